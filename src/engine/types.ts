@@ -1,0 +1,37 @@
+import type { Table } from 'apache-arrow';
+
+/** A value that may be bound to a `?` placeholder. */
+export type SqlValue = string | number | boolean | null | bigint;
+
+/**
+ * The one narrow database interface every layer above talks to.
+ * Three adapters implement it: DuckDB-WASM in a browser worker, DuckDB-WASM in Node
+ * (tests run the browser's engine version), and native DuckDB (command line).
+ */
+export interface Engine {
+  readonly kind: 'wasm-browser' | 'wasm-node' | 'native';
+  /** Runs SQL; user values only ever travel in `params` (bound, never pasted). */
+  query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
+  /**
+   * Makes bytes readable by SQL under a path, and returns the path to put in SQL
+   * (as a quoted literal). Adapters differ: WASM uses a virtual file name, native a temp file.
+   */
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  /** The path SQL must use for a file name (to read a registered file or `COPY … TO` one). */
+  filePath(name: string): string;
+  dropFile(name: string): Promise<void>;
+  /** Creates (or replaces) `table` from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
+  /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */
+  readFile(name: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * Run right after opening, on every adapter. Offline, an extension download can hang
+ * (Node) or poison the wasm instance (browser) — see shared/spec/platform.md.
+ */
+export const OFFLINE_SETTINGS: readonly string[] = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];

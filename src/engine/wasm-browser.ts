@@ -1,0 +1,61 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+
+/**
+ * DuckDB-WASM in a Web Worker, served from the app's own assets (no CDN: bank intranets are
+ * offline). Only the eh bundle ships: the mvp bundle is broken after C++ exceptions and the
+ * coi bundle needs cross-origin isolation (shared/spec/platform.md).
+ */
+async function open(): Promise<Engine> {
+  const worker = new Worker(ehWorkerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasmUrl);
+  // Decimals as doubles: the native adapter answers the same way.
+  await db.open({ query: { castDecimalToDouble: true } });
+  const conn = await db.connect();
+  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+
+  return {
+    kind: 'wasm-browser',
+    async query(sql: string, params: readonly SqlValue[] = []): Promise<Table> {
+      if (params.length === 0) return conn.query(sql);
+      const stmt = await conn.prepare(sql);
+      try {
+        return await stmt.query(...params);
+      } finally {
+        await stmt.close();
+      }
+    },
+    filePath: (name: string) => name,
+    async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+      await db.registerFileBuffer(name, bytes);
+      return name;
+    },
+    async dropFile(name: string): Promise<void> {
+      await db.dropFile(name);
+    },
+    async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
+      await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
+    async readFile(name: string): Promise<Uint8Array> {
+      const bytes = await db.copyFileToBuffer(name);
+      await db.dropFile(name);
+      return bytes;
+    },
+    async close(): Promise<void> {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}
+
+let started: Promise<Engine> | undefined;
+
+/** The browser engine, started once behind one stored promise. */
+export function browserEngine(): Promise<Engine> {
+  started ??= open();
+  return started;
+}

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import type { Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+
+/**
+ * DuckDB-WASM's blocking Node build: the very engine version the browser runs, so tests of
+ * SQL here speak for the app. Blocking calls are wrapped in promises to fit `Engine`.
+ */
+export async function openWasmNodeEngine(): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+  const dist = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
+  const bundles = {
+    mvp: { mainModule: `${dist}duckdb-mvp.wasm`, mainWorker: `${dist}duckdb-node-mvp.worker.cjs` },
+    eh: { mainModule: `${dist}duckdb-eh.wasm`, mainWorker: `${dist}duckdb-node-eh.worker.cjs` },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castDecimalToDouble: true } });
+  const conn = db.connect();
+  for (const s of OFFLINE_SETTINGS) conn.query(s);
+
+  return {
+    kind: 'wasm-node',
+    async query(sql: string, params: readonly SqlValue[] = []): Promise<Table> {
+      if (params.length === 0) return conn.query(sql);
+      const stmt = conn.prepare(sql);
+      try {
+        return stmt.query(...params);
+      } finally {
+        stmt.close();
+      }
+    },
+    filePath: (name: string) => name,
+    async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+      db.registerFileBuffer(name, bytes);
+      return name;
+    },
+    async dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+    },
+    async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
+      conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
+    async readFile(name: string): Promise<Uint8Array> {
+      const bytes = db.copyFileToBuffer(name);
+      db.dropFile(name);
+      return bytes;
+    },
+    async close(): Promise<void> {
+      conn.close();
+      db.reset();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../src/engine/types';
+import { parseDateText, parseFlagText, parseMonthText, parseNumberText, type Parsed } from '../../src/ingest/values';
+import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from '../../src/ingest/values-sql';
+import { ENGINES } from '../support/engines';
+import { DATE_CASES, FLAG_CASES, MONTH_CASES, NUMBER_CASES } from '../support/value-cases';
+
+/** The SQL parsers must answer exactly as the TypeScript reference on every case. */
+describe.each(ENGINES)('cell parsing in SQL on %s', (_name, open) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await open();
+  });
+  afterAll(() => engine.close());
+
+  async function run(sqlOf: (e: string) => string, cells: readonly (string | null)[]) {
+    const rows = [];
+    for (const cell of cells) {
+      const t = await engine.query(`SELECT (${sqlOf('c')})::VARCHAR AS v, ${isMissingSql('c')} AS missing FROM (SELECT ?::VARCHAR AS c)`, [cell]);
+      const row = t.get(0)!;
+      rows.push(row.missing ? 'missing' : row.v === null ? 'invalid' : String(row.v));
+    }
+    return rows;
+  }
+  const expectSame = <T>(got: string[], cells: readonly (string | null)[], parse: (s: string | null) => Parsed<T>) => {
+    const want = cells.map((c) => {
+      const p = parse(c);
+      return p.kind === 'value' ? String(p.value) : p.kind;
+    });
+    expect(got.map((g, i) => [cells[i], g])).toEqual(want.map((w, i) => [cells[i], w]));
+  };
+
+  test('numbers', async () => {
+    const cells = NUMBER_CASES.map(([c]) => c);
+    const got = await run(numberSql, cells);
+    const want = cells.map((c) => {
+      const p = parseNumberText(c);
+      return p.kind === 'value' ? p.value : p.kind;
+    });
+    got.forEach((g, i) => {
+      const w = want[i];
+      if (typeof w === 'number') expect(Number(g), String(cells[i])).toBeCloseTo(w, 9);
+      else expect([cells[i], g]).toEqual([cells[i], w]);
+    });
+  });
+  test('dates', async () => {
+    const cells = DATE_CASES.map(([c]) => c);
+    expectSame(await run(dateSql, cells), cells, parseDateText);
+  });
+  test('months', async () => {
+    const cells = MONTH_CASES.map(([c]) => c);
+    expectSame(await run(monthSql, cells), cells, parseMonthText);
+  });
+  test('flags', async () => {
+    const cells = FLAG_CASES.map(([c]) => c);
+    expectSame(await run(flagSql, cells), cells, parseFlagText);
+  });
+});
