@@ -45,6 +45,15 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
         rmSync(p, { force: true });
       }
     },
+    async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
+      const p = path(`${table}.insert.parquet`);
+      writeFileSync(p, bytes);
+      try {
+        await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_parquet(${str(p)})`);
+      } finally {
+        rmSync(p, { force: true });
+      }
+    },
     async readFile(name: string): Promise<Uint8Array> {
       const p = path(name);
       const bytes = readFileSync(p);

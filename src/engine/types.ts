@@ -22,6 +22,8 @@ export interface Engine {
   dropFile(name: string): Promise<void>;
   /** Creates (or replaces) `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
+  /** Creates (or replaces) `table` from Parquet bytes (DuckDB-WASM has no Parquet offline). */
+  insertParquet(table: string, bytes: Uint8Array): Promise<void>;
   /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */
   readFile(name: string): Promise<Uint8Array>;
   close(): Promise<void>;

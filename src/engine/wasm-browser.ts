@@ -2,6 +2,8 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
+import initParquet, { readParquet } from 'parquet-wasm/esm';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -16,6 +18,7 @@ async function open(): Promise<Engine> {
   // Decimals as doubles: the native adapter answers the same way.
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
+  await initParquet({ module_or_path: parquetWasmUrl });
   for (const s of OFFLINE_SETTINGS) await conn.query(s);
 
   return {
@@ -39,6 +42,9 @@ async function open(): Promise<Engine> {
     },
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
+    async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
+      await conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = await db.copyFileToBuffer(name);

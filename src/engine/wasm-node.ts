@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -41,6 +42,9 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     },
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
+    },
+    async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
+      conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = db.copyFileToBuffer(name);

@@ -1,0 +1,39 @@
+import type { Table } from 'apache-arrow';
+
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/**
+ * Arrow rows as plain objects for the few places that need JS values (reports, previews):
+ * BIGINT → number, dates → ISO text. Charts and big results should stay columnar.
+ */
+export function toRows(table: Table): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const types = table.schema.fields.map((f) => String(f.type));
+  const out: Row[] = new Array(table.numRows);
+  const columns = names.map((_n, i) => table.getChildAt(i));
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    names.forEach((name, i) => {
+      row[name] = toCell(columns[i]?.get(r), types[i] ?? '');
+    });
+    out[r] = row;
+  }
+  return out;
+}
+
+function toCell(v: unknown, type: string): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return type.startsWith('Date') ? v.toISOString().slice(0, 10) : v.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (typeof v === 'number' && type.startsWith('Date')) return new Date(v).toISOString().slice(0, 10);
+  if (typeof v === 'number' && type.startsWith('Timestamp')) return new Date(v).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** The single value of a one-row, one-column result. */
+export function scalar(table: Table): Cell {
+  const row = toRows(table)[0];
+  return row ? (Object.values(row)[0] ?? null) : null;
+}

@@ -1,0 +1,69 @@
+/**
+ * Where each CSV record starts, by a quote-aware scan of the decoded text. DuckDB's reader
+ * gives rows but not their lines, and its reject lines can be off when quoted fields hold line
+ * breaks; analysts need the line number Excel or an editor shows them.
+ */
+export interface RecordLines {
+  /** Start line (1-based) of each non-blank record after the header. */
+  readonly lines: Int32Array;
+  /** Number of fields in each of those records. */
+  readonly fields: Int32Array;
+  readonly headerFields: number;
+}
+
+export function scanRecords(text: string, delimiter: string, quote = '"'): RecordLines {
+  const d = delimiter.charCodeAt(0);
+  const q = quote.charCodeAt(0);
+  const lines: number[] = [];
+  const fields: number[] = [];
+  let line = 1;
+  let recordStart = 1;
+  let inQuotes = false;
+  let fieldCount = 1;
+  let empty = true;
+  let headerFields = -1;
+  const endRecord = () => {
+    if (!empty) {
+      if (headerFields < 0) headerFields = fieldCount;
+      else {
+        lines.push(recordStart);
+        fields.push(fieldCount);
+      }
+    }
+    fieldCount = 1;
+    empty = true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      line++;
+      if (!inQuotes) {
+        endRecord();
+        recordStart = line;
+      }
+      continue;
+    }
+    if (c === 13 /* \r */) continue;
+    empty = false;
+    if (c === q) inQuotes = !inQuotes;
+    else if (c === d && !inQuotes) fieldCount++;
+  }
+  endRecord();
+  return { lines: Int32Array.from(lines), fields: Int32Array.from(fields), headerFields: Math.max(headerFields, 0) };
+}
+
+/**
+ * Lines of the records DuckDB accepted, in order: records whose field count differs from the
+ * header's are the ones it rejected. Undefined when the two views disagree (then callers say
+ * "record N" instead of guessing a line).
+ */
+export function acceptedRecordLines(scan: RecordLines, acceptedCount: number): Int32Array | undefined {
+  const out = new Int32Array(acceptedCount);
+  let k = 0;
+  for (let i = 0; i < scan.lines.length; i++) {
+    if (scan.fields[i] !== scan.headerFields) continue;
+    if (k >= acceptedCount) return undefined;
+    out[k++] = scan.lines[i]!;
+  }
+  return k === acceptedCount ? out : undefined;
+}

@@ -1,0 +1,103 @@
+import type { Engine } from '../engine/types';
+import { toRows, type Row } from '../engine/rows';
+import { ident, str } from '../sql/quote';
+import type { LoadedFile } from './load';
+import type { Problem } from './report';
+import type { FieldName } from './vocabulary';
+
+/** The table every scheme and chart reads: canonical field names, one row per customer-period. */
+export const DATASET_TABLE = 'dataset';
+
+export interface DatasetColumn {
+  readonly name: string;
+  readonly field?: FieldName;
+  readonly sqlType: string;
+}
+
+export interface DatasetInfo {
+  readonly table: string;
+  readonly rows: number;
+  /** Sorted ascending; empty when the data has no period. */
+  readonly periods: readonly string[];
+  readonly fields: readonly FieldName[];
+  readonly columns: readonly DatasetColumn[];
+  /** Customer ids that occur more than once in one period. */
+  readonly duplicateIds: number;
+  readonly problems: readonly Problem[];
+}
+
+const PERIOD_IN_NAME = /(20\d{2}|19\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?/;
+
+/** A period read from a file name such as `retail_2025-12.csv` or `客户_202512.xlsx`. */
+export function periodFromFileName(name: string): string | undefined {
+  const m = PERIOD_IN_NAME.exec(name.replace(/^.*[\\/]/, ''));
+  if (!m) return undefined;
+  return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
+}
+
+/**
+ * Stacks the loaded files into one table. Each file contributes its mapped columns under their
+ * field names and its other columns under their own names; files without a period column get
+ * the period in their name (one file per month is the common case).
+ */
+export async function buildDataset(engine: Engine, files: readonly LoadedFile[]): Promise<DatasetInfo> {
+  const problems: Problem[] = [];
+  if (files.length === 0) {
+    await engine.query(`CREATE OR REPLACE TABLE ${ident(DATASET_TABLE)} (customer_id VARCHAR, period VARCHAR)`);
+    return { table: DATASET_TABLE, rows: 0, periods: [], fields: [], columns: [], duplicateIds: 0, problems };
+  }
+  const selects = files.map((f, index) => {
+    const byColumn = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col as string, field as FieldName]));
+    const parts: string[] = [];
+    for (const c of f.typed.columns) {
+      const field = byColumn.get(c.name);
+      if (field === 'period') continue;
+      const target = field ?? (isReserved(c.name) ? `${c.name}_src` : c.name);
+      parts.push(`${ident(c.name)} AS ${ident(target)}`);
+    }
+    const periodColumn = f.mapping.mapping.period;
+    let period = 'NULL::VARCHAR';
+    if (periodColumn !== undefined) period = `CAST(${ident(periodColumn)} AS VARCHAR)`;
+    else if (files.length > 1) {
+      const fromName = periodFromFileName(f.name);
+      if (fromName === undefined) problems.push({ severity: 'warning', file: f.name, message: 'no period column and no YYYY-MM in the file name: the file name is used as the period' });
+      period = str(fromName ?? f.name);
+    }
+    parts.push(`${period} AS period`, `${index}::INTEGER AS __file`, `__rec::INTEGER AS __rec`);
+    return `SELECT ${parts.join(', ')} FROM ${ident(f.typed.table)}`;
+  });
+  await engine.query(`CREATE OR REPLACE TABLE ${ident(DATASET_TABLE)} AS ${selects.join(' UNION ALL BY NAME ')}`);
+
+  const columns = toRows(await engine.query(`DESCRIBE ${ident(DATASET_TABLE)}`)).map((r: Row) => ({ name: String(r.column_name), sqlType: String(r.column_type) }));
+  const fieldNames = new Set<string>(files.flatMap((f) => Object.keys(f.mapping.mapping)));
+  const described: DatasetColumn[] = columns
+    .filter((c) => !c.name.startsWith('__'))
+    .map((c) => ({ ...c, field: fieldNames.has(c.name) ? (c.name as FieldName) : undefined }));
+  const hasPeriod = files.length > 1 || files.some((f) => f.mapping.mapping.period !== undefined);
+  const stats = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(DATASET_TABLE)}`))[0]!;
+  const periods = hasPeriod
+    ? toRows(await engine.query(`SELECT DISTINCT period FROM ${ident(DATASET_TABLE)} WHERE period IS NOT NULL ORDER BY period`)).map((r) => String(r.period))
+    : [];
+  let duplicateIds = 0;
+  if (fieldNames.has('customer_id')) {
+    duplicateIds = Number(
+      toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${ident(DATASET_TABLE)} WHERE customer_id IS NOT NULL GROUP BY customer_id, period HAVING count(*) > 1)`))[0]?.n ?? 0,
+    );
+    if (duplicateIds > 0 && !fieldNames.has('txn_date')) {
+      problems.push({ severity: 'warning', file: files.map((f) => f.name).join(', '), column: 'customer_id', message: `${duplicateIds} customer ids occur more than once in the same period` });
+    }
+  }
+  return {
+    table: DATASET_TABLE,
+    rows: Number(stats.n),
+    periods,
+    fields: [...fieldNames].filter((f) => described.some((c) => c.name === f)) as FieldName[],
+    columns: described,
+    duplicateIds,
+    problems,
+  };
+}
+
+function isReserved(name: string): boolean {
+  return name === 'period' || name.startsWith('__');
+}

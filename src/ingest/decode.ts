@@ -1,0 +1,91 @@
+/**
+ * Bytes → text. DuckDB's CSV reader accepts only UTF-8/UTF-16/Latin-1, while Excel on Chinese
+ * Windows saves CSV in GBK, so every text file is decoded here first (platform.md).
+ * Automatic choice: a BOM decides; otherwise strict UTF-8, and if that fails, strict GB18030
+ * (a superset of GBK and GB2312). A file that is neither is refused with the byte offset.
+ */
+
+export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type EncodingChoice = 'auto' | TextEncoding;
+
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: TextEncoding;
+  readonly bom: boolean;
+}
+
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+function bomOf(bytes: Uint8Array): TextEncoding | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function strict(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
+  try {
+    // ignoreBOM: false strips a leading BOM of the same encoding.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes a text file, choosing the encoding as described above. */
+export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
+  const bom = bomOf(bytes);
+  if (choice !== 'auto') {
+    const text = strict(bytes, choice);
+    if (text === undefined) throw badBytes(bytes, choice);
+    return { text, encoding: choice, bom: bom === choice };
+  }
+  if (bom) {
+    const text = strict(bytes, bom);
+    if (text === undefined) throw badBytes(bytes, bom);
+    return { text, encoding: bom, bom: true };
+  }
+  const utf8 = strict(bytes, 'utf-8');
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
+  const gb = strict(bytes, 'gb18030');
+  if (gb !== undefined) return { text: gb, encoding: 'gb18030', bom: false };
+  throw badBytes(bytes, 'utf-8 or gb18030');
+}
+
+/** Finds where decoding breaks, to name the line in the error. */
+function badBytes(bytes: Uint8Array, tried: string): DecodeError {
+  const decoder = new TextDecoder(tried.startsWith('utf-16') ? tried : 'utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest prefix that decodes (a trailing partial character is allowed).
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      decoder.decode(); // reset
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  let line = 1;
+  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+  return new DecodeError(`cannot decode as ${tried} (first bad byte near offset ${lo}, line ${line})`, line);
+}
+
+/** True when the bytes look like binary data rather than text (NUL bytes outside UTF-16). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (bomOf(bytes)?.startsWith('utf-16')) return false;
+  const n = Math.min(bytes.length, 8192);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return nul > 0;
+}

@@ -1,0 +1,98 @@
+import type { Engine } from '../engine/types';
+import { toRows } from '../engine/rows';
+import { ident } from '../sql/quote';
+import type { EncodingChoice } from './decode';
+import { detectFormat } from './detect';
+import { applyOverrides, autoMap, type MappingResult } from './mapping';
+import { IngestError, type FileReport } from './report';
+import { stageArrow, stageParquet } from './stage-binary';
+import { stageCsv } from './stage-csv';
+import { stageJson } from './stage-json';
+import { stageXlsx } from './stage-xlsx';
+import type { Staging } from './staging';
+import { typeStaging, type TypedFile } from './typing';
+import { fieldByName } from './vocabulary';
+
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadOptions {
+  readonly encoding?: EncodingChoice;
+  /** `field → column` choices that win over auto-mapping (the CLI's `--map`). */
+  readonly overrides?: Readonly<Record<string, string>>;
+}
+
+/** One file after ingest: its raw and typed tables, mapping and report. */
+export interface LoadedFile {
+  readonly id: string;
+  readonly name: string;
+  readonly staging: Staging;
+  readonly typed: TypedFile;
+  readonly mapping: MappingResult;
+  readonly report: FileReport;
+}
+
+/**
+ * Reads one file into DuckDB: detect format → stage (raw) → map columns → type and check
+ * every cell. Throws `IngestError` (naming the file, and the line where known) and leaves
+ * nothing behind on failure, so what was loaded before is untouched.
+ */
+export async function loadFile(engine: Engine, id: string, input: InputFile, options: LoadOptions = {}): Promise<LoadedFile> {
+  const started = performance.now();
+  const format = detectFormat(input.name, input.bytes);
+  if (format === undefined) throw new IngestError(input.name, 'unsupported or unrecognised file type (expected CSV, XLSX, Parquet, JSON/NDJSON or Arrow)');
+  let staging: Staging | undefined;
+  try {
+    staging = await stage(engine, id, input, format, options.encoding ?? 'auto');
+    const headers = toRows(await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(staging.table)})`)).map((r) => String(r.column_name));
+    let mapping = autoMap(headers);
+    if (options.overrides && Object.keys(options.overrides).length > 0) {
+      // Overrides may name columns of other files of the same batch; apply those this file has.
+      const own = Object.fromEntries(Object.entries(options.overrides).filter(([, col]) => headers.includes(col)));
+      for (const field of Object.keys(options.overrides)) fieldByName(field);
+      mapping = applyOverrides(mapping, own, headers);
+    }
+    const typed = await typeStaging(engine, staging, input.name, mapping.mapping, id);
+    const report: FileReport = {
+      file: input.name,
+      format,
+      encoding: staging.encoding,
+      delimiter: staging.delimiter,
+      rows: typed.rows,
+      columns: typed.columns,
+      problems: typed.problems,
+      problemCount: typed.problemCount,
+      ms: Math.round(performance.now() - started),
+    };
+    return { id, name: input.name, staging, typed, mapping, report };
+  } catch (e) {
+    await dropFileTables(engine, id);
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(input.name, e instanceof Error ? e.message.split('\n')[0]! : String(e));
+  }
+}
+
+function stage(engine: Engine, id: string, input: InputFile, format: NonNullable<ReturnType<typeof detectFormat>>, encoding: EncodingChoice): Promise<Staging> {
+  switch (format) {
+    case 'csv':
+      return stageCsv(engine, id, input.name, input.bytes, encoding);
+    case 'xlsx':
+      return stageXlsx(engine, id, input.name, input.bytes);
+    case 'json':
+    case 'ndjson':
+      return stageJson(engine, id, input.name, input.bytes, format === 'ndjson');
+    case 'parquet':
+      return stageParquet(engine, id, input.name, input.bytes);
+    case 'arrow':
+      return stageArrow(engine, id, input.name, input.bytes);
+  }
+}
+
+/** Removes a file's tables (on failure, or when the user removes the file). */
+export async function dropFileTables(engine: Engine, id: string): Promise<void> {
+  for (const t of [`stg_${id}`, `src_${id}`, `rej_${id}`, `rejscan_${id}`]) {
+    await engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+  }
+}

@@ -1,0 +1,75 @@
+import type { Engine } from '../engine/types';
+import { ident, str } from '../sql/quote';
+import { acceptedRecordLines, scanRecords } from './csv-records';
+import { decodeText, DecodeError, looksBinary, type EncodingChoice } from './decode';
+import { IngestError, type Problem } from './report';
+import type { Staging } from './staging';
+
+/**
+ * CSV → staging table, all columns VARCHAR so that `1,234.56`, `12.3万` or `-` reach our own
+ * parsers instead of DuckDB guessing a type and failing (or worse, succeeding wrongly).
+ * Rows with the wrong number of fields are set aside by DuckDB (`store_rejects`) and reported.
+ */
+export async function stageCsv(engine: Engine, id: string, file: string, bytes: Uint8Array, encoding: EncodingChoice): Promise<Staging> {
+  if (bytes.length === 0) throw new IngestError(file, 'the file is empty');
+  if (looksBinary(bytes)) throw new IngestError(file, 'this is not a text file (binary content); expected CSV');
+  let decoded;
+  try {
+    decoded = decodeText(bytes, encoding);
+  } catch (e) {
+    if (e instanceof DecodeError) throw new IngestError(file, e.message, e.line);
+    throw e;
+  }
+  const text = decoded.text;
+  if (text.trim() === '') throw new IngestError(file, 'the file is empty');
+  // DuckDB reads UTF-8; only re-encode when the bytes are something else.
+  const utf8 = decoded.encoding === 'utf-8' && !decoded.bom ? bytes : new TextEncoder().encode(text);
+  const name = `${id}.csv`;
+  const path = await engine.registerFile(name, utf8);
+  const table = `stg_${id}`;
+  const rejects = `rej_${id}`;
+  const scan = `rejscan_${id}`;
+  try {
+    await engine.query(
+      `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${str(path)}, header = true, all_varchar = true,
+        store_rejects = true, rejects_table = ${str(rejects)}, rejects_scan = ${str(scan)}, sample_size = 20480)`,
+    );
+  } catch (e) {
+    throw new IngestError(file, `cannot be read as CSV: ${firstLine(e)}`);
+  } finally {
+    await engine.dropFile(name);
+  }
+  const delimiter = String((await engine.query(`SELECT delimiter FROM ${ident(scan)} LIMIT 1`)).get(0)?.delimiter ?? ',');
+  const rejected = (await engine.query(`SELECT line::INTEGER AS line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line`)).toArray();
+  const rows = Number((await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)).get(0)?.n ?? 0);
+
+  // Line numbers are worked out only when something needs one (a scan of the whole text).
+  let lines: Int32Array | undefined | null = null;
+  const records = () => scanRecords(text, delimiter);
+  const lineOf = (k: number) => {
+    if (lines === null) lines = acceptedRecordLines(records(), rows);
+    return lines?.[k];
+  };
+
+  const problems: Problem[] = [];
+  if (rejected.length > 0) {
+    const s = records();
+    const badLines = [...s.lines].filter((_l, i) => s.fields[i] !== s.headerFields);
+    rejected.forEach((r, i) => {
+      problems.push({
+        severity: 'error',
+        file,
+        line: badLines.length === rejected.length ? badLines[i] : Number(r.line),
+        value: String(r.csv_line ?? '').trim().slice(0, 200),
+        message: `row skipped: ${r.error_type === 'TOO MANY COLUMNS' || r.error_type === 'MISSING COLUMNS' ? `it has a different number of fields than the header (${r.error_message})` : r.error_message}`,
+      });
+    });
+  }
+  await engine.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
+  await engine.query(`DROP TABLE IF EXISTS ${ident(scan)}`);
+  return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, lineOf };
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}

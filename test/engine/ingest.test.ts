@@ -1,0 +1,114 @@
+import iconv from 'iconv-lite';
+import * as XLSX from '@e965/xlsx';
+import { tableToIPC, tableFromArrays } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../src/engine/types';
+import { toRows } from '../../src/engine/rows';
+import { buildDataset } from '../../src/ingest/dataset';
+import { loadFile, type LoadedFile } from '../../src/ingest/load';
+import { IngestError } from '../../src/ingest/report';
+import { ENGINES } from '../support/engines';
+
+const GBK_CSV = [
+  '客户号,客户姓名,所属支行,月日均AUM(元),星点值,数据日期,是否销户',
+  'C001,张喆,杭州西湖支行,"1,234,567.89",120,2025/12/31,否',
+  'C002,李珺,杭州滨江支行,12.3万,-,2025/12/31,否',
+  'C003,王昇,宁波江北支行,abc,50,2025/12/31,是',
+  'C004,赵一,宁波江北支行,,0,2025/12/31,否',
+  'C005,钱二,宁波江北支行,(1000),10,2025/12/31,否',
+  '',
+].join('\r\n');
+
+describe.each(ENGINES)('ingest on %s', (_name, open) => {
+  let engine: Engine;
+  let n = 0;
+  const nextId = () => `t${++n}`;
+  beforeAll(async () => {
+    engine = await open();
+  });
+  afterAll(() => engine.close());
+
+  const rows = async (f: LoadedFile) => toRows(await engine.query(`SELECT * EXCLUDE (__rec) FROM ${f.typed.table} ORDER BY __rec`));
+
+  test('a GBK CSV with Chinese headers is detected, mapped and parsed, bad cells reported with line and column', async () => {
+    const bytes = new Uint8Array(iconv.encode(GBK_CSV, 'gbk'));
+    const f = await loadFile(engine, nextId(), { name: '客户_202512.csv', bytes });
+    expect(f.report.encoding).toBe('gb18030');
+    expect(f.report.delimiter).toBe(',');
+    expect(f.mapping.mapping).toMatchObject({ customer_id: '客户号', customer_name: '客户姓名', branch: '所属支行', aum: '月日均AUM(元)', star_points: '星点值', period: '数据日期', closed: '是否销户' });
+    const data = await rows(f);
+    expect(data.map((r) => r['客户姓名'])).toEqual(['张喆', '李珺', '王昇', '赵一', '钱二']);
+    expect(data.map((r) => r['月日均AUM(元)'])).toEqual([1234567.89, 123000, null, null, -1000]);
+    expect(data.map((r) => r['数据日期'])).toEqual(Array(5).fill('2025-12-31'));
+    expect(data.map((r) => r['是否销户'])).toEqual([false, false, true, false, false]);
+    const aum = f.report.columns.find((c) => c.name === '月日均AUM(元)')!;
+    expect(aum).toMatchObject({ type: 'number', invalid: 1, nulls: 1 });
+    expect(f.report.problems).toEqual([expect.objectContaining({ file: '客户_202512.csv', line: 4, column: '月日均AUM(元)', value: 'abc' })]);
+    const stars = f.report.columns.find((c) => c.name === '星点值')!;
+    expect(stars).toMatchObject({ invalid: 0, nulls: 1 }); // '-' is a missing value, not 0 and not an error
+  });
+
+  test('UTF-8 with BOM, semicolons, a ragged row is skipped and reported with its line', async () => {
+    const text = '\ufeffcust_id;AUM;branch\n1;"100";A\n2;200;B;extra\n3;"x\ny";C\n4;400;D\n';
+    const f = await loadFile(engine, nextId(), { name: 'u.csv', bytes: new TextEncoder().encode(text) });
+    expect(f.report.encoding).toBe('utf-8');
+    expect(f.report.delimiter).toBe(';');
+    expect((await rows(f)).map((r) => r.cust_id)).toEqual(['1', '3', '4']);
+    const errors = f.report.problems.filter((p) => p.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ file: 'u.csv', line: 3 })]);
+    // Line numbers stay right after a quoted line break: "x\ny" starts on line 4.
+    expect(f.report.problems.find((p) => p.column === 'AUM')).toMatchObject({ line: 4, value: 'x\ny' });
+  });
+
+  test('ids with leading zeros stay text; a bad file leaves earlier tables intact', async () => {
+    const ok = await loadFile(engine, nextId(), { name: 'ids.csv', bytes: new TextEncoder().encode('客户号,AUM\n007,5\n010,6\n') });
+    expect((await rows(ok)).map((r) => r['客户号'])).toEqual(['007', '010']);
+    await expect(loadFile(engine, nextId(), { name: 'empty.csv', bytes: new Uint8Array() })).rejects.toThrow(/empty\.csv: the file is empty/);
+    await expect(loadFile(engine, nextId(), { name: 'junk.csv', bytes: new Uint8Array([0, 1, 2, 3, 0, 255]) })).rejects.toBeInstanceOf(IngestError);
+    expect((await rows(ok)).length).toBe(2);
+  });
+
+  test('XLSX: date cells become dates, numbers keep precision, sheet rows are the reported lines', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['客户号', '报告期', '贷款余额', '总行战略客户'],
+      ['K1', new Date(Date.UTC(2025, 2, 31)), 150000000, '是'],
+      [null, null, null, null],
+      ['K2', new Date(Date.UTC(2025, 5, 30)), 'n/a?', '否'],
+    ], { cellDates: true, UTC: true } as XLSX.AOA2SheetOpts);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '对公客户');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const f = await loadFile(engine, nextId(), { name: 'corp.xlsx', bytes });
+    const data = await rows(f);
+    expect(data.map((r) => r['报告期'])).toEqual(['2025-03-31', '2025-06-30']);
+    expect(data.map((r) => r['贷款余额'])).toEqual([150000000, null]);
+    expect(data.map((r) => r['总行战略客户'])).toEqual([true, false]);
+    expect(f.report.problems).toEqual([expect.objectContaining({ line: 4, column: '贷款余额', value: 'n/a?' })]);
+  });
+
+  test('NDJSON, JSON and Arrow IPC load; files stack into one dataset with periods from file names', async () => {
+    const a = await loadFile(engine, nextId(), { name: 'm_2025-01.ndjson', bytes: new TextEncoder().encode('{"customer_id":"A","aum":"1,000"}\n\n{"customer_id":"B","aum":2000}\n') });
+    const b = await loadFile(engine, nextId(), { name: 'm_2025-02.json', bytes: new TextEncoder().encode('[{"customer_id":"A","aum":1500},{"customer_id":"C","aum":"3万"}]') });
+    const arrow = tableToIPC(tableFromArrays({ customer_id: ['A', 'A'], aum: Float64Array.from([7, 8]) }), 'file');
+    const c = await loadFile(engine, nextId(), { name: 'm_2025-03.arrow', bytes: arrow });
+    const ds = await buildDataset(engine, [a, b, c]);
+    expect(ds.periods).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(ds.rows).toBe(6);
+    expect(ds.duplicateIds).toBe(1);
+    const data = toRows(await engine.query(`SELECT period, customer_id, aum FROM ${ds.table} ORDER BY period, customer_id, aum`));
+    expect(data).toEqual([
+      { period: '2025-01', customer_id: 'A', aum: 1000 },
+      { period: '2025-01', customer_id: 'B', aum: 2000 },
+      { period: '2025-02', customer_id: 'A', aum: 1500 },
+      { period: '2025-02', customer_id: 'C', aum: 30000 },
+      { period: '2025-03', customer_id: 'A', aum: 7 },
+      { period: '2025-03', customer_id: 'A', aum: 8 },
+    ]);
+  });
+
+  test('a user mapping overrides the automatic one', async () => {
+    const f = await loadFile(engine, nextId(), { name: 'o.csv', bytes: new TextEncoder().encode('编号,资产\nX,"2,000"\n') }, { overrides: { customer_id: '编号', aum: '资产' } });
+    expect(f.mapping.mapping).toMatchObject({ customer_id: '编号', aum: '资产' });
+    expect((await rows(f))[0]).toEqual({ 编号: 'X', 资产: 2000 });
+  });
+});
