@@ -74,6 +74,14 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
   }
 }
 
+/** Re-types a loaded file under a new mapping (the user corrected a column's field). */
+export async function remapFile(engine: Engine, file: LoadedFile, mapping: MappingResult): Promise<LoadedFile> {
+  const started = performance.now();
+  const typed = await typeStaging(engine, file.staging, file.name, mapping.mapping, file.id);
+  const report: FileReport = { ...file.report, rows: typed.rows, columns: typed.columns, problems: typed.problems, problemCount: typed.problemCount, ms: Math.round(performance.now() - started) };
+  return { ...file, typed, mapping, report };
+}
+
 function stage(engine: Engine, id: string, input: InputFile, format: NonNullable<ReturnType<typeof detectFormat>>, encoding: EncodingChoice): Promise<Staging> {
   switch (format) {
     case 'csv':

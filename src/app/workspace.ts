@@ -1,0 +1,160 @@
+import type { Engine } from '../engine/types';
+import { toRows, type Row } from '../engine/rows';
+import { ident } from '../sql/quote';
+import { orderTierCounts, tierDistributionQuery, type TierCount } from '../analysis/tier-distribution';
+import { buildDataset, type DatasetInfo } from '../ingest/dataset';
+import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
+import type { MappingResult } from '../ingest/mapping';
+import type { FileReport } from '../ingest/report';
+import type { FieldName } from '../ingest/vocabulary';
+import type { Scheme } from '../schemes/types';
+
+export interface FileView {
+  readonly id: string;
+  readonly name: string;
+  readonly report: FileReport;
+  readonly mapping: MappingResult;
+}
+
+export interface LoadFailure {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface WorkspaceState {
+  readonly files: readonly FileView[];
+  readonly dataset: DatasetInfo | undefined;
+  readonly failures: readonly LoadFailure[];
+  /** What is being done right now, for the progress line; undefined when idle. */
+  readonly busy: string | undefined;
+  /** Bumped on every data change, so views know to ask again. */
+  readonly version: number;
+}
+
+export interface Preview {
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly total: number;
+}
+
+/**
+ * The data side of the app: owns the engine, the loaded files and the stacked dataset, and
+ * answers the questions views ask. Components call these methods; they never see SQL.
+ * Operations run one at a time (DDL on a shared connection must not interleave).
+ */
+export class Workspace {
+  private files: LoadedFile[] = [];
+  private state: WorkspaceState = { files: [], dataset: undefined, failures: [], busy: undefined, version: 0 };
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  constructor(private readonly engine: Promise<Engine>) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): WorkspaceState => this.state;
+
+  private set(patch: Partial<WorkspaceState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Loads files; each that fails is reported and skipped, the rest (and everything loaded
+   * before) stays. Resolves with the failures of this call.
+   */
+  addFiles(inputs: readonly InputFile[], options: LoadOptions = {}): Promise<LoadFailure[]> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const failures: LoadFailure[] = [];
+      const added: LoadedFile[] = [];
+      for (const input of inputs) {
+        this.set({ busy: input.name });
+        try {
+          added.push(await loadFile(engine, `f${this.nextId++}`, input, options));
+        } catch (e) {
+          failures.push({ file: input.name, message: e instanceof Error ? e.message : String(e) });
+        }
+      }
+      if (added.length > 0) await this.rebuild(engine, [...this.files, ...added]);
+      this.set({ busy: undefined, failures: [...this.state.failures, ...failures] });
+      return failures;
+    });
+  }
+
+  removeFile(id: string): Promise<void> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      await dropFileTables(engine, id);
+      await this.rebuild(engine, this.files.filter((f) => f.id !== id));
+    });
+  }
+
+  /** Maps `column` of a file to `field` (or unmaps it with `null`), re-reading its cells. */
+  remap(fileId: string, column: string, field: FieldName | null): Promise<void> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const file = this.files.find((f) => f.id === fileId);
+      if (!file) return;
+      const mapping: Record<string, string> = {};
+      for (const [f, c] of Object.entries(file.mapping.mapping)) if (c !== column && f !== field) mapping[f] = c as string;
+      if (field !== null) mapping[field] = column;
+      const unmapped = file.report.columns.map((c) => c.name).filter((c) => !Object.values(mapping).includes(c));
+      const next: MappingResult = { mapping, unmapped, conflicts: [] };
+      this.set({ busy: file.name });
+      const updated = await remapFile(engine, file, next);
+      await this.rebuild(engine, this.files.map((f) => (f.id === fileId ? updated : f)));
+      this.set({ busy: undefined });
+    });
+  }
+
+  dismissFailures(): void {
+    this.set({ failures: [] });
+  }
+
+  private async rebuild(engine: Engine, files: LoadedFile[]) {
+    const dataset = await buildDataset(engine, files);
+    this.files = files;
+    this.set({
+      files: files.map(({ id, name, report, mapping }) => ({ id, name, report, mapping })),
+      dataset,
+      version: this.state.version + 1,
+    });
+  }
+
+  /** The first rows of the dataset, latest period first. */
+  preview(limit = 100): Promise<Preview> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const dataset = this.state.dataset;
+      if (!dataset) return { columns: [], rows: [], total: 0 };
+      const table = await engine.query(
+        `SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ORDER BY period DESC NULLS LAST, __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
+      );
+      return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };
+    });
+  }
+
+  /** Customers and amount per tier of `scheme` in one period. */
+  tierDistribution(scheme: Scheme, period: string | undefined): Promise<TierCount[]> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const dataset = this.state.dataset;
+      if (!dataset || !dataset.fields.includes(scheme.metric)) {
+        throw new Error(`the data has no column mapped to "${scheme.metric}" (needed by ${scheme.id})`);
+      }
+      const q = tierDistributionQuery(scheme, dataset.table, period);
+      return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)));
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import type { EChartsOption } from 'echarts';
+import type { TierCount } from '../analysis/tier-distribution';
+import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import type { TierDef } from '../schemes/types';
+import { escapeHtml } from './escape';
+
+export interface TierDistributionInput {
+  readonly tiers: readonly TierDef[];
+  readonly counts: readonly TierCount[];
+  readonly locale: Locale;
+  readonly title: string;
+  /** Name of the amount measured (e.g. AUM), for the axis and tooltip. */
+  readonly amountLabel: string;
+}
+
+/**
+ * Tier distribution: customers per tier as bars (tier colors), and each tier's share of the
+ * amount as a line on a percentage axis — the two numbers a tier mix is discussed by.
+ */
+export function buildTierDistributionOption(input: TierDistributionInput): EChartsOption {
+  const { tiers, counts, locale } = input;
+  const zh = locale === 'zh-CN';
+  const label = (t: TierDef) => (zh ? t.label.zh : t.label.en);
+  const byId = new Map(counts.map((c) => [c.tier, c]));
+  const totalCustomers = counts.reduce((s, c) => s + c.customers, 0);
+  const totalAmount = counts.reduce((s, c) => s + c.amount, 0);
+  const rows = tiers.map((t) => {
+    const c = byId.get(t.id) ?? { tier: t.id, customers: 0, amount: 0 };
+    return { tier: t, customers: c.customers, amount: c.amount, amountShare: totalAmount > 0 ? c.amount / totalAmount : 0 };
+  });
+  const customersName = zh ? '客户数' : 'Customers';
+  const shareName = zh ? `${input.amountLabel}占比` : `${input.amountLabel} share`;
+
+  return {
+    animation: false,
+    title: { text: input.title, left: 'center', textStyle: { fontSize: 15 } },
+    grid: { left: 64, right: 64, top: 56, bottom: 48 },
+    legend: { bottom: 0, data: [customersName, shareName] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const first = (Array.isArray(params) ? params[0] : params) as { dataIndex: number } | undefined;
+        const row = first === undefined ? undefined : rows[first.dataIndex];
+        if (!row) return '';
+        return [
+          `<b>${escapeHtml(label(row.tier))}</b>`,
+          `${escapeHtml(customersName)}: ${formatCount(row.customers)} (${formatShare(totalCustomers > 0 ? row.customers / totalCustomers : 0)})`,
+          `${escapeHtml(input.amountLabel)}: ${formatAmount(row.amount, locale)} (${formatShare(row.amountShare)})`,
+        ].join('<br/>');
+      },
+    },
+    xAxis: { type: 'category', data: rows.map((r) => label(r.tier)) },
+    yAxis: [
+      { type: 'value', name: customersName, axisLabel: { formatter: (v: number) => formatCount(v) } },
+      { type: 'value', name: shareName, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatShare(v) }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: customersName,
+        type: 'bar',
+        data: rows.map((r) => ({ value: r.customers, itemStyle: { color: r.tier.color } })),
+        label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatCount(Number(p.value ?? 0)) },
+      },
+      {
+        name: shareName,
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((r) => r.amountShare),
+        symbolSize: 7,
+        itemStyle: { color: '#c0392b' },
+        label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatShare(Number(p.value ?? 0)) },
+      },
+    ],
+  };
+}

@@ -1,0 +1,48 @@
+import type { Preview } from '../app/workspace';
+import type { Resolvable } from '../app/resolvable';
+import { formatCount, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return String(v);
+}
+
+/** The first rows of the stacked dataset, as loaded (React encodes every cell). */
+export function DataPreview({ locale, preview }: { locale: Locale; preview: Resolvable<Preview> }) {
+  return (
+    <section className="panel" aria-label={t(locale, 'preview')}>
+      <h2>{t(locale, 'preview')}</h2>
+      {preview.status === 'loading' && <p className="hint">{t(locale, 'loading')}</p>}
+      {preview.status === 'failed' && <p className="error">{preview.error}</p>}
+      {preview.status === 'ready' && (
+        <>
+          <p className="hint">{t(locale, 'previewNote', { n: formatCount(preview.value.rows.length), total: formatCount(preview.value.total) })}</p>
+          <div className="table-scroll">
+            <table className="grid" data-testid="preview-table">
+              <thead>
+                <tr>
+                  {preview.value.columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.value.rows.map((r, i) => (
+                  <tr key={i}>
+                    {preview.value.columns.map((c) => (
+                      <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
+                        {show(r[c])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

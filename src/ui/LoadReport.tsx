@@ -1,0 +1,135 @@
+import type { FileView, LoadFailure } from '../app/workspace';
+import type { DatasetInfo } from '../ingest/dataset';
+import { formatCount, formatPeriod, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
+import { FIELDS, type FieldName } from '../ingest/vocabulary';
+
+interface Props {
+  locale: Locale;
+  files: readonly FileView[];
+  dataset: DatasetInfo | undefined;
+  failures: readonly LoadFailure[];
+  onRemap: (fileId: string, column: string, field: FieldName | null) => void;
+  onRemove: (fileId: string) => void;
+  onDismiss: () => void;
+}
+
+/** What was loaded, how each column was read and mapped, and every problem with its place. */
+export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss }: Props) {
+  const zh = locale === 'zh-CN';
+  return (
+    <section className="panel" aria-label={t(locale, 'loadReport')}>
+      <h2>{t(locale, 'loadReport')}</h2>
+      {failures.length > 0 && (
+        <div className="failures" role="alert">
+          <strong>{t(locale, 'loadFailed')}</strong>
+          <ul>
+            {failures.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+          <p>{t(locale, 'keptData')}</p>
+          <button type="button" onClick={onDismiss}>
+            {t(locale, 'dismiss')}
+          </button>
+        </div>
+      )}
+      {dataset && (
+        <p className="summary">
+          {t(locale, 'rows')}: {formatCount(dataset.rows)}
+          {dataset.periods.length > 0 && (
+            <>
+              {' · '}
+              {t(locale, 'periods')}: {dataset.periods.length} ({formatPeriod(dataset.periods[0]!)} – {formatPeriod(dataset.periods.at(-1)!)})
+            </>
+          )}
+          {dataset.duplicateIds > 0 && (
+            <>
+              {' · '}
+              <span className="warn">
+                {t(locale, 'duplicates')}: {formatCount(dataset.duplicateIds)}
+              </span>
+            </>
+          )}
+        </p>
+      )}
+      {files.map((f) => {
+        const fieldOf = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col, field]));
+        const r = f.report;
+        return (
+          <details key={f.id} className="file-report" open={files.length <= 2}>
+            <summary>
+              <strong>{f.name}</strong> · {r.format.toUpperCase()}
+              {r.encoding && ` · ${r.encoding.toUpperCase()}`}
+              {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {formatCount(r.rows)} {t(locale, 'rows')} · {r.columns.length}{' '}
+              {t(locale, 'columns')} · {r.problemCount > 0 ? <span className="warn">{formatCount(r.problemCount)} {t(locale, 'problems')}</span> : t(locale, 'noProblems')}{' '}
+              <button type="button" className="link" onClick={() => onRemove(f.id)}>
+                {t(locale, 'removeFile')}
+              </button>
+            </summary>
+            <table className="grid compact">
+              <thead>
+                <tr>
+                  <th>{t(locale, 'column')}</th>
+                  <th>{t(locale, 'field')}</th>
+                  <th>{t(locale, 'type')}</th>
+                  <th>{t(locale, 'nulls')}</th>
+                  <th>{t(locale, 'invalid')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.columns.map((c) => (
+                  <tr key={c.name}>
+                    <td>{c.name}</td>
+                    <td>
+                      <select
+                        aria-label={`${t(locale, 'field')}: ${c.name}`}
+                        value={fieldOf.get(c.name) ?? ''}
+                        onChange={(e) => onRemap(f.id, c.name, (e.target.value || null) as FieldName | null)}
+                      >
+                        <option value="">{t(locale, 'unmapped')}</option>
+                        {FIELDS.map((fd) => (
+                          <option key={fd.field} value={fd.field}>
+                            {zh ? fd.labels.zh : fd.labels.en} ({fd.field})
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{c.type === 'native' ? c.sqlType : c.type}</td>
+                    <td className="num">{formatCount(c.nulls)}</td>
+                    <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {r.problems.length > 0 && (
+              <table className="grid compact problems">
+                <thead>
+                  <tr>
+                    <th>{t(locale, 'file')}</th>
+                    <th>{t(locale, 'line')}</th>
+                    <th>{t(locale, 'column')}</th>
+                    <th>{t(locale, 'value')}</th>
+                    <th>{t(locale, 'message')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.problems.map((p, i) => (
+                    <tr key={i} className={p.severity}>
+                      <td>{p.file}</td>
+                      <td className="num">{p.line ?? ''}</td>
+                      <td>{p.column ?? ''}</td>
+                      <td>{p.value ?? ''}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {r.problemCount > r.problems.length && <p className="hint">{t(locale, 'moreProblems', { n: formatCount(r.problemCount - r.problems.length) })}</p>}
+          </details>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import type { Workspace } from '../app/workspace';
+import { buildTierDistributionOption } from '../charts/tier-distribution';
+import { formatAmount, formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
+import { fieldByName } from '../ingest/vocabulary';
+import { tiersOf, type Scheme } from '../schemes/types';
+import { EChart } from './EChart';
+import { useAsk } from './hooks';
+
+interface Props {
+  locale: Locale;
+  workspace: Workspace;
+  scheme: Scheme;
+  periods: readonly string[];
+  version: number;
+}
+
+/** Tier distribution of one period under a scheme: chart plus the numbers behind it. */
+export function TierPanel({ locale, workspace, scheme, periods, version }: Props) {
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const period = chosen !== undefined && periods.includes(chosen) ? chosen : periods.at(-1);
+  const counts = useAsk(() => workspace.tierDistribution(scheme, period), [scheme, period, version]);
+  const zh = locale === 'zh-CN';
+  const metric = fieldByName(scheme.metric);
+  const amountLabel = zh ? metric.labels.zh : metric.labels.en;
+  const tiers = tiersOf(scheme);
+  const option = useMemo(
+    () =>
+      counts.status === 'ready'
+        ? buildTierDistributionOption({
+            tiers,
+            counts: counts.value,
+            locale,
+            amountLabel,
+            title: `${zh ? scheme.label.zh : scheme.label.en}${period ? ` · ${formatPeriod(period)}` : ''}`,
+          })
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [counts, locale],
+  );
+  const total = counts.status === 'ready' ? counts.value.reduce((s, c) => s + c.customers, 0) : 0;
+  return (
+    <section className="panel" aria-label={t(locale, 'tierDistribution')}>
+      <h2>{t(locale, 'tierDistribution')}</h2>
+      <div className="controls">
+        <span>
+          {t(locale, 'scheme')}: <strong>{zh ? scheme.label.zh : scheme.label.en}</strong> ({scheme.id})
+        </span>
+        {periods.length > 0 && (
+          <label>
+            {t(locale, 'period')}{' '}
+            <select value={period} onChange={(e) => setChosen(e.target.value)}>
+              {periods.map((p) => (
+                <option key={p} value={p}>
+                  {formatPeriod(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {counts.status === 'failed' && <p className="error">{counts.error}</p>}
+      {counts.status === 'loading' && <p className="hint">{t(locale, 'loading')}</p>}
+      {option && <EChart option={option} label={t(locale, 'tierDistribution')} />}
+      {counts.status === 'ready' && (
+        <table className="grid compact" data-testid="tier-table">
+          <thead>
+            <tr>
+              <th>{zh ? '层级' : 'Tier'}</th>
+              <th>{zh ? '客户数' : 'Customers'}</th>
+              <th>{zh ? '占比' : 'Share'}</th>
+              <th>{amountLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.value.map((c) => {
+              const tier = tiers.find((x) => x.id === c.tier)!;
+              return (
+                <tr key={c.tier} data-tier={c.tier}>
+                  <td>
+                    <span className="swatch" style={{ background: tier.color }} /> {zh ? tier.label.zh : tier.label.en}
+                  </td>
+                  <td className="num">{formatCount(c.customers)}</td>
+                  <td className="num">{formatShare(total > 0 ? c.customers / total : 0)}</td>
+                  <td className="num">{formatAmount(c.amount, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { failed, loading, ready, type Resolvable } from '../app/resolvable';
+import type { Workspace, WorkspaceState } from '../app/workspace';
+
+export function useWorkspaceState(workspace: Workspace): WorkspaceState {
+  return useSyncExternalStore(workspace.subscribe, workspace.getState);
+}
+
+/**
+ * Asks the workspace a question whenever `deps` change and keeps the answer as a Resolvable.
+ * An answer that arrives after a newer question was asked is dropped.
+ */
+export function useAsk<T>(ask: () => Promise<T>, deps: readonly unknown[]): Resolvable<T> {
+  const [value, setValue] = useState<Resolvable<T>>(loading());
+  useEffect(() => {
+    let current = true;
+    setValue(loading());
+    ask().then(
+      (v) => current && setValue(ready(v)),
+      (e: unknown) => current && setValue(failed(e)),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return value;
+}

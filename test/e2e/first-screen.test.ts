@@ -1,0 +1,81 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openApp, paintedShare, type Harness } from './harness';
+
+const SHOTS = 'test-results/e2e';
+const TIERS = ['private', 'vip', 'affluent', 'wealth', 'mass', 'unrated'];
+
+/** The expected tier counts, computed independently with native DuckDB and plain SQL. */
+async function expectedRetailCounts(): Promise<Record<string, number>> {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const r = await c.runAndReadAll(`
+    SELECT CASE WHEN aum IS NULL OR aum < 0 THEN 'unrated' WHEN aum >= 5000000 THEN 'private' WHEN aum >= 500000 THEN 'vip'
+                WHEN aum >= 100000 THEN 'affluent' WHEN aum >= 50000 THEN 'wealth' ELSE 'mass' END AS tier, count(*)::INTEGER AS n
+    FROM 'data-samples/retail_panel_24m.parquet'
+    WHERE snapshot_date = (SELECT max(snapshot_date) FROM 'data-samples/retail_panel_24m.parquet') GROUP BY ALL`);
+  const out: Record<string, number> = Object.fromEntries(TIERS.map((t) => [t, 0]));
+  for (const [tier, n] of r.getRowsJS()) out[String(tier)] = Number(n);
+  c.closeSync();
+  return out;
+}
+
+async function tierTable(h: Harness): Promise<Record<string, number>> {
+  const rows = await h.page.$$eval('[data-testid="tier-table"] tbody tr', (trs) =>
+    trs.map((tr) => [tr.getAttribute('data-tier'), tr.querySelectorAll('td')[1]?.textContent ?? '']),
+  );
+  return Object.fromEntries(rows.map(([tier, n]) => [tier, Number(String(n).replaceAll(',', ''))]));
+}
+
+describe('first screen in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    h = await openApp();
+    await h.page.goto(`${h.origin}/`);
+  });
+  afterAll(async () => h?.close());
+
+  test('the bundled retail sample loads and the retail-aum tier chart paints with the right counts', async () => {
+    await h.page.waitForSelector('[data-testid="tier-table"] tbody tr', { timeout: 60_000 });
+    await h.page.waitForSelector('.chart[data-rendered="true"]', { timeout: 30_000 });
+    expect(await tierTable(h)).toEqual(await expectedRetailCounts());
+    expect(await paintedShare(h.page, '.chart')).toBeGreaterThan(0.02);
+    await expect.poll(() => h.page.locator('[data-testid="preview-table"] tbody tr').count(), { timeout: 30_000 }).toBe(100);
+    await h.page.screenshot({ path: `${SHOTS}/01-first-screen.png`, fullPage: false });
+  });
+
+  test('a GBK CSV with Chinese headers dropped into the file input loads with the right columns and values', async () => {
+    const bytes = readFileSync('data-samples/retail_2025-12_gbk.csv');
+    const text = iconv.decode(bytes, 'gbk');
+    const first = text.split('\r\n')[1]!.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+    await h.page.setInputFiles('[data-testid="file-input"]', { name: 'retail_2025-12_gbk.csv', mimeType: 'text/csv', buffer: bytes });
+    const report = h.page.locator('details.file-report', { hasText: 'retail_2025-12_gbk.csv' });
+    await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain('GB18030');
+    // Chinese headers are mapped to their fields automatically.
+    for (const [column, field] of [['客户号', 'customer_id'], ['月日均AUM(元)', 'aum'], ['数据日期', 'period'], ['所属支行', 'branch']]) {
+      expect(await report.getByLabel(`: ${column}`, { exact: false }).first().inputValue()).toBe(field);
+    }
+    // The customer's row reads back with the Chinese name intact and the amount parsed from "1,234.56".
+    const preview = h.page.locator('[data-testid="preview-table"]');
+    const row = preview.locator('tr', { hasText: first[0]! }).first();
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain(first[1]!);
+    const aum = Number(first[6]!.replaceAll(',', ''));
+    expect(await row.textContent()).toContain(aum.toLocaleString('en-US', { maximumFractionDigits: 4 }));
+    await h.page.screenshot({ path: `${SHOTS}/02-gbk-loaded.png`, fullPage: true });
+  });
+
+  test('a bad file is refused with its name; what was loaded stays', async () => {
+    const before = await tierTable(h);
+    await h.page.setInputFiles('[data-testid="file-input"]', { name: 'garbage.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 159, 146, 150, 0, 1]) });
+    await expect.poll(() => h.page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('garbage.csv');
+    expect(await tierTable(h)).toEqual(before);
+  });
+
+  test('no request left the page origin and nothing failed in the console', () => {
+    expect(h.outside).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
