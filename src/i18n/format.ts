@@ -15,15 +15,15 @@ export function formatAmount(value: number | null | undefined, locale: Locale, d
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const sign = value < 0 ? '-' : '';
   const a = Math.abs(value);
-  if (locale === 'zh-CN') {
-    if (a >= 1e8) return `${sign}${trim((a / 1e8).toFixed(digits))}亿`;
-    if (a >= 1e4) return `${sign}${trim((a / 1e4).toFixed(digits))}万`;
-    return `${sign}${trim(a.toFixed(digits))}`;
-  }
-  if (a >= 1e9) return `${sign}${trim((a / 1e9).toFixed(digits))}B`;
-  if (a >= 1e6) return `${sign}${trim((a / 1e6).toFixed(digits))}M`;
-  if (a >= 1e3) return `${sign}${trim((a / 1e3).toFixed(digits))}K`;
-  return `${sign}${trim(a.toFixed(digits))}`;
+  const units: readonly [number, string][] = locale === 'zh-CN' ? [[1e8, '亿'], [1e4, '万'], [1, '']] : [[1e9, 'B'], [1e6, 'M'], [1e3, 'K'], [1, '']];
+  const found = units.findIndex(([size]) => a >= size);
+  const index = found < 0 ? units.length - 1 : found;
+  const [size, unit] = units[index]!;
+  const shown = (a / size).toFixed(digits);
+  // Rounding can reach the next unit: 99,999,999 is 1亿, not 10000万.
+  const bigger = units[index - 1];
+  if (bigger && Number(shown) * size >= bigger[0]) return `${sign}${trim((a / bigger[0]).toFixed(digits))}${bigger[1]}`;
+  return `${sign}${trim(shown)}${unit}`;
 }
 
 /** A count with thousands separators: 12,345. */

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { Workspace } from '../../src/app/workspace';
+import { openWasmNodeEngine } from '../../src/engine/wasm-node';
+import { presetById } from '../../src/schemes/presets';
+
+const csv = (s: string) => new TextEncoder().encode(s);
+
+describe('workspace (the data side of the app) on DuckDB-WASM', () => {
+  test('files stack as periods; a bad file is reported and loses nothing; remapping re-reads the cells', async () => {
+    const ws = new Workspace(openWasmNodeEngine());
+    const failures = await ws.addFiles([
+      { name: '客户_2025-01.csv', bytes: csv('客户号,日均资产\nA,"40,000"\nB,12万\nC,-\n') },
+      { name: 'broken.xlsx', bytes: csv('this is not a workbook') },
+      { name: '客户_2025-02.csv', bytes: csv('客户号,日均资产\nA,"50,000"\nB,5000000\nC,-1\n') },
+    ]);
+    expect(failures).toEqual([{ file: 'broken.xlsx', message: expect.stringMatching(/^broken\.xlsx: /) }]);
+    const state = ws.getState();
+    expect(state.dataset?.periods).toEqual(['2025-01', '2025-02']);
+    expect(state.failures).toHaveLength(1);
+
+    const scheme = presetById('retail-aum');
+    const jan = await ws.tierDistribution(scheme, '2025-01');
+    expect(Object.fromEntries(jan.map((c) => [c.tier, c.customers]))).toEqual({ private: 0, vip: 0, affluent: 1, wealth: 0, mass: 1, unrated: 1 });
+    const feb = await ws.tierDistribution(scheme, '2025-02');
+    // Bounds are inclusive lower bounds; a negative amount is unrated, never the lowest tier.
+    expect(Object.fromEntries(feb.map((c) => [c.tier, c.customers]))).toEqual({ private: 1, vip: 0, affluent: 0, wealth: 1, mass: 0, unrated: 1 });
+    expect(feb.find((c) => c.tier === 'private')?.amount).toBe(5000000);
+
+    // A second bad batch changes nothing that was loaded.
+    await ws.addFiles([{ name: 'empty.csv', bytes: new Uint8Array() }]);
+    expect(await ws.tierDistribution(scheme, '2025-02')).toEqual(feb);
+
+    // Unmapping the amount column makes the scheme say what is missing, and mapping it back restores it.
+    const file = ws.getState().files[0]!;
+    await ws.remap(file.id, '日均资产', null);
+    await ws.remap(ws.getState().files[1]!.id, '日均资产', null);
+    await expect(ws.tierDistribution(scheme, '2025-02')).rejects.toThrow(/no column mapped to "aum"/);
+    await ws.remap(file.id, '日均资产', 'aum');
+    await ws.remap(ws.getState().files[1]!.id, '日均资产', 'aum');
+    expect(await ws.tierDistribution(scheme, '2025-02')).toEqual(feb);
+
+    const preview = await ws.preview(10);
+    expect(preview.total).toBe(6);
+    expect(preview.rows[0]).toMatchObject({ period: '2025-02', customer_id: 'A', aum: 50000 });
+  });
+});
