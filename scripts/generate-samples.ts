@@ -444,7 +444,7 @@ async function* streamRows(conn: DuckDBConnection, sql: string): AsyncGenerator<
 
 /**
  * Row groups of 500k rows instead of DuckDB's 122,880: the 24-month sample panel then has one
- * dictionary per string column instead of four, which makes it about a fifth smaller.
+ * dictionary per string column instead of four, which makes it about a quarter smaller.
  */
 async function copyToParquet(conn: DuckDBConnection, selectSql: string, file: string): Promise<void> {
   await conn.run(`COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 500000)`);
@@ -477,8 +477,9 @@ async function installPrngMacros(conn: DuckDBConnection): Promise<void> {
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Knobs of the retail model. AUM is lognormal across customers (median 3.5万, log-sd 1.93 gives
- * ~57% mass / 13% wealth / 21% affluent / 8% vip / 0.5% private); within a customer log-AUM is
+ * Knobs of the retail model. AUM is lognormal across customers (median 3.5万, log-sd 1.93; with the
+ * round-amount bump and growth this gives about 55% mass / 15% wealth / 21% affluent / 9% vip /
+ * 0.6% private); within a customer log-AUM is
  * an AR(1) random walk around the customer's own level with occasional large jumps, which moves
  * roughly 4–5% of customers across a tier boundary each month.
  */
@@ -820,7 +821,18 @@ interface Firm {
   firstQuarter: number;
   lastQuarter: number;
   /** Values forced in every quarter: the hand-made boundary cases listed in the README. */
-  pin?: Partial<Pick<CorporateRow, 'revenue' | 'assets' | 'deposit' | 'loan' | 'bankValue' | 'profitTarget' | 'strategic'>>;
+  pin?: FirmPin;
+}
+
+interface FirmPin {
+  revenue?: number;
+  assets?: number;
+  deposit?: number;
+  loan?: number;
+  strategic?: boolean;
+  bankValue?: number;
+  /** Profit contribution (value-matrix y) to land on exactly. */
+  profit?: number;
 }
 
 interface CorporateRow {
@@ -829,7 +841,6 @@ interface CorporateRow {
   loanFtp: number; depositFtp: number; fee: number; capitalCost: number; operatingCost: number; creditCost: number;
   bankValue: number; industryScore: number; growth: number; influence: number; credit: number;
   loanClass: LoanClass | ''; violation: boolean;
-  profitTarget?: number;
 }
 
 /** Five-category classification drawn from the credit score (worse scores, worse classes). */
@@ -891,7 +902,7 @@ function pinBoundaryFirms(firms: Firm[]): void {
   byIndustry('建筑业', 0).pin = { loan: 0, deposit: 500_000 };
   byIndustry('建筑业', 1).pin = { loan: 0, deposit: 499_999.99 };
   byIndustry('制造业', 1).pin = { strategic: true, loan: 0, deposit: 8_000_000 };
-  byIndustry('制造业', 2).pin = { bankValue: 60, profitTarget: 100_000, loan: 8_000_000 };
+  byIndustry('制造业', 2).pin = { bankValue: 60, profit: 100_000, loan: 8_000_000 };
 }
 
 function corporateRow(rng: Rng, f: Firm, q: number): CorporateRow {
@@ -931,12 +942,21 @@ function corporateRow(rng: Rng, f: Firm, q: number): CorporateRow {
     loanClass: loan > 0 ? f.loanClass : '',
     violation: f.violation,
   };
-  if (pin.profitTarget !== undefined) {
-    // Make the profit contribution land exactly on the value-matrix cut via the fee line.
-    const rest = row.loanFtp + row.depositFtp - row.capitalCost - row.operatingCost - row.creditCost;
-    row.fee = round2(pin.profitTarget - rest);
-  }
+  if (pin.profit !== undefined) pinProfit(row, pin.profit);
   return row;
+}
+
+/**
+ * Makes the profit contribution equal `profit` exactly, even in floating point: all six parts
+ * become whole yuan (integer sums are exact in doubles) and the fee line absorbs the difference.
+ */
+function pinProfit(row: CorporateRow, profit: number): void {
+  row.loanFtp = Math.round(row.loanFtp);
+  row.depositFtp = Math.round(row.depositFtp);
+  row.capitalCost = Math.round(row.capitalCost);
+  row.operatingCost = Math.round(row.operatingCost);
+  row.creditCost = Math.round(row.creditCost);
+  row.fee = profit - (row.loanFtp + row.depositFtp - row.capitalCost - row.operatingCost - row.creditCost);
 }
 
 function generateCorporate(): CorporateRow[] {
@@ -958,6 +978,21 @@ function excelSerial(iso: string): number {
   return daysBetween('1899-12-30', iso);
 }
 
+/**
+ * Lets SheetJS deflate with Node's zlib (2.6× smaller than its pure-JS deflate). SheetJS probes
+ * zlib through InflateRaw#bytesRead, a getter Node deprecated (DEP0108); the probe is harmless,
+ * so the warning is muted for that one call only.
+ */
+function useNodeZlibInSheetJs(): void {
+  const previous = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    XLSX.CFB.utils.use_zlib(zlib);
+  } finally {
+    process.noDeprecation = previous;
+  }
+}
+
 function writeCorporateXlsx(file: string, rows: readonly CorporateRow[]): number {
   const yesNo = (b: boolean): string => (b ? '是' : '否');
   const aoa: (string | number)[][] = [CORPORATE_HEADER.slice()];
@@ -969,18 +1004,23 @@ function writeCorporateXlsx(file: string, rows: readonly CorporateRow[]): number
     ]);
   }
   const ws = XLSX.utils.aoa_to_sheet(aoa);
+  const col = (header: string): number => {
+    const c = CORPORATE_HEADER.indexOf(header);
+    if (c < 0) throw new Error(`no column ${header}`);
+    return c;
+  };
   // Real date cells (numeric serial + date format) and accounting-style amounts, as a bank report has.
-  const amountCols = [5, 6, 7, 8, 10, 11, 12, 13, 14, 15];
+  const amountCols = ['贷款余额', '日均存款', '年销售收入', '资产总额', '贷款FTP净收入', '存款FTP净收入', '中间业务净收入', '资本成本', '运营成本', '信贷成本'].map(col);
   for (let r = 1; r < aoa.length; r++) {
-    const dateCell = ws[XLSX.utils.encode_cell({ r, c: 3 })];
+    const dateCell = ws[XLSX.utils.encode_cell({ r, c: col('报告期') })];
     if (dateCell) dateCell.z = 'yyyy/m/d';
     for (const c of amountCols) {
       const cell = ws[XLSX.utils.encode_cell({ r, c })];
       if (cell) cell.z = '#,##0.00';
     }
-    const classCell = ws[XLSX.utils.encode_cell({ r, c: 21 })];
     // Firms without loans have no five-category class: leave the cell truly empty.
-    if (classCell && classCell.v === '') delete ws[XLSX.utils.encode_cell({ r, c: 21 })];
+    const classAddr = XLSX.utils.encode_cell({ r, c: col('五级分类') });
+    if (ws[classAddr]?.v === '') delete ws[classAddr];
   }
   ws['!cols'] = CORPORATE_HEADER.map((h, i) => ({ wch: i === 1 ? 30 : i === 4 ? 22 : Math.max(10, h.length * 2 + 2) }));
   ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: aoa.length - 1, c: CORPORATE_HEADER.length - 1 } }) };
@@ -997,7 +1037,7 @@ function writeCorporateXlsx(file: string, rows: readonly CorporateRow[]): number
   XLSX.utils.book_append_sheet(wb, ws, '对公客户');
   XLSX.utils.book_append_sheet(wb, notes, '填表说明');
   // Shared strings (as Excel writes them) and Node's zlib: SheetJS's built-in deflate is weak.
-  XLSX.CFB.utils.use_zlib(zlib);
+  useNodeZlibInSheetJs();
   const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
   writeFileSync(file, out);
   return rows.length;
@@ -1275,6 +1315,7 @@ interface RetailStats {
   closedRows: number;
   newInLast: number;
   snappedRows: number;
+  loanPct: number;
 }
 
 async function retailStats(conn: DuckDBConnection, panel: string): Promise<RetailStats> {
@@ -1301,6 +1342,7 @@ async function retailStats(conn: DuckDBConnection, panel: string): Promise<Retai
     closedRows: await count('closed'),
     newInLast: await count(`${last} AND first_txn_date > DATE '2025-11-30'`),
     snappedRows: await count(`aum IN (${RETAIL_MODEL.thresholds.join(', ')})`),
+    loanPct: await queryNumber(conn, `SELECT round(100 * avg((loan_balance > 0)::INTEGER)) FROM ${src} WHERE ${last}`),
   };
 }
 
@@ -1373,7 +1415,7 @@ of list entries; none belongs to a real person or firm. Amounts are in yuan (元
 ## retail_panel_24m.parquet
 
 About 20,000 customers on the books each month, 2024-01-31 … 2025-12-31 (month-end \`snapshot_date\`),
-sorted by \`snapshot_date\`, \`customer_id\`. Parquet, zstd.
+sorted by \`snapshot_date\`, \`customer_id\`. Parquet, zstd, one row group.
 
 | column | type | notes |
 |---|---|---|
@@ -1383,9 +1425,9 @@ sorted by \`snapshot_date\`, \`customer_id\`. Parquet, zstd.
 | phone | VARCHAR | 11 digits starting 13x/15x/18x; synthetic |
 | branch | VARCHAR | one of 12 branches (杭州西湖支行 …) |
 | snapshot_date | DATE | month-end (period) |
-| aum | DOUBLE | monthly average daily financial assets, 2 decimals |
+| aum | DOUBLE | monthly average daily financial assets, 2 decimals; 0 for never-used and emptied accounts |
 | deposit_balance | DOUBLE | |
-| loan_balance | DOUBLE | 0 for about three customers in four; amortising loans otherwise |
+| loan_balance | DOUBLE | 0 for most customers; ${s.loanPct}% have an amortising loan in 2025-12 |
 | star_points | INTEGER | 0 … ~100,000, rising with AUM; 0 for customers outside the star programme |
 | deposit_term_months | INTEGER | 0/3/6/12/24/36 |
 | consumption_12m | DOUBLE | card spending, last 12 months |
@@ -1460,7 +1502,7 @@ year; defaulted firms often leave after a year or two.
 
 UTF-8 without BOM, LF; one period (统计日期 2025-12-31). Headers: ${INSURANCE_HEADER.join(', ')}.
 Most customers have 赔付 0; a few claims exceed the premium. 预计成交天数 is often blank when
-是否有需求 is 否.
+是否有需求 is 否, and blank for about 2% of 是 (those are \`unrated\` in sales-pipeline).
 
 ## transactions_rfm.csv
 

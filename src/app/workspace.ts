@@ -118,12 +118,32 @@ export class Workspace {
     });
   }
 
+  /** Removes every file (the user starts over with other data). */
+  clear(): Promise<void> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      for (const f of this.files) await dropFileTables(engine, f.id);
+      await this.rebuild(engine, []);
+      this.set({ failures: [] });
+    });
+  }
+
+  /** The whole dataset as Parquet, canonical field names, for use in other tools. */
+  exportDataset(): Promise<Uint8Array> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const dataset = this.state.dataset;
+      if (!dataset) throw new Error('no data loaded');
+      return engine.exportParquet(`SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
+    });
+  }
+
   dismissFailures(): void {
     this.set({ failures: [] });
   }
 
   private async rebuild(engine: Engine, files: LoadedFile[]) {
-    const dataset = await buildDataset(engine, files);
+    const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
     this.set({
       files: files.map(({ id, name, report, mapping }) => ({ id, name, report, mapping })),

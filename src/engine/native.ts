@@ -54,6 +54,15 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
         rmSync(p, { force: true });
       }
     },
+    async exportParquet(sql: string): Promise<Uint8Array> {
+      const p = path(`export-${Date.now()}-${Math.random().toString(36).slice(2)}.parquet`);
+      try {
+        await conn.run(`COPY (${sql}) TO ${str(p)} (FORMAT parquet, COMPRESSION zstd)`);
+        return new Uint8Array(readFileSync(p));
+      } finally {
+        rmSync(p, { force: true });
+      }
+    },
     async readFile(name: string): Promise<Uint8Array> {
       const p = path(name);
       const bytes = readFileSync(p);

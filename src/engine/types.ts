@@ -24,6 +24,8 @@ export interface Engine {
   insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
   /** Creates (or replaces) `table` from Parquet bytes (DuckDB-WASM has no Parquet offline). */
   insertParquet(table: string, bytes: Uint8Array): Promise<void>;
+  /** Runs a query and returns its result as a Parquet file (zstd-compressed). */
+  exportParquet(sql: string): Promise<Uint8Array>;
   /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */
   readFile(name: string): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -2,8 +2,9 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { Compression, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { ipcFileToStream } from './ipc';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -45,6 +46,11 @@ async function open(): Promise<Engine> {
     },
     async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
       await conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
+    },
+    async exportParquet(sql: string): Promise<Uint8Array> {
+      // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.
+      const ipc = ipcFileToStream(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+      return writeParquet(ParquetTable.fromIPCStream(ipc), new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = await db.copyFileToBuffer(name);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm';
+import { Compression, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
+import { ipcFileToStream } from './ipc';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -45,6 +46,11 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     },
     async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
+    },
+    async exportParquet(sql: string): Promise<Uint8Array> {
+      // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.
+      const ipc = ipcFileToStream(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+      return writeParquet(ParquetTable.fromIPCStream(ipc), new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = db.copyFileToBuffer(name);

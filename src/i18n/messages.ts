@@ -41,6 +41,8 @@ const zh = {
   language: 'English',
   noData: '尚未加载数据',
   moreProblems: '另有 {n} 个问题未列出',
+  exportParquet: '导出数据集（Parquet）',
+  clearAll: '清空全部数据',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -85,6 +87,8 @@ const en: Record<MessageKey, string> = {
   language: '中文',
   noData: 'No data loaded yet',
   moreProblems: '{n} more problems not listed',
+  exportParquet: 'Export dataset (Parquet)',
+  clearAll: 'Clear all data',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

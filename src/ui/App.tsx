@@ -7,6 +7,7 @@ import { presetById } from '../schemes/presets';
 import { DataPreview } from './DataPreview';
 import { FilePicker } from './FilePicker';
 import { LoadReport } from './LoadReport';
+import { download } from './download';
 import { TierPanel } from './TierPanel';
 import { useAsk, useWorkspaceState } from './hooks';
 
@@ -58,6 +59,8 @@ export function App({ workspace }: { workspace: Workspace }) {
           onRemap={(id, column, field) => void workspace.remap(id, column, field)}
           onRemove={(id) => void workspace.removeFile(id)}
           onDismiss={() => workspace.dismissFailures()}
+          onExport={() => void workspace.exportDataset().then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))}
+          onClear={() => void workspace.clear()}
         />
         {dataset && <DataPreview locale={locale} preview={preview} />}
       </main>

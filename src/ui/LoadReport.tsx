@@ -12,10 +12,12 @@ interface Props {
   onRemap: (fileId: string, column: string, field: FieldName | null) => void;
   onRemove: (fileId: string) => void;
   onDismiss: () => void;
+  onExport: () => void;
+  onClear: () => void;
 }
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
-export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss }: Props) {
+export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear }: Props) {
   const zh = locale === 'zh-CN';
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
@@ -50,7 +52,13 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                 {t(locale, 'duplicates')}: {formatCount(dataset.duplicateIds)}
               </span>
             </>
-          )}
+          )}{' '}
+          <button type="button" onClick={onExport}>
+            {t(locale, 'exportParquet')}
+          </button>{' '}
+          <button type="button" onClick={onClear}>
+            {t(locale, 'clearAll')}
+          </button>
         </p>
       )}
       {files.map((f) => {

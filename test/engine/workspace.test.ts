@@ -44,3 +44,22 @@ describe('workspace (the data side of the app) on DuckDB-WASM', () => {
     expect(preview.rows[0]).toMatchObject({ period: '2025-02', customer_id: 'A', aum: 50000 });
   });
 });
+
+describe('Parquet out and back in', () => {
+  test.each([['wasm'], ['native']])('%s: the exported dataset reads back identically', async (which) => {
+    const { openNativeEngine } = await import('../../src/engine/native');
+    const engine = which === 'wasm' ? await openWasmNodeEngine() : await openNativeEngine({ threads: 1 });
+    const ws = new Workspace(Promise.resolve(engine));
+    await ws.addFiles([{ name: 'a_2025-01.csv', bytes: csv('客户号,日均资产,开户\nA,"1,000.5",2025/1/2\nB,12万,\n') }]);
+    const parquet = await ws.exportDataset();
+    expect(String.fromCharCode(...parquet.subarray(0, 4))).toBe('PAR1');
+    await ws.clear();
+    expect(ws.getState().dataset).toBeUndefined();
+    await ws.addFiles([{ name: 'back.parquet', bytes: parquet }]);
+    const rows = (await ws.preview(10)).rows;
+    expect(rows).toEqual([
+      { customer_id: 'A', aum: 1000.5, 开户: '2025-01-02', period: null },
+      { customer_id: 'B', aum: 120000, 开户: null, period: null },
+    ]);
+  });
+});
