@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { ident, str } from '../sql/quote';
 import type { LoadedFile } from './load';
-import type { Problem } from './report';
+import { PROBLEM_LIMIT, type Problem } from './report';
 import type { FieldName } from './vocabulary';
 
 /** The table every scheme and chart reads: canonical field names, one row per customer-period. */
@@ -26,12 +26,14 @@ export interface DatasetInfo {
   readonly problems: readonly Problem[];
 }
 
-const PERIOD_IN_NAME = /(20\d{2}|19\d{2})[-_.年]?(0[1-9]|1[0-2])(?:[-_.月]?(0[1-9]|[12]\d|3[01]))?/;
+// 2025-12, 202512, 2025_12_31, 20251231, 2025年3月. Not preceded or followed by more digits.
+const PERIOD_IN_NAME = /(?<!\d)(19\d{2}|20\d{2})(?:[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?|年(1[0-2]|0?[1-9])月?)(?!\d)/;
 
 /** A period read from a file name such as `retail_2025-12.csv` or `客户_202512.xlsx`. */
 export function periodFromFileName(name: string): string | undefined {
   const m = PERIOD_IN_NAME.exec(name.replace(/^.*[\\/]/, ''));
   if (!m) return undefined;
+  if (m[4]) return `${m[1]}-${m[4].padStart(2, '0')}`;
   return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
 }
 
@@ -83,8 +85,26 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     duplicateIds = Number(
       toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${ident(DATASET_TABLE)} WHERE customer_id IS NOT NULL GROUP BY customer_id, period HAVING count(*) > 1)`))[0]?.n ?? 0,
     );
+    // Transaction-level data repeats customers by nature; customer-level data must not.
     if (duplicateIds > 0 && !fieldNames.has('txn_date')) {
-      problems.push({ severity: 'warning', file: files.map((f) => f.name).join(', '), column: 'customer_id', message: `${duplicateIds} customer ids occur more than once in the same period` });
+      const examples = toRows(
+        await engine.query(
+          `SELECT period, customer_id, count(*)::INTEGER AS n, list(__file ORDER BY __file, __rec)[2] AS f, list(__rec ORDER BY __file, __rec)[2] AS rec
+           FROM ${ident(DATASET_TABLE)} WHERE customer_id IS NOT NULL GROUP BY period, customer_id HAVING count(*) > 1
+           ORDER BY period, customer_id LIMIT ${PROBLEM_LIMIT}`,
+        ),
+      );
+      for (const ex of examples) {
+        const file = files[Number(ex.f)]!;
+        problems.push({
+          severity: 'warning',
+          file: file.name,
+          line: file.staging.lineOf(Number(ex.rec)),
+          column: file.mapping.mapping.customer_id,
+          value: String(ex.customer_id),
+          message: `customer id appears ${ex.n} times in period ${ex.period ?? '(none)'}`,
+        });
+      }
     }
   }
   return {

@@ -62,15 +62,14 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
 
 /** Finds where decoding breaks, to name the line in the error. */
 function badBytes(bytes: Uint8Array, tried: string): DecodeError {
-  const decoder = new TextDecoder(tried.startsWith('utf-16') ? tried : 'utf-8', { fatal: true });
+  const encoding = tried.startsWith('utf-16') ? tried : 'utf-8';
   let lo = 0;
   let hi = bytes.length;
-  // Binary search for the longest prefix that decodes (a trailing partial character is allowed).
+  // Binary search for the longest prefix that decodes; stream mode allows a cut character.
   while (hi - lo > 4) {
     const mid = (lo + hi) >> 1;
     try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
-      decoder.decode(); // reset
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       lo = mid;
     } catch {
       hi = mid;

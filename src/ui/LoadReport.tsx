@@ -3,6 +3,7 @@ import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
 import { FIELDS, type FieldName } from '../ingest/vocabulary';
+import type { Problem } from '../ingest/report';
 
 interface Props {
   locale: Locale;
@@ -61,6 +62,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
           </button>
         </p>
       )}
+      {dataset && dataset.problems.length > 0 && <ProblemTable locale={locale} problems={dataset.problems} />}
       {files.map((f) => {
         const fieldOf = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col, field]));
         const r = f.report;
@@ -110,34 +112,39 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                 ))}
               </tbody>
             </table>
-            {r.problems.length > 0 && (
-              <table className="grid compact problems">
-                <thead>
-                  <tr>
-                    <th>{t(locale, 'file')}</th>
-                    <th>{t(locale, 'line')}</th>
-                    <th>{t(locale, 'column')}</th>
-                    <th>{t(locale, 'value')}</th>
-                    <th>{t(locale, 'message')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.problems.map((p, i) => (
-                    <tr key={i} className={p.severity}>
-                      <td>{p.file}</td>
-                      <td className="num">{p.line ?? ''}</td>
-                      <td>{p.column ?? ''}</td>
-                      <td>{p.value ?? ''}</td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            {r.problems.length > 0 && <ProblemTable locale={locale} problems={r.problems} />}
             {r.problemCount > r.problems.length && <p className="hint">{t(locale, 'moreProblems', { n: formatCount(r.problemCount - r.problems.length) })}</p>}
           </details>
         );
       })}
     </section>
+  );
+}
+
+/** Problems with their place: file, line, column and the offending value. */
+function ProblemTable({ locale, problems }: { locale: Locale; problems: readonly Problem[] }) {
+  return (
+    <table className="grid compact problems">
+      <thead>
+        <tr>
+          <th>{t(locale, 'file')}</th>
+          <th>{t(locale, 'line')}</th>
+          <th>{t(locale, 'column')}</th>
+          <th>{t(locale, 'value')}</th>
+          <th>{t(locale, 'message')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => (
+          <tr key={i} className={p.severity}>
+            <td>{p.file}</td>
+            <td className="num">{p.line ?? ''}</td>
+            <td>{p.column ?? ''}</td>
+            <td>{p.value ?? ''}</td>
+            <td>{p.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -112,3 +112,15 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
     expect((await rows(f))[0]).toEqual({ 编号: 'X', 资产: 2000 });
   });
 });
+
+describe('duplicate customer ids', () => {
+  test('are listed with the file and line of the repeat, per period', async () => {
+    const engine = await ENGINES[0]![1]();
+    const a = await loadFile(engine, 'd1', { name: 'jan_2025-01.csv', bytes: new TextEncoder().encode('客户号,AUM\nA,1\nB,2\nA,3\n') });
+    const b = await loadFile(engine, 'd2', { name: 'feb_2025-02.csv', bytes: new TextEncoder().encode('客户号,AUM\nA,1\nB,2\n') });
+    const ds = await buildDataset(engine, [a, b]);
+    expect(ds.duplicateIds).toBe(1);
+    expect(ds.problems).toEqual([expect.objectContaining({ file: 'jan_2025-01.csv', line: 4, column: '客户号', value: 'A', message: 'customer id appears 2 times in period 2025-01' })]);
+    await engine.close();
+  });
+});
