@@ -67,6 +67,18 @@ describe('first screen in Chromium', () => {
     await h.page.screenshot({ path: `${SHOTS}/02-gbk-loaded.png`, fullPage: true });
   });
 
+  test('a file dropped onto the drop zone loads (drag-and-drop)', async () => {
+    const csv = '客户号,日均金融资产\nDROP001,"1,000,000"\n';
+    await h.page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped_2025-12.csv', { type: 'text/csv' }));
+      document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, csv);
+    const report = h.page.locator('details.file-report', { hasText: 'dropped_2025-12.csv' });
+    await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(1);
+    expect(await report.getByLabel(': 日均金融资产').inputValue()).toBe('aum');
+  });
+
   test('a bad file is refused with its name; what was loaded stays', async () => {
     const before = await tierTable(h);
     await h.page.setInputFiles('[data-testid="file-input"]', { name: 'garbage.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 159, 146, 150, 0, 1]) });
