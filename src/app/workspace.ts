@@ -1,7 +1,8 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { ident } from '../sql/quote';
-import { orderTierCounts, tierDistributionQuery, type TierCount } from '../analysis/tier-distribution';
+import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
+import { compileScheme, type CompiledScheme } from '../schemes/compile';
 import { buildDataset, type DatasetInfo } from '../ingest/dataset';
 import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
@@ -48,6 +49,7 @@ export class Workspace {
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
+  private applied: { key: string; compiled: CompiledScheme } | undefined;
 
   constructor(private readonly engine: Promise<Engine>) {}
 
@@ -165,16 +167,28 @@ export class Workspace {
     });
   }
 
-  /** Customers and amount per tier of `scheme` in one period. */
+  /**
+   * Applies a scheme to the dataset into the `tiered` table (once per scheme and data version)
+   * and returns what the compiler reported.
+   */
+  private async apply(engine: Engine, scheme: Scheme): Promise<CompiledScheme> {
+    const dataset = this.state.dataset;
+    if (!dataset) throw new Error('no data loaded');
+    const key = `${this.state.version}|${JSON.stringify(scheme)}`;
+    if (this.applied?.key === key) return this.applied.compiled;
+    const compiled = compileScheme(scheme, { table: dataset.table, columns: new Set(dataset.columns.map((c) => c.name).concat('period')) });
+    await engine.query(`CREATE OR REPLACE TABLE tiered AS ${compiled.sql}`);
+    this.applied = { key, compiled };
+    return compiled;
+  }
+
+  /** Customers and amount per tier of `scheme` in one period (or all rows without periods). */
   tierDistribution(scheme: Scheme, period: string | undefined): Promise<TierCount[]> {
     return this.serial(async () => {
       const engine = await this.engine;
-      const dataset = this.state.dataset;
-      if (!dataset || !dataset.fields.includes(scheme.metric)) {
-        throw new Error(`the data has no column mapped to "${scheme.metric}" (needed by ${scheme.id})`);
-      }
-      const q = tierDistributionQuery(scheme, dataset.table, period);
-      return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)));
+      await this.apply(engine, scheme);
+      const q = tierCountsQuery('tiered', amountColumnOf(scheme));
+      return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period ?? null);
     });
   }
 }

@@ -9,8 +9,8 @@ export interface TierDistributionInput {
   readonly counts: readonly TierCount[];
   readonly locale: Locale;
   readonly title: string;
-  /** Name of the amount measured (e.g. AUM), for the axis and tooltip. */
-  readonly amountLabel: string;
+  /** Name of the amount measured (e.g. AUM); without one, only customer counts are drawn. */
+  readonly amountLabel?: string;
 }
 
 /**
@@ -29,13 +29,14 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
     return { tier: t, customers: c.customers, amount: c.amount, amountShare: totalAmount > 0 ? c.amount / totalAmount : 0 };
   });
   const customersName = zh ? '客户数' : 'Customers';
-  const shareName = zh ? `${input.amountLabel}占比` : `${input.amountLabel} share`;
+  const amountLabel = input.amountLabel;
+  const shareName = amountLabel === undefined ? '' : zh ? `${amountLabel}占比` : `${amountLabel} share`;
 
   return {
     animation: false,
     title: { text: input.title, left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 64, right: 64, top: 56, bottom: 48 },
-    legend: { bottom: 0, data: [customersName, shareName] },
+    legend: { bottom: 0, data: amountLabel === undefined ? [customersName] : [customersName, shareName] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -43,17 +44,20 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
         const first = (Array.isArray(params) ? params[0] : params) as { dataIndex: number } | undefined;
         const row = first === undefined ? undefined : rows[first.dataIndex];
         if (!row) return '';
-        return [
+        const lines = [
           `<b>${escapeHtml(label(row.tier))}</b>`,
           `${escapeHtml(customersName)}: ${formatCount(row.customers)} (${formatShare(totalCustomers > 0 ? row.customers / totalCustomers : 0)})`,
-          `${escapeHtml(input.amountLabel)}: ${formatAmount(row.amount, locale)} (${formatShare(row.amountShare)})`,
-        ].join('<br/>');
+        ];
+        if (amountLabel !== undefined) lines.push(`${escapeHtml(amountLabel)}: ${formatAmount(row.amount, locale)} (${formatShare(row.amountShare)})`);
+        return lines.join('<br/>');
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.tier)) },
     yAxis: [
       { type: 'value', name: customersName, axisLabel: { formatter: (v: number) => formatCount(v) } },
-      { type: 'value', name: shareName, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatShare(v) }, splitLine: { show: false } },
+      ...(amountLabel === undefined
+        ? []
+        : [{ type: 'value' as const, name: shareName, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatShare(v) }, splitLine: { show: false } }]),
     ],
     series: [
       {
@@ -62,15 +66,15 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
         data: rows.map((r) => ({ value: r.customers, itemStyle: { color: r.tier.color } })),
         label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatCount(Number(p.value ?? 0)) },
       },
-      {
+      ...(amountLabel === undefined ? [] : [{
         name: shareName,
-        type: 'line',
+        type: 'line' as const,
         yAxisIndex: 1,
         data: rows.map((r) => r.amountShare),
         symbolSize: 7,
         itemStyle: { color: '#c0392b' },
-        label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatShare(Number(p.value ?? 0)) },
-      },
+        label: { show: true, position: 'top' as const, formatter: (p: { value?: unknown }) => formatShare(Number(p.value ?? 0)) },
+      }]),
     ],
   };
 }

@@ -1,6 +1,7 @@
-import { isFieldName } from '../ingest/vocabulary';
-import type { Scheme } from './types';
+import { parseExpr } from './expr';
+import type { Bound, Label, ProfileScheme, Scheme, TierDef } from './types';
 
+/** A scheme file that is not valid; `path` names the bad field (e.g. `bounds[2].min`). */
 export class SchemeError extends Error {
   constructor(
     readonly path: string,
@@ -11,48 +12,243 @@ export class SchemeError extends Error {
   }
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const KINDS = ['ladder', 'rules', 'scorecard', 'quadrant', 'profile', 'pareto', 'rfm'] as const;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Checks untrusted JSON (a user's saved scheme) and names the first bad field. */
-export function validateScheme(input: unknown): Scheme {
-  if (!isObj(input)) throw new SchemeError('(root)', 'must be a JSON object');
-  if (input.format !== 'tierlens-scheme') throw new SchemeError('format', 'must be "tierlens-scheme"');
-  if (input.version !== 1) throw new SchemeError('version', `unsupported version ${JSON.stringify(input.version)} (this app reads version 1)`);
-  if (typeof input.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(input.id)) throw new SchemeError('id', 'must be letters, digits, - or _');
-  checkLabel(input.label, 'label');
-  if (input.kind !== 'ladder') throw new SchemeError('kind', `unknown kind ${JSON.stringify(input.kind)}`);
-  if (typeof input.metric !== 'string' || !isFieldName(input.metric)) throw new SchemeError('metric', `unknown field ${JSON.stringify(input.metric)}`);
-  if (!Array.isArray(input.tiers) || input.tiers.length < 2) throw new SchemeError('tiers', 'needs at least two tiers');
-  const tiers: unknown[] = input.tiers;
-  const ids = new Set<string>();
-  let previous = Infinity;
-  tiers.forEach((t, i) => {
-    const at = `tiers[${i}]`;
-    if (!isObj(t)) throw new SchemeError(at, 'must be an object');
-    if (typeof t.id !== 'string' || t.id === '' || t.id === 'unrated') throw new SchemeError(`${at}.id`, 'must be a non-empty id other than "unrated"');
-    if (ids.has(t.id)) throw new SchemeError(`${at}.id`, `duplicate tier id "${t.id}"`);
-    ids.add(t.id);
-    checkLabel(t.label, `${at}.label`);
-    if (typeof t.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(t.color)) throw new SchemeError(`${at}.color`, 'must be a #rrggbb color');
-    const last = i === tiers.length - 1;
-    if (last) {
-      if (t.min !== undefined) throw new SchemeError(`${at}.min`, 'the last tier takes everything below the others and has no bound');
-      return;
-    }
-    if (typeof t.min !== 'number' || !Number.isFinite(t.min)) throw new SchemeError(`${at}.min`, 'must be a number');
-    if (t.min >= previous) throw new SchemeError(`${at}.min`, `bounds must decrease from the best tier down (${t.min} ≥ ${previous})`);
-    previous = t.min;
-  });
-  if (input.near !== undefined) {
-    if (!Array.isArray(input.near)) throw new SchemeError('near', 'must be a list');
-    input.near.forEach((b: unknown, i: number) => {
-      if (!isObj(b) || typeof b.from !== 'number' || typeof b.to !== 'number' || !(b.from < b.to)) throw new SchemeError(`near[${i}]`, 'needs numbers from < to');
-      if (typeof b.tier !== 'string' || !ids.has(b.tier)) throw new SchemeError(`near[${i}].tier`, `unknown tier ${JSON.stringify(b.tier)}`);
-    });
+function fail(path: string, detail: string): never {
+  throw new SchemeError(path, detail);
+}
+function obj(v: unknown, path: string): Obj {
+  return isObj(v) ? v : fail(path, 'must be an object');
+}
+function list(v: unknown, path: string, min = 0): unknown[] {
+  if (!Array.isArray(v)) fail(path, 'must be a list');
+  if (v.length < min) fail(path, `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`);
+  return v;
+}
+function text(v: unknown, path: string): string {
+  return typeof v === 'string' && v !== '' ? v : fail(path, 'must be non-empty text');
+}
+function number(v: unknown, path: string): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'must be a number');
+}
+function label(v: unknown, path: string): Label {
+  const o = obj(v, path);
+  return { zh: text(o.zh, `${path}.zh`), en: text(o.en, `${path}.en`) };
+}
+function expr(v: unknown, path: string): string {
+  const source = text(v, path);
+  try {
+    parseExpr(source);
+  } catch (e) {
+    fail(path, e instanceof Error ? e.message : String(e));
   }
-  return input as unknown as Scheme;
+  return source;
 }
 
-function checkLabel(v: unknown, path: string) {
-  if (!isObj(v) || typeof v.zh !== 'string' || typeof v.en !== 'string') throw new SchemeError(path, 'needs zh and en text');
+/**
+ * Checks untrusted JSON (a preset or a user's saved scheme) completely and returns it typed,
+ * with profile tiers filled in. The first problem found is thrown, naming its field.
+ */
+export function validateScheme(input: unknown): Scheme {
+  const s = obj(input, '(root)');
+  if (s.format !== 'tierlens-scheme') fail('format', 'must be "tierlens-scheme"');
+  if (s.version !== 1) fail('version', `unsupported version ${JSON.stringify(s.version)} (this app reads version 1)`);
+  if (typeof s.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(s.id)) fail('id', 'must be letters, digits, - or _');
+  label(s.label, 'label');
+  if (s.description !== undefined) label(s.description, 'description');
+  if (!KINDS.includes(s.kind as (typeof KINDS)[number])) fail('kind', `unknown kind ${JSON.stringify(s.kind)} (known: ${KINDS.join(', ')})`);
+
+  const scheme = (s.kind === 'profile' && s.tiers === undefined ? { ...s, tiers: profileTiers(s) } : s) as Obj;
+  const tierIds = checkTiers(scheme.tiers);
+  const tier = (v: unknown, path: string) => {
+    const id = text(v, path);
+    return tierIds.has(id) ? id : fail(path, `unknown tier "${id}" (tiers: ${[...tierIds].join(', ')})`);
+  };
+
+  const derivedNames = new Set<string>();
+  list(scheme.derived ?? [], 'derived').forEach((d, i) => {
+    const o = obj(d, `derived[${i}]`);
+    const name = text(o.name, `derived[${i}].name`);
+    if (!NAME.test(name)) fail(`derived[${i}].name`, 'must be a plain name (letters, digits, _)');
+    if (derivedNames.has(name)) fail(`derived[${i}].name`, `duplicate name "${name}"`);
+    derivedNames.add(name);
+    expr(o.expr, `derived[${i}].expr`);
+    if (o.label !== undefined) label(o.label, `derived[${i}].label`);
+  });
+  list(scheme.optional ?? [], 'optional').forEach((f, i) => text(f, `optional[${i}]`));
+  list(scheme.overrides ?? [], 'overrides').forEach((o, i) => {
+    const r = obj(o, `overrides[${i}]`);
+    expr(r.when, `overrides[${i}].when`);
+    tier(r.tier, `overrides[${i}].tier`);
+  });
+
+  switch (scheme.kind) {
+    case 'ladder':
+      text(scheme.metric, 'metric');
+      checkBounds(scheme.bounds, 'bounds', tier);
+      if (scheme.below !== undefined) tier(scheme.below, 'below');
+      list(scheme.near ?? [], 'near').forEach((b, i) => {
+        const o = obj(b, `near[${i}]`);
+        if (!(number(o.from, `near[${i}].from`) < number(o.to, `near[${i}].to`))) fail(`near[${i}]`, 'needs from < to');
+        tier(o.tier, `near[${i}].tier`);
+      });
+      break;
+    case 'rules':
+      list(scheme.requires, 'requires').forEach((r, i) => text(r, `requires[${i}]`));
+      list(scheme.rules, 'rules', 1).forEach((r, i) => {
+        const o = obj(r, `rules[${i}]`);
+        expr(o.when, `rules[${i}].when`);
+        tier(o.tier, `rules[${i}].tier`);
+      });
+      tier(scheme.otherwise, 'otherwise');
+      break;
+    case 'scorecard':
+      list(scheme.requires, 'requires').forEach((r, i) => text(r, `requires[${i}]`));
+      list(scheme.components, 'components', 1).forEach((c, i) => {
+        const o = obj(c, `components[${i}]`);
+        text(o.id, `components[${i}].id`);
+        label(o.label, `components[${i}].label`);
+        expr(o.expr, `components[${i}].expr`);
+      });
+      if (!Number.isInteger(scheme.digits) || (scheme.digits as number) < 0 || (scheme.digits as number) > 6) fail('digits', 'must be a whole number 0–6');
+      checkBounds(scheme.bounds, 'bounds', tier);
+      tier(scheme.below, 'below');
+      if (scheme.provisional !== undefined) expr(scheme.provisional, 'provisional');
+      break;
+    case 'quadrant': {
+      for (const axis of ['x', 'y'] as const) {
+        const a = obj(scheme[axis], axis);
+        expr(a.expr, `${axis}.expr`);
+        number(a.cut, `${axis}.cut`);
+        label(a.label, `${axis}.label`);
+      }
+      const cells = obj(scheme.cells, 'cells');
+      for (const c of ['hh', 'lh', 'hl', 'll']) tier(cells[c], `cells.${c}`);
+      break;
+    }
+    case 'profile':
+      list(scheme.dimensions, 'dimensions', 1).forEach((d, i) => {
+        const o = obj(d, `dimensions[${i}]`);
+        text(o.id, `dimensions[${i}].id`);
+        label(o.label, `dimensions[${i}].label`);
+        expr(o.expr, `dimensions[${i}].expr`);
+        const c = obj(o.cuts, `dimensions[${i}].cuts`);
+        if (c.method !== 'fixed' && c.method !== 'quantile') fail(`dimensions[${i}].cuts.method`, 'must be "fixed" or "quantile"');
+        const high = number(c.high, `dimensions[${i}].cuts.high`);
+        const medium = number(c.medium, `dimensions[${i}].cuts.medium`);
+        if (!(medium <= high)) fail(`dimensions[${i}].cuts`, 'medium must not exceed high');
+        if (c.method === 'quantile' && (medium < 0 || high > 1)) fail(`dimensions[${i}].cuts`, 'quantile cuts are probabilities 0–1');
+        if (o.better !== undefined && o.better !== 'high' && o.better !== 'low') fail(`dimensions[${i}].better`, 'must be "high" or "low"');
+      });
+      break;
+    case 'pareto': {
+      text(scheme.metric, 'metric');
+      let previous = 0;
+      list(scheme.classes, 'classes', 1).forEach((c, i) => {
+        const o = obj(c, `classes[${i}]`);
+        tier(o.tier, `classes[${i}].tier`);
+        const below = number(o.below, `classes[${i}].below`);
+        if (!(below > previous && below <= 1)) fail(`classes[${i}].below`, 'shares must increase and stay within (0, 1]');
+        previous = below;
+      });
+      tier(scheme.rest, 'rest');
+      tier(scheme.invalid, 'invalid');
+      break;
+    }
+    case 'rfm': {
+      const q = list(scheme.quantiles, 'quantiles', 1).map((p, i) => number(p, `quantiles[${i}]`));
+      q.forEach((p, i) => {
+        if (!(p > 0 && p < 1) || (i > 0 && p <= q[i - 1]!)) fail(`quantiles[${i}]`, 'must increase within (0, 1)');
+      });
+      const top = q.length + 1;
+      list(scheme.segments, 'segments', 1).forEach((seg, i) => {
+        const o = obj(seg, `segments[${i}]`);
+        tier(o.tier, `segments[${i}].tier`);
+        for (const k of ['r', 'f', 'm']) {
+          const r = list(o[k], `segments[${i}].${k}`, 2).map((v, j) => number(v, `segments[${i}].${k}[${j}]`));
+          if (r.length !== 2 || !(1 <= r[0]! && r[0]! <= r[1]! && r[1]! <= top)) fail(`segments[${i}].${k}`, `must be [low, high] within 1–${top}`);
+        }
+      });
+      tier(scheme.otherwise, 'otherwise');
+      break;
+    }
+  }
+  return scheme as unknown as Scheme;
+}
+
+function checkTiers(v: unknown): Set<string> {
+  const ids = new Set<string>();
+  list(v, 'tiers', 1).forEach((t, i) => {
+    const o = obj(t, `tiers[${i}]`);
+    const id = text(o.id, `tiers[${i}].id`);
+    if (id === 'unrated' || id.startsWith('(')) fail(`tiers[${i}].id`, `"${id}" is reserved`);
+    if (ids.has(id)) fail(`tiers[${i}].id`, `duplicate tier id "${id}"`);
+    ids.add(id);
+    label(o.label, `tiers[${i}].label`);
+    if (typeof o.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(o.color)) fail(`tiers[${i}].color`, 'must be a #rrggbb color');
+  });
+  return ids;
+}
+
+/** Bounds must name tiers and strictly decrease from the best tier down. */
+function checkBounds(v: unknown, path: string, tier: (v: unknown, path: string) => string): Bound[] {
+  let previous = Infinity;
+  return list(v, path, 1).map((b, i) => {
+    const o = obj(b, `${path}[${i}]`);
+    const t = tier(o.tier, `${path}[${i}].tier`);
+    const min = number(o.min, `${path}[${i}].min`);
+    if (!(min < previous)) fail(`${path}[${i}].min`, `bounds must decrease from the best tier down (${min} ≥ ${previous})`);
+    if (o.inclusive !== undefined && typeof o.inclusive !== 'boolean') fail(`${path}[${i}].inclusive`, 'must be true or false');
+    previous = min;
+    return { tier: t, min, inclusive: o.inclusive as boolean | undefined };
+  });
+}
+
+const LETTERS = ['H', 'M', 'L'] as const;
+const LETTER_LABEL = { H: { zh: '高', en: 'high' }, M: { zh: '中', en: 'medium' }, L: { zh: '低', en: 'low' } };
+
+/**
+ * Profile tiers are every combination of H/M/L, best first: each dimension ordered by its
+ * `better` direction (risk: low is better). Colors run from green (best) to red (worst).
+ */
+export function profileTiers(s: Obj | ProfileScheme): TierDef[] {
+  const dims = list(s.dimensions, 'dimensions', 1).map((d, i) => {
+    const o = obj(d, `dimensions[${i}]`);
+    return { label: label(o.label, `dimensions[${i}].label`), better: o.better === 'low' ? 'low' : 'high' };
+  });
+  let combos: { id: string; zh: string[]; en: string[]; rank: number }[] = [{ id: '', zh: [], en: [], rank: 0 }];
+  for (const d of dims) {
+    const order = d.better === 'low' ? [...LETTERS].reverse() : [...LETTERS];
+    combos = combos.flatMap((c) =>
+      order.map((letter, k) => ({
+        id: c.id + letter,
+        zh: [...c.zh, `${d.label.zh}${LETTER_LABEL[letter].zh}`],
+        en: [...c.en, `${d.label.en} ${LETTER_LABEL[letter].en}`],
+        rank: c.rank * 3 + k,
+      })),
+    );
+  }
+  const n = combos.length;
+  return combos.map((c, i) => ({
+    id: c.id,
+    label: { zh: `${c.id}（${c.zh.join('·')}）`, en: `${c.id} (${c.en.join(', ')})` },
+    color: gradient(n <= 1 ? 0 : i / (n - 1)),
+  }));
+}
+
+/** Green → amber → red, as #rrggbb. */
+function gradient(t: number): string {
+  const stops = [
+    [46, 157, 106],
+    [230, 170, 40],
+    [192, 57, 43],
+  ] as const;
+  const seg = t < 0.5 ? 0 : 1;
+  const u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
+  const a = stops[seg]!;
+  const b = stops[seg + 1]!;
+  return `#${[0, 1, 2].map((k) => Math.round(a[k]! + (b[k]! - a[k]!) * u).toString(16).padStart(2, '0')).join('')}`;
 }

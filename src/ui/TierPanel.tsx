@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Workspace } from '../app/workspace';
+import { amountColumnOf } from '../analysis/tier-distribution';
 import { buildTierDistributionOption } from '../charts/tier-distribution';
 import { formatAmount, formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
@@ -22,8 +23,8 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
   const period = chosen !== undefined && periods.includes(chosen) ? chosen : periods.at(-1);
   const counts = useAsk(() => workspace.tierDistribution(scheme, period), [scheme, period, version]);
   const zh = locale === 'zh-CN';
-  const metric = fieldByName(scheme.metric);
-  const amountLabel = zh ? metric.labels.zh : metric.labels.en;
+  const amountField = amountColumnOf(scheme);
+  const amountLabel = amountField === undefined ? undefined : zh ? fieldByName(amountField).labels.zh : fieldByName(amountField).labels.en;
   const tiers = tiersOf(scheme);
   const option = useMemo(
     () =>
@@ -70,7 +71,7 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
               <th>{zh ? '层级' : 'Tier'}</th>
               <th>{zh ? '客户数' : 'Customers'}</th>
               <th>{zh ? '占比' : 'Share'}</th>
-              <th>{amountLabel}</th>
+              {amountLabel !== undefined && <th>{amountLabel}</th>}
             </tr>
           </thead>
           <tbody>
@@ -83,7 +84,7 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
                   </td>
                   <td className="num">{formatCount(c.customers)}</td>
                   <td className="num">{formatShare(total > 0 ? c.customers / total : 0)}</td>
-                  <td className="num">{formatAmount(c.amount, locale)}</td>
+                  {amountLabel !== undefined && <td className="num">{formatAmount(c.amount, locale)}</td>}
                 </tr>
               );
             })}

@@ -34,7 +34,7 @@ describe('workspace (the data side of the app) on DuckDB-WASM', () => {
     const file = ws.getState().files[0]!;
     await ws.remap(file.id, '日均资产', null);
     await ws.remap(ws.getState().files[1]!.id, '日均资产', null);
-    await expect(ws.tierDistribution(scheme, '2025-02')).rejects.toThrow(/no column mapped to "aum"/);
+    await expect(ws.tierDistribution(scheme, '2025-02')).rejects.toThrow(/needs the field "aum"/);
     await ws.remap(file.id, '日均资产', 'aum');
     await ws.remap(ws.getState().files[1]!.id, '日均资产', 'aum');
     expect(await ws.tierDistribution(scheme, '2025-02')).toEqual(feb);

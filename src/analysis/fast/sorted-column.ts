@@ -1,0 +1,178 @@
+import { argsortFloat64 } from './argsort';
+import { boundStrict, boundValue, checkLadder, checkThreshold, cutIndex, lowerBound, type BoundInput } from './bounds';
+
+/**
+ * Per-bucket result of a ladder query. Bucket i < bounds.length holds the values passing bound i
+ * but not bound i-1 (bucket 0: passing bound 0); the last bucket holds the values below every
+ * bound. Whether that last bucket is the scheme's bottom tier or "unrated" (e.g. star points,
+ * whose lowest bound is `> 0`) is the caller's call.
+ */
+export interface LadderCounts {
+  /** Customers per bucket, `bounds.length + 1` entries. */
+  readonly counts: number[];
+  /** Amount per bucket in integer cents (exact); empty when the column was built without sums. */
+  readonly cents: number[];
+  /** NaN values, never part of any bucket. */
+  readonly missing: number;
+}
+
+export interface SortedColumnOptions {
+  /** Keep cent prefix sums (8 bytes per value). Off for count-only uses such as transitions. */
+  readonly sums?: boolean;
+}
+
+/**
+ * One numeric column sorted once, answering count and exact amount-sum queries for any
+ * threshold by binary search: O(log n) per cut, no allocation proportional to n.
+ *
+ * Amounts are summed as integer cents (`Math.round(a * 100)`) in doubles, so sums over any
+ * range are exact integers regardless of order while |running total| < 2^53 cents (~9e13 yuan);
+ * `exactSums` reports whether that held. NaN amounts add nothing (SQL `sum` skips NULL) and
+ * ±Infinity amounts add nothing too (no finite cent total can represent them).
+ */
+export class SortedColumn {
+  private constructor(
+    /** Non-NaN values, ascending. */
+    private readonly sorted: Float64Array,
+    /** prefix[i] = cents of the first i sorted values; length size + 1, or 0 without sums. */
+    private readonly prefix: Float64Array,
+    /** Values that were NaN (missing or invalid). */
+    readonly missing: number,
+    /** False when some prefix sum exceeded 2^53 cents, so cent sums may be off. */
+    readonly exactSums: boolean,
+  ) {}
+
+  /**
+   * Builds from `values` (NaN = missing), with `amounts[i]` the amount of row i
+   * (default: the value itself). O(n) radix sort; about 0.1 s for 1M rows.
+   */
+  static build(values: Float64Array, amounts?: Float64Array, options: SortedColumnOptions = {}): SortedColumn {
+    if (amounts && amounts.length !== values.length) throw new RangeError(`amounts has ${amounts.length} entries for ${values.length} values`);
+    const n = values.length;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i] as number)) m++;
+    const kept = new Float64Array(m);
+    const withSums = options.sums !== false;
+    const keptAmounts = amounts && withSums ? new Float64Array(m) : undefined;
+    for (let i = 0, j = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (Number.isNaN(v)) continue;
+      kept[j] = v;
+      if (keptAmounts) keptAmounts[j] = (amounts as Float64Array)[i] as number;
+      j++;
+    }
+    // Radix argsort (about 2x faster than the native Float64Array sort at 1M) carries the
+    // amounts along when they are a separate column.
+    const order = argsortFloat64(kept);
+    const sorted = new Float64Array(m);
+    for (let i = 0; i < m; i++) sorted[i] = kept[order[i] as number] as number;
+    if (!withSums) return new SortedColumn(sorted, new Float64Array(0), n - m, true);
+    if (!keptAmounts) return new SortedColumn(sorted, prefixCents(sorted), n - m, exact(sorted));
+    const sortedAmounts = new Float64Array(m);
+    for (let i = 0; i < m; i++) sortedAmounts[i] = keptAmounts[order[i] as number] as number;
+    return new SortedColumn(sorted, prefixCents(sortedAmounts), n - m, exact(sortedAmounts));
+  }
+
+  /** Non-NaN values. */
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  /** Typed-array bytes held. */
+  get memoryBytes(): number {
+    return this.sorted.byteLength + this.prefix.byteLength;
+  }
+
+  /** Values `< x`. */
+  countBelow(x: number): number {
+    return lowerBound(this.sorted, checkThreshold(x));
+  }
+
+  /** Values `>= x`. */
+  countAtLeast(x: number): number {
+    return this.sorted.length - this.countBelow(x);
+  }
+
+  /** Values passing a bound (`>= v`, or `> v` when strict). */
+  countPassing(b: BoundInput): number {
+    return this.sorted.length - cutIndex(this.sorted, b);
+  }
+
+  /** Values in `[lo, hi)`; 0 when `lo >= hi`. */
+  countInRange(lo: number, hi: number): number {
+    const [a, b] = this.span(lo, hi);
+    return b - a;
+  }
+
+  /** Exact cent sum of the amounts of values in `[lo, hi)`. */
+  sumInRangeCents(lo: number, hi: number): number {
+    const p = this.sums();
+    const [a, b] = this.span(lo, hi);
+    return (p[b] as number) - (p[a] as number);
+  }
+
+  /**
+   * Counts (and cent sums, when built with sums) for a ladder: `bounds` are the tiers' lower
+   * bounds, best tier first; each is inclusive unless given as `{ value, strict: true }`.
+   * Throws RangeError when bounds do not decrease. O(k log n).
+   */
+  ladder(bounds: readonly BoundInput[]): LadderCounts {
+    checkLadder(bounds);
+    const k = bounds.length;
+    const counts = new Array<number>(k + 1);
+    const cents = this.prefix.length ? new Array<number>(k + 1) : [];
+    let upper = this.sorted.length;
+    for (let i = 0; i <= k; i++) {
+      const lower = i < k ? cutIndex(this.sorted, bounds[i] as BoundInput) : 0;
+      counts[i] = upper - lower;
+      if (cents.length) cents[i] = (this.prefix[upper] as number) - (this.prefix[lower] as number);
+      upper = lower;
+    }
+    return { counts, cents, missing: this.missing };
+  }
+
+  /** Bucket (as numbered by `ladder`) of one value by direct comparison; NaN → -1. O(k). */
+  static bucketOf(v: number, bounds: readonly BoundInput[]): number {
+    if (Number.isNaN(v)) return -1;
+    for (let i = 0; i < bounds.length; i++) {
+      const b = bounds[i] as BoundInput;
+      const t = boundValue(b);
+      if (boundStrict(b) ? v > t : v >= t) return i;
+    }
+    return bounds.length;
+  }
+
+  private span(lo: number, hi: number): [number, number] {
+    const a = lowerBound(this.sorted, checkThreshold(lo));
+    const b = lowerBound(this.sorted, checkThreshold(hi));
+    return a < b ? [a, b] : [a, a];
+  }
+
+  private sums(): Float64Array {
+    if (!this.prefix.length) throw new Error('SortedColumn was built without sums');
+    return this.prefix;
+  }
+}
+
+/** Running cent totals; non-finite amounts count as 0 (see class note). */
+function prefixCents(amounts: Float64Array): Float64Array {
+  const p = new Float64Array(amounts.length + 1);
+  let s = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i] as number;
+    if (Number.isFinite(a)) s += Math.round(a * 100);
+    p[i + 1] = s;
+  }
+  return p;
+}
+
+/** Whether every running total stays within the doubles' exact-integer range. */
+function exact(amounts: Float64Array): boolean {
+  let s = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i] as number;
+    if (Number.isFinite(a)) s += Math.abs(Math.round(a * 100));
+    if (s > Number.MAX_SAFE_INTEGER) return false;
+  }
+  return true;
+}
