@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SortedColumn } from '../../src/analysis/fast/sorted-column';
 import { argsortFloat64 } from '../../src/analysis/fast/argsort';
-import { cents, int, mulberry32, randomColumn, randomThreshold, SIZES } from './fast-prng';
-import { caseBucket, ladderIsValid, randomLadder } from './fast-ladder';
+import { caseBucket, cents, int, ladderIsValid, mulberry32, randomColumn, randomLadder, randomThreshold, SIZES } from './fast-prng';
 
 describe('argsortFloat64', () => {
   test('sorts like a comparator sort, stable, across signs, zeros and infinities', () => {

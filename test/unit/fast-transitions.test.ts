@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { TransitionIndex, type TransitionInput } from '../../src/analysis/fast/transitions';
 import type { BoundInput } from '../../src/analysis/fast/bounds';
-import { int, mulberry32, randomColumn, SIZES, type Rng } from './fast-prng';
-import { caseBucket, ladderIsValid, randomLadder } from './fast-ladder';
+import { caseBucket, int, ladderIsValid, mulberry32, randomColumn, randomLadder, SIZES, type Rng } from './fast-prng';
 
 /** Reference: classify every customer with the SQL CASE semantics and count the pairs. */
 function bruteMatrix(input: TransitionInput, bounds: readonly BoundInput[], belowIsUnrated: boolean): number[][] {
