@@ -4,7 +4,7 @@ import { MissingFieldError, Resolver, asOfSql, overrideBranches, type CompileCon
 import { ladderBranches } from './ladder';
 import { scoreExpression } from '../score-row';
 
-export { MissingFieldError, type CompileContext } from './context';
+export { MissingFieldError, Resolver, overrideBranches, type CompileContext } from './context';
 
 /** A scheme compiled against one dataset: the SQL that tiers every row, and what it outputs. */
 export interface CompiledScheme {

@@ -1,0 +1,61 @@
+import { ident, str } from '../sql/quote';
+import { overrideBranches, Resolver, type CompileContext } from '../schemes/compile';
+import { UNRATED, type LadderScheme, type QuadrantScheme, type Scheme } from '../schemes/types';
+import type { SqlQuery } from './tier-distribution';
+
+/**
+ * Extraction queries for the fast tuning path: run once per scheme and period, they hand the
+ * threshold-independent part of a scheme to TypeScript. Per row: `fixed` = the tier decided
+ * without any threshold (an override, or `unrated` for invalid input), else the value(s) the
+ * thresholds act on, with NaN standing for "not on the axis".
+ */
+
+function fixedSql(scheme: Scheme, r: Resolver, invalid: string): string {
+  return `CASE ${[...overrideBranches(scheme, r), `WHEN ${invalid} THEN ${str(UNRATED.id)}`].join(' ')} ELSE NULL END`;
+}
+
+const inPeriod = (period: string | null) => (period === null ? 'period IS NULL' : 'CAST(period AS VARCHAR) = ?');
+const periodParams = (...periods: (string | null)[]) => periods.filter((p): p is string => p !== null);
+
+/** Ladder inputs of one period: `fixed`, `v` (NaN when fixed) and `amount` (NaN without one). */
+export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, period: string | null, amount: string | undefined): SqlQuery {
+  const r = new Resolver(scheme, ctx);
+  const v = r.name(scheme.metric);
+  const fixed = fixedSql(scheme, r, r.invalid([scheme.metric]));
+  const amt = amount === undefined ? `'NaN'::DOUBLE` : `coalesce(${r.name(amount)}::DOUBLE, 'NaN'::DOUBLE)`;
+  return {
+    sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v, amount FROM (
+      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount FROM ${ident(ctx.table)} WHERE ${inPeriod(period)})`,
+    params: periodParams(period),
+  };
+}
+
+/**
+ * Two periods of a ladder metric, per customer: `grp` is `both`, `from` (gone by the second
+ * period) or `to` (new in it); v0/v1 are NaN where a customer is unrated in that period.
+ */
+export function transitionInputsQuery(scheme: LadderScheme, ctx: CompileContext, from: string, to: string): SqlQuery {
+  if (scheme.overrides?.length) throw new Error(`scheme ${scheme.id}: the fast transition path does not handle overrides; use the SQL path`);
+  const r = new Resolver(scheme, ctx);
+  const v = `CASE WHEN ${r.invalid([scheme.metric])} THEN 'NaN'::DOUBLE ELSE ${r.name(scheme.metric)}::DOUBLE END`;
+  const side = (p: string) => `SELECT customer_id, ${v} AS v FROM ${ident(ctx.table)} WHERE CAST(period AS VARCHAR) = ${str(p)}`;
+  return {
+    sql: `SELECT CASE WHEN a.customer_id IS NULL THEN 'to' WHEN b.customer_id IS NULL THEN 'from' ELSE 'both' END AS grp,
+        coalesce(a.v, 'NaN'::DOUBLE) AS v0, coalesce(b.v, 'NaN'::DOUBLE) AS v1
+      FROM (${side(from)}) a FULL OUTER JOIN (${side(to)}) b ON a.customer_id = b.customer_id`,
+    params: [],
+  };
+}
+
+/** Quadrant inputs of one period: `fixed` (overrides, or unrated when an axis is missing), x, y. */
+export function quadrantInputsQuery(scheme: QuadrantScheme, ctx: CompileContext, period: string | null): SqlQuery {
+  const r = new Resolver(scheme, ctx);
+  const x = `(${r.expr(scheme.x.expr)})`;
+  const y = `(${r.expr(scheme.y.expr)})`;
+  const fixed = fixedSql(scheme, r, `${x} IS NULL OR ${y} IS NULL`);
+  return {
+    sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN x ELSE 'NaN'::DOUBLE END AS x, CASE WHEN fixed IS NULL THEN y ELSE 'NaN'::DOUBLE END AS y FROM (
+      SELECT ${fixed} AS fixed, ${x}::DOUBLE AS x, ${y}::DOUBLE AS y FROM ${ident(ctx.table)} WHERE ${inPeriod(period)})`,
+    params: periodParams(period),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Table } from 'apache-arrow';
+import { QuadrantIndex, SortedColumn, TransitionIndex, type BoundInput } from './fast';
+import { NEW, GONE, type TransitionCell } from './migration';
+import type { TierCount } from './tier-distribution';
+import { tiersOf, UNRATED, type LadderScheme, type QuadrantScheme } from '../schemes/types';
+
+/**
+ * Tuners answer "what if the thresholds were these?" from columns extracted once (see
+ * tuning-sql.ts) — exactly, in microseconds — so a slider drag never waits on a query.
+ * The plain SQL path stays the reference they are tested against.
+ */
+
+function column(table: Table, name: string): Float64Array {
+  const v = table.getChild(name);
+  if (!v) throw new Error(`extraction result has no column "${name}"`);
+  return v.toArray() as Float64Array;
+}
+
+/** Threshold-independent tiers (overrides, unrated) counted once. */
+function fixedCounts(table: Table, amounts?: Float64Array): Map<string, { customers: number; cents: number }> {
+  const fixed = table.getChild('fixed');
+  const out = new Map<string, { customers: number; cents: number }>();
+  if (!fixed) return out;
+  for (let i = 0; i < table.numRows; i++) {
+    const tier = fixed.get(i) as string | null;
+    if (tier === null) continue;
+    const c = out.get(tier) ?? { customers: 0, cents: 0 };
+    c.customers++;
+    // Amounts of unrated rows are not part of any tier's total (as in the SQL path).
+    const a = amounts?.[i];
+    if (tier !== UNRATED.id && a !== undefined && Number.isFinite(a)) c.cents += Math.round(a * 100);
+    out.set(tier, c);
+  }
+  return out;
+}
+
+const toBound = (b: LadderScheme['bounds'][number]): BoundInput => ({ value: b.min, strict: b.inclusive === false });
+
+/** One period of a ladder scheme. */
+export class LadderTuner {
+  private constructor(
+    private readonly scheme: LadderScheme,
+    private readonly values: SortedColumn,
+    private readonly fixed: Map<string, { customers: number; cents: number }>,
+    private readonly hasAmount: boolean,
+  ) {}
+
+  /** From the result of `ladderInputsQuery`. */
+  static fromTable(scheme: LadderScheme, table: Table): LadderTuner {
+    const amounts = column(table, 'amount');
+    const hasAmount = amounts.some((a) => !Number.isNaN(a));
+    return new LadderTuner(scheme, SortedColumn.build(column(table, 'v'), hasAmount ? amounts : undefined), fixedCounts(table, amounts), hasAmount);
+  }
+
+  /** Tier counts (and amounts, to the cent) under `bounds` — the scheme's own when omitted. */
+  counts(bounds: LadderScheme['bounds'] = this.scheme.bounds): TierCount[] {
+    const ladder = this.values.ladder(bounds.map(toBound));
+    const byTier = new Map<string, { customers: number; cents: number }>();
+    const add = (tier: string, customers: number, cents: number) => {
+      const c = byTier.get(tier) ?? { customers: 0, cents: 0 };
+      byTier.set(tier, { customers: c.customers + customers, cents: c.cents + cents });
+    };
+    bounds.forEach((b, i) => add(b.tier, ladder.counts[i]!, ladder.cents[i]!));
+    const last = bounds.length;
+    add(this.scheme.below ?? UNRATED.id, ladder.counts[last]!, this.scheme.below ? ladder.cents[last]! : 0);
+    for (const [tier, c] of this.fixed) add(tier, c.customers, c.cents);
+    return tiersOf(this.scheme).map((t) => {
+      const c = byTier.get(t.id) ?? { customers: 0, cents: 0 };
+      return { tier: t.id, customers: c.customers, amount: this.hasAmount ? c.cents / 100 : 0 };
+    });
+  }
+}
+
+/** Two periods of a ladder scheme (no overrides). */
+export class TransitionTuner {
+  private constructor(
+    private readonly scheme: LadderScheme,
+    private readonly index: TransitionIndex,
+  ) {}
+
+  /** From the result of `transitionInputsQuery`. */
+  static fromTable(scheme: LadderScheme, table: Table): TransitionTuner {
+    const grp = table.getChild('grp')!;
+    const v0 = column(table, 'v0');
+    const v1 = column(table, 'v1');
+    const both: number[] = [];
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let i = 0; i < table.numRows; i++) {
+      const g = grp.get(i) as string;
+      (g === 'both' ? both : g === 'from' ? from : to).push(i);
+    }
+    const pick = (src: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => src[i]!);
+    return new TransitionTuner(scheme, TransitionIndex.build({ v0: pick(v0, both), v1: pick(v1, both), onlyFrom: pick(v0, from), onlyTo: pick(v1, to) }));
+  }
+
+  /** Long-form transition counts (non-zero cells) under `bounds`. */
+  cells(bounds: LadderScheme['bounds'] = this.scheme.bounds): TransitionCell[] {
+    const belowIsUnrated = this.scheme.below === undefined;
+    const m = this.index.matrix(bounds.map(toBound), { belowIsUnrated });
+    const tiers = [...bounds.map((b) => b.tier), ...(belowIsUnrated ? [] : [this.scheme.below!])];
+    // Matrix layout: rows = tiers, unrated, (new); columns = tiers, unrated, (gone). Without a
+    // bottom tier, values under the last bound are already folded into unrated.
+    const rowIds = [...tiers, UNRATED.id, NEW];
+    const colIds = [...tiers, UNRATED.id, GONE];
+    const acc = new Map<string, number>();
+    m.counts.forEach((row, i) =>
+      row.forEach((n, j) => {
+        if (n > 0) acc.set(`${rowIds[i]}\u0000${colIds[j]}`, n);
+      }),
+    );
+    return [...acc].map(([k, customers]) => {
+      const [from, to] = k.split('\u0000') as [string, string];
+      return { from, to, customers };
+    });
+  }
+}
+
+/** One period of a quadrant scheme. */
+export class QuadrantTuner {
+  private constructor(
+    private readonly scheme: QuadrantScheme,
+    private readonly index: QuadrantIndex,
+    private readonly fixed: Map<string, { customers: number; cents: number }>,
+  ) {}
+
+  /** From the result of `quadrantInputsQuery`. */
+  static fromTable(scheme: QuadrantScheme, table: Table): QuadrantTuner {
+    const x = column(table, 'x');
+    const y = column(table, 'y');
+    return new QuadrantTuner(scheme, QuadrantIndex.build(x, y), fixedCounts(table));
+  }
+
+  /** Tier counts with the axes cut at `xCut` and `yCut` (the scheme's own when omitted). */
+  counts(xCut = this.scheme.x.cut, yCut = this.scheme.y.cut): TierCount[] {
+    const q = this.index.counts(xCut, yCut);
+    const { hh, lh, hl, ll } = this.scheme.cells;
+    const byTier = new Map<string, number>();
+    const add = (tier: string, n: number) => byTier.set(tier, (byTier.get(tier) ?? 0) + n);
+    add(hh, q.hh);
+    add(lh, q.lh);
+    add(hl, q.hl);
+    add(ll, q.ll);
+    for (const [tier, c] of this.fixed) add(tier, c.customers);
+    return tiersOf(this.scheme).map((t) => ({ tier: t.id, customers: byTier.get(t.id) ?? 0, amount: 0 }));
+  }
+}
