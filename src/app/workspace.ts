@@ -32,6 +32,12 @@ export interface WorkspaceState {
   readonly version: number;
 }
 
+export interface TierDistribution {
+  readonly counts: readonly TierCount[];
+  /** What the scheme could not use (absent optional fields). */
+  readonly warnings: readonly string[];
+}
+
 export interface Preview {
   readonly columns: readonly string[];
   readonly rows: readonly Row[];
@@ -183,12 +189,12 @@ export class Workspace {
   }
 
   /** Customers and amount per tier of `scheme` in one period (or all rows without periods). */
-  tierDistribution(scheme: Scheme, period: string | undefined): Promise<TierCount[]> {
+  tierDistribution(scheme: Scheme, period: string | undefined): Promise<TierDistribution> {
     return this.serial(async () => {
       const engine = await this.engine;
-      await this.apply(engine, scheme);
+      const compiled = await this.apply(engine, scheme);
       const q = tierCountsQuery('tiered', amountColumnOf(scheme));
-      return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period ?? null);
+      return { counts: orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period ?? null), warnings: compiled.warnings };
     });
   }
 }

@@ -11,11 +11,11 @@ import { download } from './download';
 import { TierPanel } from './TierPanel';
 import { useAsk, useWorkspaceState } from './hooks';
 
-const DEFAULT_SCHEME = presetById('retail-aum');
 
 /** The first screen: load data, see how it was read, and the tier mix under retail-aum. */
 export function App({ workspace }: { workspace: Workspace }) {
   const [locale, setLocale] = useState<Locale>('zh-CN');
+  const [schemeId, setSchemeId] = useState('retail-aum');
   const state = useWorkspaceState(workspace);
   const preview = useAsk(() => workspace.preview(100), [state.version]);
 
@@ -49,7 +49,7 @@ export function App({ workspace }: { workspace: Workspace }) {
         )}
         {!dataset && state.busy === undefined && <p className="hint">{t(locale, 'noData')}</p>}
         {dataset && dataset.rows > 0 && (
-          <TierPanel locale={locale} workspace={workspace} scheme={DEFAULT_SCHEME} periods={dataset.periods} version={state.version} />
+          <TierPanel locale={locale} workspace={workspace} scheme={presetById(schemeId)} onScheme={setSchemeId} periods={dataset.periods} version={state.version} />
         )}
         <LoadReport
           locale={locale}

@@ -5,6 +5,7 @@ import { buildTierDistributionOption } from '../charts/tier-distribution';
 import { formatAmount, formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
 import { fieldByName } from '../ingest/vocabulary';
+import { PRESETS } from '../schemes/presets';
 import { tiersOf, type Scheme } from '../schemes/types';
 import { EChart } from './EChart';
 import { useAsk } from './hooks';
@@ -13,12 +14,13 @@ interface Props {
   locale: Locale;
   workspace: Workspace;
   scheme: Scheme;
+  onScheme: (id: string) => void;
   periods: readonly string[];
   version: number;
 }
 
 /** Tier distribution of one period under a scheme: chart plus the numbers behind it. */
-export function TierPanel({ locale, workspace, scheme, periods, version }: Props) {
+export function TierPanel({ locale, workspace, scheme, onScheme, periods, version }: Props) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const period = chosen !== undefined && periods.includes(chosen) ? chosen : periods.at(-1);
   const counts = useAsk(() => workspace.tierDistribution(scheme, period), [scheme, period, version]);
@@ -31,7 +33,7 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
       counts.status === 'ready'
         ? buildTierDistributionOption({
             tiers,
-            counts: counts.value,
+            counts: counts.value.counts,
             locale,
             amountLabel,
             title: `${zh ? scheme.label.zh : scheme.label.en}${period ? ` · ${formatPeriod(period)}` : ''}`,
@@ -40,14 +42,21 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [counts, locale],
   );
-  const total = counts.status === 'ready' ? counts.value.reduce((s, c) => s + c.customers, 0) : 0;
+  const total = counts.status === 'ready' ? counts.value.counts.reduce((s, c) => s + c.customers, 0) : 0;
   return (
     <section className="panel" aria-label={t(locale, 'tierDistribution')}>
       <h2>{t(locale, 'tierDistribution')}</h2>
       <div className="controls">
-        <span>
-          {t(locale, 'scheme')}: <strong>{zh ? scheme.label.zh : scheme.label.en}</strong> ({scheme.id})
-        </span>
+        <label>
+          {t(locale, 'scheme')}{' '}
+          <select value={scheme.id} onChange={(e) => onScheme(e.target.value)}>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {zh ? p.label.zh : p.label.en} ({p.id})
+              </option>
+            ))}
+          </select>
+        </label>
         {periods.length > 0 && (
           <label>
             {t(locale, 'period')}{' '}
@@ -63,6 +72,11 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
       </div>
       {counts.status === 'failed' && <p className="error">{counts.error}</p>}
       {counts.status === 'loading' && <p className="hint">{t(locale, 'loading')}</p>}
+      {counts.status === 'ready' && counts.value.warnings.map((w) => (
+        <p key={w} className="hint warn">
+          {w}
+        </p>
+      ))}
       {option && <EChart option={option} label={t(locale, 'tierDistribution')} />}
       {counts.status === 'ready' && (
         <table className="grid compact" data-testid="tier-table">
@@ -75,7 +89,7 @@ export function TierPanel({ locale, workspace, scheme, periods, version }: Props
             </tr>
           </thead>
           <tbody>
-            {counts.value.map((c) => {
+            {counts.value.counts.map((c) => {
               const tier = tiers.find((x) => x.id === c.tier)!;
               return (
                 <tr key={c.tier} data-tier={c.tier}>

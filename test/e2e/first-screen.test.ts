@@ -22,7 +22,15 @@ async function expectedRetailCounts(): Promise<Record<string, number>> {
   return out;
 }
 
+/** Waits until no load is running and the tier table and chart show the current data. */
+async function settled(h: Harness): Promise<void> {
+  await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
+  await h.page.waitForSelector('[data-testid="tier-table"] tbody tr', { timeout: 60_000 });
+  await h.page.waitForSelector('.chart[data-rendered="true"]', { timeout: 30_000 });
+}
+
 async function tierTable(h: Harness): Promise<Record<string, number>> {
+  await settled(h);
   const rows = await h.page.$$eval('[data-testid="tier-table"] tbody tr', (trs) =>
     trs.map((tr) => [tr.getAttribute('data-tier'), tr.querySelectorAll('td')[1]?.textContent ?? '']),
   );

@@ -104,6 +104,19 @@ describe('tierlens command line', () => {
     expect(champions[0]).toEqual({ n: 158n, orders: 1234, revenue: 120178 });
     const total = await sql<{ n: bigint }>(`SELECT count(*) n FROM read_csv('${out}')`);
     expect(Number(total[0]!.n)).toBe(995);
+    // The published cut points (type-7 quantiles + 1): recency 115 / 181 / 297.4 / 482,
+    // frequency 4 / 5 / 6 / 8, monetary 255.8 / 382 / 506.4 / 666 — each score's range sits between them.
+    const ranges = await sql<{ m: string; score: bigint; lo: number; hi: number }>(`
+      SELECT 'r' m, r_score score, min(recency_days) lo, max(recency_days) hi FROM read_csv('${out}') GROUP BY ALL
+      UNION ALL SELECT 'f', f_score, min(frequency), max(frequency) FROM read_csv('${out}') GROUP BY ALL
+      UNION ALL SELECT 'm', m_score, min(monetary), max(monetary) FROM read_csv('${out}') GROUP BY ALL`);
+    const cuts = { r: [115, 181, 297.4, 482], f: [4, 5, 6, 8], m: [255.8, 382, 506.4, 666] } as const;
+    for (const { m, score, lo, hi } of ranges) {
+      const c = cuts[m as 'r' | 'f' | 'm'];
+      const bin = m === 'r' ? 5 - Number(score) : Number(score) - 1; // 0-based bin [c_bin-1, c_bin)
+      if (bin > 0) expect(lo, `${m}${score} low`).toBeGreaterThanOrEqual(c[bin - 1]!);
+      if (bin < 4) expect(hi, `${m}${score} high`).toBeLessThan(c[bin]!);
+    }
   });
 });
 

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { toRows } from '../../src/engine/rows';
 import { movementTotals, rowShares, transitionMatrix } from '../../src/analysis/migration';
+import { projectTierMix } from '../../src/analysis/projection';
+import { compileScheme } from '../../src/schemes/compile';
+import { validateScheme } from '../../src/schemes/validate';
 import { nearThresholdQuery } from '../../src/analysis/near-threshold-sql';
 import { transitionQuery } from '../../src/analysis/transitions-sql';
 import { presetById } from '../../src/schemes/presets';
@@ -75,5 +78,46 @@ describe.each(ENGINES)('migration between two periods (%s)', (_name, open) => {
       ['c3', 'vip', 0.01],
       ['c9', 'wealth', 5000],
     ]);
+  });
+});
+
+/**
+ * A published cohort-method exercise (Löffler & Posch, "Credit Risk Modeling using Excel and
+ * VBA", ch. 3 problem): 30 firms, 15 rated A and 15 rated B at the start of a year; one A is
+ * downgraded to B, one B upgraded to A, one B defaults. Cohort one-year matrix:
+ *   A: 14/15 A, 1/15 B, 0 D;  B: 1/15 A, 13/15 B, 1/15 D;  D absorbing.
+ */
+describe.each(ENGINES)('published cohort transition example (%s)', (_name, open) => {
+  test('one-year matrix by the cohort method, and the two-year projection P²', async () => {
+    const engine = await open();
+    const scheme = validateScheme({
+      format: 'tierlens-scheme', version: 1, id: 'rating', kind: 'rules', label: { zh: '评级', en: 'Rating' },
+      tiers: [{ id: 'A', label: { zh: 'A', en: 'A' }, color: '#2e9d6a' }, { id: 'B', label: { zh: 'B', en: 'B' }, color: '#1f6fb2' }, { id: 'D', label: { zh: 'D', en: 'D' }, color: '#c0392b' }],
+      requires: ['credit_level'],
+      rules: [{ when: "credit_level = 'A'", tier: 'A' }, { when: "credit_level = 'B'", tier: 'B' }],
+      otherwise: 'D',
+    });
+    const start = Array.from({ length: 30 }, (_, i) => ({ id: `f${i}`, r: i < 15 ? 'A' : 'B' }));
+    const end = start.map((f) => ({ id: f.id, r: f.id === 'f0' ? 'B' : f.id === 'f15' ? 'A' : f.id === 'f16' ? 'D' : f.r }));
+    const rows = [...start.map((f) => ({ customer_id: f.id, period: '2024', credit_level: f.r })), ...end.map((f) => ({ customer_id: f.id, period: '2025', credit_level: f.r }))];
+    await engine.query('CREATE OR REPLACE TABLE cohort (customer_id VARCHAR, period VARCHAR, credit_level VARCHAR)');
+    for (const r of rows) await engine.query('INSERT INTO cohort VALUES (?, ?, ?)', [r.customer_id, r.period, r.credit_level]);
+    await engine.query(`CREATE OR REPLACE TABLE cohort_result AS ${compileScheme(scheme, { table: 'cohort', columns: new Set(['customer_id', 'period', 'credit_level']) }).sql}`);
+    const order = tiersOf(scheme).map((t) => t.id);
+    const q = transitionQuery('cohort_result', '2024', '2025', order);
+    const m = transitionMatrix(toRows(await engine.query(q.sql, q.params)).map((c) => ({ from: String(c.from_tier), to: String(c.to_tier), customers: Number(c.customers) })), order);
+    const shares = rowShares(m);
+    const row = (t: string) => ['A', 'B', 'D'].map((c) => shares[m.rows.indexOf(t)]![m.cols.indexOf(c)]!);
+    expect(row('A')).toEqual([14 / 15, 1 / 15, 0]);
+    expect(row('B')).toEqual([1 / 15, 13 / 15, 1 / 15]);
+    // Two years ahead from the start mix (15 A, 15 B), D absorbing: start · P².
+    const projection = projectTierMix(m, 2, { A: 15, B: 15, D: 0 });
+    const p2 = projection.steps[2]!.mix;
+    // By hand: A = 15·(197/225 + 14/225 + 13/225)…: A→A² = (14·14 + 1·1)/225, B→A² = (1·14 + 13·1)/225, etc.
+    expect(p2.A).toBeCloseTo(15 * (197 + 27) / 225, 9);
+    expect(p2.B).toBeCloseTo(15 * ((14 + 13) + (1 + 169)) / 225, 9);
+    expect(p2.D).toBeCloseTo(15 * (1 + (13 + 15)) / 225, 9);
+    expect(p2.A + p2.B + p2.D + (p2['(gone)'] ?? 0)).toBeCloseTo(30, 9);
+    await engine.close();
   });
 });
