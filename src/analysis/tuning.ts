@@ -40,7 +40,8 @@ const toBound = (b: LadderScheme['bounds'][number]): BoundInput => ({ value: b.m
 export class LadderTuner {
   private constructor(
     private readonly scheme: LadderScheme,
-    private readonly values: SortedColumn,
+    /** The on-ladder values, sorted (for histograms, sensitivity, movers). */
+    readonly column: SortedColumn,
     private readonly fixed: Map<string, { customers: number; cents: number }>,
     private readonly hasAmount: boolean,
   ) {}
@@ -54,7 +55,7 @@ export class LadderTuner {
 
   /** Tier counts (and amounts, to the cent) under `bounds` — the scheme's own when omitted. */
   counts(bounds: LadderScheme['bounds'] = this.scheme.bounds): TierCount[] {
-    const ladder = this.values.ladder(bounds.map(toBound));
+    const ladder = this.column.ladder(bounds.map(toBound));
     const byTier = new Map<string, { customers: number; cents: number }>();
     const add = (tier: string, customers: number, cents: number) => {
       const c = byTier.get(tier) ?? { customers: 0, cents: 0 };

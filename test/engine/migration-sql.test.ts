@@ -117,7 +117,7 @@ describe.each(ENGINES)('published cohort transition example (%s)', (_name, open)
     expect(p2.A).toBeCloseTo(15 * (197 + 27) / 225, 9);
     expect(p2.B).toBeCloseTo(15 * ((14 + 13) + (1 + 169)) / 225, 9);
     expect(p2.D).toBeCloseTo(15 * (1 + (13 + 15)) / 225, 9);
-    expect(p2.A + p2.B + p2.D + (p2['(gone)'] ?? 0)).toBeCloseTo(30, 9);
+    expect((p2.A ?? 0) + (p2.B ?? 0) + (p2.D ?? 0) + (p2['(gone)'] ?? 0)).toBeCloseTo(30, 9);
     await engine.close();
   });
 });

@@ -73,6 +73,22 @@ export class SortedColumn {
     return new SortedColumn(sorted, prefixCents(sortedAmounts), n - m, exact(sortedAmounts));
   }
 
+  /** The non-NaN values, ascending (a read-only view: do not modify). */
+  get values(): Float64Array {
+    return this.sorted;
+  }
+
+  /** Index of the first value passing a bound: values at this index and above pass it. */
+  cutIndex(b: BoundInput): number {
+    return cutIndex(this.sorted, b);
+  }
+
+  /** Count and cent sum of the sorted values at indexes `[a, b)`. */
+  byIndex(a: number, b: number): { count: number; cents: number } {
+    const p = this.prefix;
+    return { count: b - a, cents: p.length ? (p[b] as number) - (p[a] as number) : 0 };
+  }
+
   /** Non-NaN values. */
   get size(): number {
     return this.sorted.length;

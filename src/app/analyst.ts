@@ -1,0 +1,204 @@
+import type { Table } from 'apache-arrow';
+import type { Engine } from '../engine/types';
+import { toRows, type Row } from '../engine/rows';
+import { ident } from '../sql/quote';
+import type { DatasetInfo } from '../ingest/dataset';
+import { compileScheme, type CompiledScheme } from '../schemes/compile';
+import { tiersOf, type LadderScheme, type QuadrantScheme, type Scheme } from '../schemes/types';
+import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
+import { transitionQuery } from '../analysis/transitions-sql';
+import { nearThresholdQuery } from '../analysis/near-threshold-sql';
+import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
+import { LadderTuner, QuadrantTuner, TransitionTuner } from '../analysis/tuning';
+import { ladderMovers, type MoverTotals } from '../analysis/movers';
+import type { TransitionCell } from '../analysis/migration';
+
+/** Runs work on the engine one operation at a time; skipped if `signal` was aborted meanwhile. */
+export type Exec = <T>(work: (engine: Engine) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+
+/** The shape of a scheme that a tuner's extraction depends on (everything but its thresholds). */
+function structureKey(scheme: Scheme): string {
+  const { bounds: _b, near: _n, x, y, ...rest } = scheme as Scheme & { bounds?: unknown; near?: unknown; x?: { expr: string }; y?: { expr: string } };
+  return JSON.stringify({ ...rest, x: x?.expr, y: y?.expr });
+}
+
+export interface TierView {
+  readonly counts: readonly TierCount[];
+  readonly warnings: readonly string[];
+  /** True when answered by the fast path (no query), e.g. while a slider moves. */
+  readonly fast: boolean;
+}
+
+/**
+ * Answers the analysis views' questions for the current dataset. Threshold-only changes of
+ * ladder and quadrant schemes are answered by tuners (built once per scheme shape and period,
+ * exact, microseconds); everything else by SQL over the applied scheme. Holds no UI state.
+ */
+export class Analyst {
+  private readonly tuners = new Map<string, Promise<unknown>>();
+  private applied: { key: string; compiled: CompiledScheme; table: string } | undefined;
+  private appliedCount = 0;
+
+  constructor(
+    private readonly exec: Exec,
+    private readonly dataset: () => DatasetInfo | undefined,
+    private readonly version: () => number,
+  ) {}
+
+  private ctx() {
+    const d = this.dataset();
+    if (!d) throw new Error('no data loaded');
+    return { table: d.table, columns: new Set(d.columns.map((c) => c.name)) };
+  }
+
+  private cached<T>(key: string, build: () => Promise<T>): Promise<T> {
+    const full = `${this.version()}|${key}`;
+    let p = this.tuners.get(full) as Promise<T> | undefined;
+    if (!p) {
+      p = build();
+      // A failed build is not cached: the next ask tries again.
+      p.catch(() => this.tuners.delete(full));
+      this.tuners.set(full, p);
+    }
+    return p;
+  }
+
+  /** Drops every cached tuner (the data changed). */
+  reset(): void {
+    this.tuners.clear();
+    this.applied = undefined;
+  }
+
+  private query(sql: string, params: readonly (string | number)[] = [], signal?: AbortSignal): Promise<Table> {
+    return this.exec((engine) => engine.query(sql, params), signal);
+  }
+
+  /** Applies a scheme into a result table (cached for the last scheme and data version). */
+  async apply(scheme: Scheme, signal?: AbortSignal): Promise<{ compiled: CompiledScheme; table: string }> {
+    const key = `${this.version()}|${JSON.stringify(scheme)}`;
+    if (this.applied?.key === key) return this.applied;
+    const compiled = compileScheme(scheme, this.ctx());
+    // Alternate two tables so a view still reading the previous result is not pulled from under it.
+    const table = `tiered_${(this.appliedCount++ % 2) + 1}`;
+    await this.exec((engine) => engine.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${compiled.sql}`), signal);
+    this.applied = { key, compiled, table };
+    return this.applied;
+  }
+
+  ladderTuner(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<LadderTuner> {
+    return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => {
+      const q = ladderInputsQuery(scheme, this.ctx(), period, amountColumnOf(scheme));
+      return LadderTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
+    });
+  }
+
+  transitionTuner(scheme: LadderScheme, from: string, to: string, signal?: AbortSignal): Promise<TransitionTuner> {
+    return this.cached(`transition|${structureKey(scheme)}|${from}|${to}`, async () => {
+      const q = transitionInputsQuery(scheme, this.ctx(), from, to);
+      return TransitionTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
+    });
+  }
+
+  quadrantTuner(scheme: QuadrantScheme, period: string | null, signal?: AbortSignal): Promise<QuadrantTuner> {
+    return this.cached(`quadrant|${structureKey(scheme)}|${period}`, async () => {
+      const q = quadrantInputsQuery(scheme, this.ctx(), period);
+      return QuadrantTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
+    });
+  }
+
+  /** Tier counts of one period: fast for ladders and quadrants, SQL for the other kinds. */
+  async tiers(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<TierView> {
+    if (scheme.kind === 'ladder') {
+      const tuner = await this.ladderTuner(scheme, period, signal);
+      return { counts: tuner.counts(scheme.bounds), warnings: compileScheme(scheme, this.ctx()).warnings, fast: true };
+    }
+    if (scheme.kind === 'quadrant') {
+      const tuner = await this.quadrantTuner(scheme, period, signal);
+      return { counts: tuner.counts(scheme.x.cut, scheme.y.cut), warnings: compileScheme(scheme, this.ctx()).warnings, fast: true };
+    }
+    const { compiled, table } = await this.apply(scheme, signal);
+    const q = tierCountsQuery(table, amountColumnOf(scheme));
+    return { counts: orderTierCounts(scheme, toRows(await this.query(q.sql, q.params, signal)), period), warnings: compiled.warnings, fast: false };
+  }
+
+  /** Tier counts of every period (the tier mix over time). */
+  async tierMix(scheme: Scheme, periods: readonly string[], signal?: AbortSignal): Promise<Record<string, readonly TierCount[]>> {
+    const out: Record<string, readonly TierCount[]> = {};
+    if (scheme.kind === 'ladder' || scheme.kind === 'quadrant') {
+      for (const p of periods) out[p] = (await this.tiers(scheme, p, signal)).counts;
+      return out;
+    }
+    const { table } = await this.apply(scheme, signal);
+    const q = tierCountsQuery(table, amountColumnOf(scheme));
+    const rows = toRows(await this.query(q.sql, q.params, signal));
+    for (const p of periods) out[p] = orderTierCounts(scheme, rows, p);
+    return out;
+  }
+
+  /** Transition cells between two periods; with amounts (SQL) unless `fastOnly`. */
+  async migration(scheme: Scheme, from: string, to: string, options: { fast?: boolean; signal?: AbortSignal } = {}): Promise<TransitionCell[]> {
+    if (options.fast && scheme.kind === 'ladder' && !scheme.overrides?.length) {
+      return (await this.transitionTuner(scheme, from, to, options.signal)).cells(scheme.bounds);
+    }
+    const { table } = await this.apply(scheme, options.signal);
+    const q = transitionQuery(table, from, to, tiersOf(scheme).map((t) => t.id), amountColumnOf(scheme));
+    return toRows(await this.query(q.sql, q.params, options.signal)).map((c) => ({
+      from: String(c.from_tier),
+      to: String(c.to_tier),
+      customers: Number(c.customers),
+      // Weighted by the amount at the start, or at the end for customers new in the second period.
+      amount: c.amount_from === undefined ? undefined : Number(c.from_tier === '(new)' ? c.amount_to : c.amount_from),
+    }));
+  }
+
+  /** Customers per branch and tier in one period (SQL). */
+  async tierByBranch(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
+    const d = this.dataset();
+    if (!d?.fields.includes('branch')) return [];
+    const { table } = await this.apply(scheme, signal);
+    const amount = amountColumnOf(scheme);
+    return toRows(
+      await this.query(
+        `SELECT d.branch, r.tier, count(*)::INTEGER AS customers, ${amount ? `coalesce(sum(r.${ident(amount)}), 0)` : '0'}::DOUBLE AS amount
+         FROM ${ident(table)} r JOIN ${ident(d.table)} d ON d.customer_id = r.customer_id AND d.period IS NOT DISTINCT FROM r.period
+         WHERE ${period === null ? 'r.period IS NULL' : 'CAST(r.period AS VARCHAR) = ?'} GROUP BY ALL`,
+        period === null ? [] : [period],
+        signal,
+      ),
+    );
+  }
+
+  /** The near-threshold (临界) list of a ladder scheme (SQL). */
+  async near(scheme: LadderScheme, period: string | null, limit = 1000, signal?: AbortSignal): Promise<Row[]> {
+    const { table } = await this.apply(scheme, signal);
+    const q = nearThresholdQuery(table, scheme, period, limit);
+    return toRows(await this.query(q.sql, q.params, signal));
+  }
+
+  /** How many customers (and how much amount) move between the saved and the working ladder. */
+  async beforeAfter(saved: LadderScheme, working: LadderScheme, period: string | null, signal?: AbortSignal): Promise<MoverTotals> {
+    const tuner = await this.ladderTuner(working, period, signal);
+    const toBounds = (s: LadderScheme) => s.bounds.map((b) => ({ value: b.min, strict: b.inclusive === false }));
+    return ladderMovers(tuner.column, toBounds(saved), toBounds(working));
+  }
+
+  /** The customers whose tier differs between two schemes, for export (SQL). */
+  async moverList(saved: Scheme, working: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
+    const a = compileScheme(saved, this.ctx());
+    const b = compileScheme(working, this.ctx());
+    const where = period === null ? 'a.period IS NULL' : 'CAST(a.period AS VARCHAR) = ?';
+    return toRows(
+      await this.query(
+        `SELECT a.customer_id, a.period, a.tier AS saved_tier, b.tier AS new_tier FROM (${a.sql}) a JOIN (${b.sql}) b
+         ON a.customer_id = b.customer_id AND a.period IS NOT DISTINCT FROM b.period WHERE ${where} AND a.tier <> b.tier ORDER BY a.customer_id`,
+        period === null ? [] : [period],
+        signal,
+      ),
+    );
+  }
+
+  /** A user's SQL cell: parameters bound, result capped so the page stays responsive. */
+  async sql(sql: string, params: readonly (string | number)[], signal?: AbortSignal): Promise<Table> {
+    return this.query(sql, params, signal);
+  }
+}
