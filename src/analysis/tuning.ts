@@ -123,13 +123,49 @@ export class QuadrantTuner {
     private readonly scheme: QuadrantScheme,
     private readonly index: QuadrantIndex,
     private readonly fixed: Map<string, { customers: number; cents: number }>,
+    /** The customers on both axes (x[i], y[i]), for scatter samples and the density layer. */
+    readonly x: Float64Array,
+    readonly y: Float64Array,
   ) {}
 
   /** From the result of `quadrantInputsQuery`. */
   static fromTable(scheme: QuadrantScheme, table: Table): QuadrantTuner {
     const x = column(table, 'x');
     const y = column(table, 'y');
-    return new QuadrantTuner(scheme, QuadrantIndex.build(x, y), fixedCounts(table));
+    const keep: number[] = [];
+    for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) keep.push(i);
+    return new QuadrantTuner(scheme, QuadrantIndex.build(x, y), fixedCounts(table), Float64Array.from(keep, (i) => x[i]!), Float64Array.from(keep, (i) => y[i]!));
+  }
+
+  /** Up to `max` customers, evenly spaced through the data (deterministic, for a scatter). */
+  sample(max: number): { x: number; y: number }[] {
+    const n = this.x.length;
+    const step = Math.max(1, n / max);
+    const out: { x: number; y: number }[] = [];
+    for (let f = 0; f < n && out.length < max; f += step) out.push({ x: this.x[Math.floor(f)]!, y: this.y[Math.floor(f)]! });
+    return out;
+  }
+
+  /** Customers binned on a grid over the given ranges (x index first), for dense data. */
+  density(xEdges: readonly number[], yEdges: readonly number[]): number[][] {
+    const counts = Array.from({ length: xEdges.length - 1 }, () => new Array<number>(yEdges.length - 1).fill(0));
+    const bin = (edges: readonly number[], v: number) => {
+      let lo = 0;
+      let hi = edges.length - 1;
+      if (v < edges[0]! || v > edges[hi]!) return -1;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (v >= edges[mid]!) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (let i = 0; i < this.x.length; i++) {
+      const a = bin(xEdges, this.x[i]!);
+      const b = bin(yEdges, this.y[i]!);
+      if (a >= 0 && b >= 0) counts[a]![b]!++;
+    }
+    return counts;
   }
 
   /** Tier counts with the axes cut at `xCut` and `yCut` (the scheme's own when omitted). */

@@ -3,6 +3,7 @@ import { toRows, type Row } from '../engine/rows';
 import { ident } from '../sql/quote';
 import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
 import { compileScheme, type CompiledScheme } from '../schemes/compile';
+import { Analyst, type Exec } from './analyst';
 import { buildDataset, type DatasetInfo } from '../ingest/dataset';
 import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
@@ -28,6 +29,8 @@ export interface WorkspaceState {
   readonly failures: readonly LoadFailure[];
   /** What is being done right now, for the progress line; undefined when idle. */
   readonly busy: string | undefined;
+  /** Progress of the current load, 0–1 over all files of the batch. */
+  readonly progress: number | undefined;
   /** Bumped on every data change, so views know to ask again. */
   readonly version: number;
 }
@@ -51,7 +54,7 @@ export interface Preview {
  */
 export class Workspace {
   private files: LoadedFile[] = [];
-  private state: WorkspaceState = { files: [], dataset: undefined, failures: [], busy: undefined, version: 0 };
+  private state: WorkspaceState = { files: [], dataset: undefined, failures: [], busy: undefined, progress: undefined, version: 0 };
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -71,11 +74,22 @@ export class Workspace {
     for (const l of this.listeners) l();
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+  /**
+   * Runs operations one at a time. Work whose `signal` was aborted while it waited is skipped,
+   * so a burst of superseded requests (a slider drag) never turns into a queue of stale queries.
+   */
+  private serial<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const guarded = () => (signal?.aborted ? Promise.reject(new DOMException('superseded', 'AbortError')) : work());
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  /** Engine access for the analyst: serialized, and skipped when superseded. */
+  private readonly exec: Exec = (work, signal) => this.serial(async () => work(await this.engine), signal);
+
+  /** Answers the notebook's analysis views (fast path or SQL). */
+  readonly analyst = new Analyst(this.exec, () => this.state.dataset, () => this.state.version);
 
   /**
    * Loads files; each that fails is reported and skipped, the rest (and everything loaded
@@ -86,16 +100,17 @@ export class Workspace {
       const engine = await this.engine;
       const failures: LoadFailure[] = [];
       const added: LoadedFile[] = [];
-      for (const input of inputs) {
-        this.set({ busy: input.name });
+      for (const [i, input] of inputs.entries()) {
+        this.set({ busy: input.name, progress: i / inputs.length });
+        const onProgress = (f: number) => this.set({ progress: (i + f * 0.95) / inputs.length });
         try {
-          added.push(await loadFile(engine, `f${this.nextId++}`, input, options));
+          added.push(await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress }));
         } catch (e) {
           failures.push({ file: input.name, message: e instanceof Error ? e.message : String(e) });
         }
       }
       if (added.length > 0) await this.rebuild(engine, [...this.files, ...added]);
-      this.set({ busy: undefined, failures: [...this.state.failures, ...failures] });
+      this.set({ busy: undefined, progress: undefined, failures: [...this.state.failures, ...failures] });
       return failures;
     });
   }
@@ -151,6 +166,7 @@ export class Workspace {
   }
 
   private async rebuild(engine: Engine, files: LoadedFile[]) {
+    this.analyst.reset();
     const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
     this.set({

@@ -22,6 +22,8 @@ export interface LoadOptions {
   readonly encoding?: EncodingChoice;
   /** `field → column` choices that win over auto-mapping (the CLI's `--map`). */
   readonly overrides?: Readonly<Record<string, string>>;
+  /** Progress of one file, 0–1, by stage (reading, mapping, checking cells). */
+  readonly onProgress?: (fraction: number, stage: 'read' | 'map' | 'check') => void;
 }
 
 /** One file after ingest: its raw and typed tables, mapping and report. */
@@ -44,8 +46,11 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
   const format = detectFormat(input.name, input.bytes);
   if (format === undefined) throw new IngestError(input.name, 'unsupported or unrecognised file type (expected CSV, XLSX, Parquet, JSON/NDJSON or Arrow)');
   let staging: Staging | undefined;
+  const progress = options.onProgress ?? (() => undefined);
   try {
+    progress(0.05, 'read');
     staging = await stage(engine, id, input, format, options.encoding ?? 'auto');
+    progress(0.6, 'map');
     const headers = toRows(await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(staging.table)})`)).map((r) => String(r.column_name));
     let mapping = autoMap(headers);
     if (options.overrides && Object.keys(options.overrides).length > 0) {
@@ -54,7 +59,9 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
       for (const field of Object.keys(options.overrides)) fieldByName(field);
       mapping = applyOverrides(mapping, own, headers);
     }
+    progress(0.65, 'check');
     const typed = await typeStaging(engine, staging, input.name, mapping.mapping, id);
+    progress(1, 'check');
     const report: FileReport = {
       file: input.name,
       format,

@@ -1,22 +1,71 @@
-import { useEffect, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart, LineChart, HeatmapChart, SankeyChart, ScatterChart, CustomChart, PieChart,
+  GridComponent, LegendComponent, TitleComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent,
+  GraphicComponent, VisualMapComponent, DatasetComponent, CanvasRenderer, SVGRenderer,
+]);
+
+export interface EChartHandle {
+  /** PNG at twice the screen resolution, as a data URL (for slides and reports). */
+  png(): string;
+  /** The same chart rendered as SVG text (vector, for print). */
+  svg(): string;
+  instance(): echarts.ECharts | null;
+}
+
+interface Props {
+  option: EChartsOption;
+  label: string;
+  height?: number;
+  /** Called after every render with the live chart (e.g. to attach draggable cut lines). */
+  onRendered?: (chart: echarts.ECharts) => void;
+}
 
 /** Renders an option built by a pure builder in `charts/`; knows nothing about the data. */
-export function EChart({ option, height = 360, label }: { option: EChartsOption; height?: number; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
+export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered }, ref) {
+  const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef({ option, onRendered });
+  latest.current = { option, onRendered };
+
+  useImperativeHandle(ref, () => ({
+    png: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? '',
+    svg: () => {
+      const el = host.current;
+      const svgChart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: el?.clientWidth || 960, height: el?.clientHeight || height });
+      svgChart.setOption(latest.current.option);
+      const text = svgChart.renderToSVGString();
+      svgChart.dispose();
+      return text;
+    },
+    instance: () => chart.current,
+  }));
+
   useEffect(() => {
-    const el = ref.current!;
+    const el = host.current!;
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
-    // Lets tests (and screenshots) wait for the paint instead of guessing a delay.
-    c.on('finished', () => el.setAttribute('data-rendered', 'true'));
+    // Lets tests and screenshots wait for the paint instead of guessing a delay.
+    c.on('finished', () => {
+      el.setAttribute('data-rendered', 'true');
+      latest.current.onRendered?.(c);
+    });
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el);
     return () => {
@@ -25,11 +74,13 @@ export function EChart({ option, height = 360, label }: { option: EChartsOption;
       chart.current = null;
     };
   }, []);
+
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    ref.current?.setAttribute('data-rendered', 'false');
-    c.setOption(option, { notMerge: true });
+    host.current?.setAttribute('data-rendered', 'false');
+    c.setOption(option, { notMerge: true, lazyUpdate: false });
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
-}
+
+  return <div ref={host} className="chart" role="img" aria-label={label} style={{ height }} />;
+});

@@ -1,0 +1,165 @@
+import type { Table } from 'apache-arrow';
+import { toRows, type Row } from '../engine/rows';
+import type { DatasetInfo } from '../ingest/dataset';
+import { bindParams } from '../notebook/bind';
+import { defaultNotebook } from '../notebook/default-notebook';
+import { addCell, moveCell, removeCell, updateCell, type CellPatch } from '../notebook/edit';
+import { Scheduler } from '../notebook/scheduler';
+import type { Cell, Notebook, SchemeCell } from '../notebook/types';
+import { presetById } from '../schemes/presets';
+import type { Scheme } from '../schemes/types';
+import { validateScheme } from '../schemes/validate';
+import type { Locale } from '../i18n/format';
+import { computeView } from './view-models';
+import type { Workspace } from './workspace';
+
+/** Rows an SQL cell shows at most; the full result can still be exported. */
+export const SQL_ROW_LIMIT = 100_000;
+
+export interface SqlResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly truncated: boolean;
+}
+
+/**
+ * Owns the notebook document and its scheduler, and runs each cell against the workspace. The
+ * UI edits the document through these methods and renders the scheduler's snapshot; it never
+ * sees SQL, engines or tuners.
+ */
+export class NotebookController {
+  private doc: Notebook;
+  private readonly listeners = new Set<() => void>();
+  readonly scheduler: Scheduler;
+
+  constructor(
+    private readonly workspace: Workspace,
+    initial: Notebook,
+  ) {
+    this.doc = initial;
+    this.scheduler = new Scheduler({
+      run: (cell, inputs, signal) => this.run(cell, inputs, signal),
+      cells: initial.cells,
+      externals: { data: workspace.getState().dataset },
+    });
+  }
+
+  /** A default notebook for a preset over the loaded data (issue: data → scheme → views). */
+  static defaultFor(schemeId: string, dataset: DatasetInfo | undefined, locale: Locale): Notebook {
+    const scheme = presetById(schemeId);
+    return defaultNotebook({ schemeId, schemeKind: scheme.kind, hasTwoAxes: scheme.kind === 'quadrant', periods: dataset?.periods ?? [], locale, scheme });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getNotebook = (): Notebook => this.doc;
+
+  private commit(next: Notebook) {
+    if (next === this.doc) return;
+    this.doc = next;
+    this.scheduler.setCells(next.cells);
+    for (const l of this.listeners) l();
+  }
+
+  /** Replaces the whole document (open a file, restore autosave, start over). */
+  load(next: Notebook): void {
+    this.commit(next);
+  }
+
+  /** The data changed: every view re-runs. */
+  dataChanged(dataset: DatasetInfo | undefined): void {
+    this.scheduler.setExternal('data', dataset);
+  }
+
+  edit(id: string, patch: CellPatch): void {
+    this.commit(updateCell(this.doc, id, patch));
+  }
+
+  add(cell: Cell, afterId?: string | null): void {
+    this.commit(addCell(this.doc, cell, afterId));
+  }
+
+  remove(id: string): void {
+    this.commit(removeCell(this.doc, id));
+  }
+
+  move(id: string, delta: number): void {
+    this.commit(moveCell(this.doc, id, delta));
+  }
+
+  /** The scheme cell (a notebook has at most one that views read). */
+  schemeCell(): SchemeCell | undefined {
+    return this.doc.cells.find((c): c is SchemeCell => c.kind === 'scheme');
+  }
+
+  /** Sets the working scheme (a slider moved): views follow, the saved version stays. */
+  setWorkingScheme(scheme: Scheme): void {
+    const cell = this.schemeCell();
+    if (cell) this.edit(cell.id, { scheme });
+  }
+
+  /** Makes the working scheme the saved one (the before/after baseline). */
+  saveScheme(): void {
+    const cell = this.schemeCell();
+    if (cell) this.edit(cell.id, { saved: cell.scheme });
+  }
+
+  /** Switches to another preset, as working and saved scheme. */
+  choosePreset(id: string): void {
+    const cell = this.schemeCell();
+    const scheme = presetById(id);
+    if (cell) this.edit(cell.id, { schemeId: id, scheme, saved: scheme });
+  }
+
+  /** Re-runs one cell now (the run button of an SQL cell). */
+  rerun(id: string): void {
+    this.scheduler.rerun([id]);
+  }
+
+  /** The full result of an SQL cell for export (not capped). */
+  async sqlExport(id: string): Promise<{ columns: string[]; rows: Row[] }> {
+    const cell = this.doc.cells.find((c) => c.id === id);
+    if (!cell || cell.kind !== 'sql') throw new Error(`no SQL cell ${id}`);
+    const bound = bindParams(cell.sql, this.paramValues());
+    const table = await this.workspace.analyst.sql(bound.sql, bound.params as (string | number)[]);
+    return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table) };
+  }
+
+  private paramValues(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const c of this.doc.cells) if (c.kind === 'param') out[c.name] = c.value;
+    return out;
+  }
+
+  private async run(cell: Cell, inputs: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<unknown> {
+    const dataset = inputs.data as DatasetInfo | undefined;
+    switch (cell.kind) {
+      case 'sql': {
+        if (!dataset) throw new Error('no data loaded');
+        const bound = bindParams(cell.sql, inputs);
+        const table: Table = await this.workspace.analyst.sql(bound.sql, bound.params as (string | number)[], signal);
+        const rows = toRows(table.numRows > SQL_ROW_LIMIT ? table.slice(0, SQL_ROW_LIMIT) : table);
+        return { columns: table.schema.fields.map((f) => f.name), rows, truncated: table.numRows > SQL_ROW_LIMIT } satisfies SqlResult;
+      }
+      case 'view': {
+        if (!dataset) throw new Error('no data loaded');
+        const schemeCell = this.schemeCell();
+        const scheme = validateScheme(inputs.scheme ?? schemeCell?.scheme);
+        const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
+        return computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
+      }
+      case 'chart':
+        return inputs[`cell:${cell.sourceCell}`];
+      default:
+        return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,105 @@
+import type { EChartsOption } from 'echarts';
+import { buildHistogramOption } from '../charts/histogram';
+import { buildLorenzOption } from '../charts/lorenz';
+import { buildMigrationHeatmapOption, type MigrationMeasure } from '../charts/migration-heatmap';
+import { buildProjectionOption } from '../charts/projection';
+import { buildPsiOption } from '../charts/psi';
+import { buildQuadrantOption } from '../charts/quadrant';
+import { buildSankeyOption } from '../charts/sankey';
+import { buildTierByBranchOption } from '../charts/tier-by-branch';
+import { buildTierDistributionOption } from '../charts/tier-distribution';
+import { buildTierMixOverTimeOption, type TierMixMeasure } from '../charts/tier-mix-over-time';
+import { formatPeriod, type Locale } from '../i18n/format';
+import { fieldByName, isFieldName } from '../ingest/vocabulary';
+import { tiersOf, type Scheme } from '../schemes/types';
+import type { ViewModel } from './view-models';
+
+export interface ChartChoices {
+  readonly migrationMeasure?: MigrationMeasure;
+  readonly mixMeasure?: TierMixMeasure;
+}
+
+const fieldLabel = (name: string, zh: boolean) => (isFieldName(name) ? (zh ? fieldByName(name).labels.zh : fieldByName(name).labels.en) : name);
+
+/**
+ * The chart of a view model: picks the pure builder and its inputs. No drawing here; the UI hands
+ * the option to ECharts.
+ */
+export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title: string, choices: ChartChoices = {}): EChartsOption | undefined {
+  const zh = locale === 'zh-CN';
+  const tiers = tiersOf(scheme);
+  const schemeName = zh ? scheme.label.zh : scheme.label.en;
+  switch (model.view) {
+    case 'tiers':
+      return buildTierDistributionOption({
+        tiers,
+        counts: model.counts,
+        locale,
+        title: `${schemeName}${model.period ? ` · ${formatPeriod(model.period)}` : ''}`,
+        amountLabel: model.amountField ? fieldLabel(model.amountField, zh) : undefined,
+      });
+    case 'tier-mix':
+      return buildTierMixOverTimeOption({ tiers, periods: model.periods, counts: model.counts, measure: choices.mixMeasure ?? 'share', locale, title });
+    case 'tier-by-branch':
+      return buildTierByBranchOption({
+        tiers,
+        rows: model.rows.map((r) => ({ branch: String(r.branch ?? '—'), tier: String(r.tier), customers: Number(r.customers), amount: Number(r.amount) })),
+        measure: 'share',
+        locale,
+        title,
+      });
+    case 'quadrant': {
+      if (scheme.kind !== 'quadrant') return undefined;
+      const count = (id: string) => model.counts.find((c) => c.tier === id)?.customers ?? 0;
+      return buildQuadrantOption({
+        x: { label: zh ? scheme.x.label.zh : scheme.x.label.en, cut: scheme.x.cut, min: model.xRange[0], max: model.xRange[1] },
+        y: { label: zh ? scheme.y.label.zh : scheme.y.label.en, cut: scheme.y.cut, min: model.yRange[0], max: model.yRange[1] },
+        points: model.points.map((p) => ({ ...p, tier: quadrantTier(scheme, p.x, p.y) })),
+        density: model.density,
+        cells: scheme.cells,
+        counts: { hh: count(scheme.cells.hh), lh: count(scheme.cells.lh), hl: count(scheme.cells.hl), ll: count(scheme.cells.ll), unrated: count('unrated') },
+        tiers,
+        locale,
+        title,
+      });
+    }
+    case 'migration':
+      return buildMigrationHeatmapOption({
+        matrix: model.matrix,
+        tierOrder: tiers.map((t) => t.id),
+        tiers,
+        measure: choices.migrationMeasure ?? 'count',
+        locale,
+        title,
+        periods: { from: model.from, to: model.to },
+      });
+    case 'sankey':
+      return buildSankeyOption({ flows: model.flows, tiers, locale, title });
+    case 'histogram':
+      return scheme.kind === 'ladder'
+        ? buildHistogramOption({
+            bins: model.bins,
+            thresholds: scheme.bounds.map((b) => ({ tier: b.tier, value: b.min })),
+            tiers,
+            logX: model.log,
+            metricLabel: fieldLabel(scheme.metric, zh),
+            locale,
+            title,
+          })
+        : undefined;
+    case 'lorenz':
+      return buildLorenzOption({ lorenz: model.lorenz, pareto: model.pareto, gini: model.gini, topShare: model.topShare, locale, title });
+    case 'psi':
+      return buildPsiOption({ result: model.result, tiers, expectedLabel: formatPeriod(model.from), actualLabel: formatPeriod(model.to), locale, title });
+    case 'projection':
+      return buildProjectionOption({ projection: model.projection, tiers, locale, title });
+    default:
+      return undefined;
+  }
+}
+
+function quadrantTier(scheme: Extract<Scheme, { kind: 'quadrant' }>, x: number, y: number): string {
+  const hx = x >= scheme.x.cut;
+  const hy = y >= scheme.y.cut;
+  return hy ? (hx ? scheme.cells.hh : scheme.cells.lh) : hx ? scheme.cells.hl : scheme.cells.ll;
+}

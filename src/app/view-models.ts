@@ -1,0 +1,180 @@
+import type { Row } from '../engine/rows';
+import type { DatasetInfo } from '../ingest/dataset';
+import { fieldByName, isFieldName } from '../ingest/vocabulary';
+import { thresholdSensitivity, sortValues, type Sensitivity, type SortedValues } from '../analysis/sensitivity';
+import { gini, lorenz, pareto, sortAmounts, topShare, type Curve, type SortedAmounts } from '../analysis/concentration';
+import { transitionMatrix, sankeyFlows, type SankeyFlows, type TransitionCell, type TransitionMatrix } from '../analysis/migration';
+import { projectTierMix, type Projection } from '../analysis/projection';
+import { psi, type PsiResult } from '../analysis/psi';
+import type { MoverTotals } from '../analysis/movers';
+import type { TierCount } from '../analysis/tier-distribution';
+import { histogramBins, type HistogramBin } from '../charts/histogram';
+import { QUADRANT_MAX_POINTS } from '../charts/quadrant';
+import { tiersOf, type LadderScheme, type Scheme } from '../schemes/types';
+import type { ViewKind } from '../notebook/types';
+import type { Analyst } from './analyst';
+
+/** What a view cell shows, computed from the data; the UI turns it into charts and tables. */
+export type ViewModel =
+  | { readonly view: 'overview'; readonly dataset: DatasetInfo }
+  | { readonly view: 'tiers'; readonly period: string | null; readonly counts: readonly TierCount[]; readonly warnings: readonly string[]; readonly amountField?: string }
+  | { readonly view: 'tier-mix'; readonly periods: readonly string[]; readonly counts: Readonly<Record<string, readonly TierCount[]>> }
+  | { readonly view: 'tier-by-branch'; readonly period: string | null; readonly rows: readonly Row[] }
+  | {
+      readonly view: 'quadrant';
+      readonly period: string | null;
+      readonly counts: readonly TierCount[];
+      readonly points: readonly { x: number; y: number }[];
+      readonly density?: { xEdges: number[]; yEdges: number[]; counts: number[][] };
+      readonly xRange: readonly [number, number];
+      readonly yRange: readonly [number, number];
+    }
+  | { readonly view: 'migration'; readonly from: string; readonly to: string; readonly cells: readonly TransitionCell[]; readonly matrix: TransitionMatrix }
+  | { readonly view: 'sankey'; readonly periods: readonly string[]; readonly flows: SankeyFlows }
+  | { readonly view: 'histogram'; readonly period: string | null; readonly bins: readonly HistogramBin[]; readonly log: boolean }
+  | { readonly view: 'lorenz'; readonly period: string | null; readonly lorenz: Curve; readonly pareto: Curve; readonly gini: number; readonly topShare: number }
+  | { readonly view: 'psi'; readonly from: string; readonly to: string; readonly result: PsiResult }
+  | { readonly view: 'projection'; readonly from: string; readonly to: string; readonly projection: Projection }
+  | { readonly view: 'near'; readonly period: string | null; readonly rows: readonly Row[] }
+  | { readonly view: 'sensitivity'; readonly period: string | null; readonly result: Sensitivity }
+  | { readonly view: 'before-after'; readonly period: string | null; readonly totals?: MoverTotals; readonly changed: boolean };
+
+export interface ViewInputs {
+  readonly scheme: Scheme;
+  readonly saved: Scheme | null;
+  readonly dataset: DatasetInfo;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Why a view has nothing to show (a scheme kind it does not apply to, too few periods…). */
+export class ViewNotApplicable extends Error {}
+
+const sortedCache = new WeakMap<object, SortedValues>();
+const amountCache = new WeakMap<object, SortedAmounts>();
+const binCache = new WeakMap<object, { bins: HistogramBin[]; log: boolean }>();
+
+function param(inputs: ViewInputs, options: Readonly<Record<string, unknown>>, key: string, fallback: string | null): string | null {
+  const name = options[key];
+  const v = typeof name === 'string' ? inputs.params[name] : undefined;
+  return typeof v === 'string' && v !== '' ? v : fallback;
+}
+
+function ladderOnly(scheme: Scheme, what: string): LadderScheme {
+  if (scheme.kind !== 'ladder') throw new ViewNotApplicable(`${what} applies to ladder schemes (${scheme.id} is a ${scheme.kind} scheme)`);
+  return scheme;
+}
+
+/**
+ * Computes one view. Threshold-dependent numbers come from the analyst's tuners where it has
+ * them (so they follow a slider), the rest from SQL; both honour `signal`.
+ */
+export async function computeView(view: ViewKind, options: Readonly<Record<string, unknown>>, inputs: ViewInputs, analyst: Analyst, signal?: AbortSignal): Promise<ViewModel> {
+  const { scheme, dataset } = inputs;
+  const latest = dataset.periods.at(-1) ?? null;
+  const period = param(inputs, options, 'periodParam', latest);
+  const from = param(inputs, options, 'fromParam', dataset.periods.at(-2) ?? null);
+  const to = param(inputs, options, 'toParam', latest);
+  const twoPeriods = () => {
+    if (from === null || to === null || from === to) throw new ViewNotApplicable('choose two different periods');
+    return [from, to] as const;
+  };
+  const order = tiersOf(scheme).map((t) => t.id);
+
+  switch (view) {
+    case 'overview':
+      return { view, dataset };
+    case 'tiers': {
+      const r = await analyst.tiers(scheme, period, signal);
+      const amountField = scheme.kind === 'ladder' && isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount' ? scheme.metric : undefined;
+      return { view, period, counts: r.counts, warnings: r.warnings, amountField };
+    }
+    case 'tier-mix':
+      if (dataset.periods.length < 2) throw new ViewNotApplicable('needs at least two periods');
+      return { view, periods: dataset.periods, counts: await analyst.tierMix(scheme, dataset.periods, signal) };
+    case 'tier-by-branch':
+      return { view, period, rows: await analyst.tierByBranch(scheme, period, signal) };
+    case 'quadrant': {
+      if (scheme.kind !== 'quadrant') throw new ViewNotApplicable(`the quadrant applies to two-axis schemes (${scheme.id} is a ${scheme.kind} scheme)`);
+      const tuner = await analyst.quadrantTuner(scheme, period, signal);
+      const counts = tuner.counts(scheme.x.cut, scheme.y.cut);
+      const range = (v: Float64Array, cut: number): [number, number] => {
+        let lo = cut;
+        let hi = cut;
+        for (const x of v) {
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        }
+        const pad = (hi - lo) * 0.04 || 1;
+        return [lo - pad, hi + pad];
+      };
+      const xRange = range(tuner.x, scheme.x.cut);
+      const yRange = range(tuner.y, scheme.y.cut);
+      const dense = tuner.x.length > QUADRANT_MAX_POINTS;
+      const edges = ([lo, hi]: readonly [number, number], n: number) => Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
+      const density = dense ? { xEdges: edges(xRange, 60), yEdges: edges(yRange, 40), counts: [] as number[][] } : undefined;
+      if (density) density.counts = tuner.density(density.xEdges, density.yEdges);
+      return { view, period, counts, points: dense ? [] : tuner.sample(QUADRANT_MAX_POINTS), density, xRange, yRange };
+    }
+    case 'migration': {
+      const [f, t] = twoPeriods();
+      const cells = await analyst.migration(scheme, f, t, { fast: true, signal });
+      return { view, from: f, to: t, cells, matrix: transitionMatrix(cells, order) };
+    }
+    case 'sankey': {
+      const [f, t] = twoPeriods();
+      // The chain of periods from `from` to `to`, at most six steps so the chart stays legible.
+      const all = dataset.periods.filter((p) => p >= f && p <= t);
+      const step = Math.max(1, Math.ceil((all.length - 1) / 6));
+      const chain = all.filter((_p, i) => i % step === 0 || i === all.length - 1);
+      const steps: TransitionCell[][] = [];
+      for (let i = 0; i + 1 < chain.length; i++) steps.push(await analyst.migration(scheme, chain[i]!, chain[i + 1]!, { fast: true, signal }));
+      return { view, periods: chain, flows: sankeyFlows(chain, steps, order) };
+    }
+    case 'histogram': {
+      const s = ladderOnly(scheme, 'The histogram');
+      const tuner = await analyst.ladderTuner(s, period, signal);
+      let cached = binCache.get(tuner);
+      if (!cached) {
+        const values = tuner.column.values;
+        const log = values.length > 0 && values[values.length - 1]! > 1000 && isFieldName(s.metric) && fieldByName(s.metric).kind === 'amount';
+        cached = { bins: histogramBins(values, 60, log), log };
+        binCache.set(tuner, cached);
+      }
+      return { view, period, ...cached };
+    }
+    case 'lorenz': {
+      const s = ladderOnly(scheme, 'The Lorenz curve');
+      const tuner = await analyst.ladderTuner(s, period, signal);
+      let sorted = amountCache.get(tuner);
+      if (!sorted) amountCache.set(tuner, (sorted = sortAmounts(tuner.column.values)));
+      return { view, period, lorenz: lorenz(sorted), pareto: pareto(sorted), gini: gini(sorted).gini, topShare: topShare(sorted, 0.2).share };
+    }
+    case 'psi': {
+      const [f, t] = twoPeriods();
+      const a = await analyst.tiers(scheme, f, signal);
+      const b = await analyst.tiers(scheme, t, signal);
+      const rec = (c: readonly TierCount[]) => Object.fromEntries(c.map((x) => [x.tier, x.customers]));
+      return { view, from: f, to: t, result: psi(rec(a.counts), rec(b.counts), { tiers: order }) };
+    }
+    case 'projection': {
+      const [f, t] = twoPeriods();
+      const cells = await analyst.migration(scheme, f, t, { fast: true, signal });
+      return { view, from: f, to: t, projection: projectTierMix(transitionMatrix(cells, order), 12) };
+    }
+    case 'near':
+      return { view, period, rows: await analyst.near(ladderOnly(scheme, 'The near-threshold list'), period, 2000, signal) };
+    case 'sensitivity': {
+      const s = ladderOnly(scheme, 'Sensitivity');
+      const tuner = await analyst.ladderTuner(s, period, signal);
+      let sorted = sortedCache.get(tuner);
+      if (!sorted) sortedCache.set(tuner, (sorted = sortValues(tuner.column.values)));
+      return { view, period, result: thresholdSensitivity(sorted, s.bounds.map((b) => ({ tier: b.tier, min: b.min }))) };
+    }
+    case 'before-after': {
+      const saved = inputs.saved ?? scheme;
+      const changed = JSON.stringify(saved) !== JSON.stringify(scheme);
+      if (scheme.kind === 'ladder' && saved.kind === 'ladder') return { view, period, changed, totals: await analyst.beforeAfter(saved, scheme, period, signal) };
+      return { view, period, changed };
+    }
+  }
+}

@@ -1,0 +1,298 @@
+import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
+import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import type { TierDef } from '../schemes/types';
+import { escapeHtml } from './escape';
+import { FONT, firstParam, tierLookup, titleBlock } from './shared';
+
+export interface QuadrantAxis {
+  /** Axis name (from the scheme: plain text on the chart, escaped in tooltips). */
+  readonly label: string;
+  /** The cut: `h` = at or above it. */
+  readonly cut: number;
+  /** Axis range shown. */
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface QuadrantPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly tier: string;
+  /** Customer name or id, shown in the tooltip (escaped). */
+  readonly name?: string;
+}
+
+/**
+ * Binned customers for big data: `counts[i][j]` = customers with x in
+ * `[xEdges[i], xEdges[i + 1])` and y in `[yEdges[j], yEdges[j + 1])` (x index first).
+ */
+export interface QuadrantDensity {
+  readonly xEdges: readonly number[];
+  readonly yEdges: readonly number[];
+  readonly counts: readonly (readonly number[])[];
+}
+
+/** `hh` = x ≥ cut and y ≥ cut; `lh` = x below, y at or above (as in a quadrant scheme). */
+export interface QuadrantCells<T> {
+  readonly hh: T;
+  readonly lh: T;
+  readonly hl: T;
+  readonly ll: T;
+}
+
+export interface QuadrantInput {
+  readonly x: QuadrantAxis;
+  readonly y: QuadrantAxis;
+  /** At most {@link QUADRANT_MAX_POINTS} customers, drawn as a scatter colored by tier. */
+  readonly points?: readonly QuadrantPoint[];
+  /** For more customers than that: a density layer (gray cells, darker = more customers). */
+  readonly density?: QuadrantDensity;
+  /** Tier id of each quadrant (a quadrant scheme's `cells`). */
+  readonly cells: QuadrantCells<string>;
+  /** Customers per quadrant (e.g. `QuadrantIndex` counts); `unrated` = x or y missing. */
+  readonly counts: QuadrantCells<number> & { readonly unrated?: number };
+  readonly tiers: readonly TierDef[];
+  readonly locale: Locale;
+  readonly title: string;
+}
+
+export const QUADRANT_MAX_POINTS = 5000;
+
+/**
+ * Ids a UI uses to find and extend the chart. The cut lines are `markLine`s of the series with
+ * id `series`; its data items are named `x` and `y`.
+ *
+ * Draggable cuts live in the component, not here (builders stay pure). After `setOption`, add
+ * two `graphic` elements with ids `dragX` / `dragY` over the lines, e.g. for x:
+ *
+ * ```ts
+ * const [px] = chart.convertToPixel({ gridIndex: 0 }, [cutX, cutY]);
+ * chart.setOption({ graphic: [{
+ *   id: QUADRANT_CUT_IDS.dragX, type: 'rect', draggable: 'horizontal', cursor: 'ew-resize', z: 100,
+ *   x: px, shape: { x: -5, y: QUADRANT_GRID.top, width: 10, height: chart.getHeight() - QUADRANT_GRID.top - QUADRANT_GRID.bottom },
+ *   style: { fill: 'rgba(0,0,0,0)' },
+ *   ondrag() { const [v] = chart.convertFromPixel({ gridIndex: 0 }, [this.x, 0]); preview(v); },
+ *   ondragend() { commit(); },   // rebuild the option with the new cut (counts re-queried)
+ * }] });
+ * ```
+ *
+ * (needs `GraphicComponent` registered; re-place the handles on `resize` and after each
+ * `setOption` with `notMerge`, which drops them).
+ */
+export const QUADRANT_CUT_IDS = {
+  series: 'quadrant-cuts',
+  x: 'quadrant-cut-x',
+  y: 'quadrant-cut-y',
+  density: 'quadrant-density',
+  dragX: 'quadrant-drag-x',
+  dragY: 'quadrant-drag-y',
+} as const;
+
+/** Grid margins in px (fixed, so a UI can place drag handles over the plot area). */
+export const QUADRANT_GRID = { left: 84, right: 72, top: 92, bottom: 72 } as const;
+
+const CUT_COLOR = '#333';
+const DENSITY_COLOR = '#37474f';
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/**
+ * Two-axis quadrant chart: customers as a scatter (colored by tier) or a density layer, the
+ * two cuts as labelled lines, and each quadrant lightly shaded in its tier's color with its
+ * name, customers and share written in its outer corner.
+ */
+export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
+  const { x, y, cells, counts, locale } = input;
+  const zh = locale === 'zh-CN';
+  const tl = tierLookup(input.tiers, locale);
+  const points = input.points ?? [];
+  if (points.length > QUADRANT_MAX_POINTS) {
+    throw new RangeError(`Quadrant chart: ${points.length} points, at most ${QUADRANT_MAX_POINTS} (pass a density instead)`);
+  }
+  if (!(x.min < x.max) || !(y.min < y.max)) throw new RangeError('Quadrant chart: each axis needs min < max');
+  const total = counts.hh + counts.lh + counts.hl + counts.ll;
+  const cx = clamp(x.cut, x.min, x.max);
+  const cy = clamp(y.cut, y.min, y.max);
+  const fmtX = (v: number) => formatAmount(v, locale);
+  const fmtY = (v: number) => formatAmount(v, locale);
+
+  const cornerText = (k: keyof QuadrantCells<string>) => `${tl.label(cells[k])}\n${formatCount(counts[k])} (${formatShare(total > 0 ? counts[k] / total : 0)})`;
+  // [x range, y range, label position] of each quadrant; the label sits in the outer corner.
+  const quads = {
+    hh: [[cx, x.max], [cy, y.max], 'insideTopRight'],
+    lh: [[x.min, cx], [cy, y.max], 'insideTopLeft'],
+    hl: [[cx, x.max], [y.min, cy], 'insideBottomRight'],
+    ll: [[x.min, cx], [y.min, cy], 'insideBottomLeft'],
+  } as const;
+  const areas = (Object.keys(quads) as (keyof typeof quads)[]).map((k) => {
+    const [[x0, x1], [y0, y1], position] = quads[k];
+    return [
+      {
+        name: cornerText(k),
+        xAxis: x0,
+        yAxis: y0,
+        itemStyle: { color: tl.color(cells[k]), opacity: 0.07 },
+        label: {
+          position,
+          fontSize: FONT.label + 1,
+          fontWeight: 'bold' as const,
+          color: tl.color(cells[k]),
+          lineHeight: 18,
+          distance: 6,
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [2, 4],
+          borderRadius: 3,
+        },
+      },
+      { xAxis: x1, yAxis: y1 },
+    ];
+  });
+
+  // Density layer: one rectangle per non-empty cell, clipped to the axis ranges.
+  const density = input.density;
+  const densityData: [number, number, number, number, number][] = [];
+  if (density) {
+    density.counts.forEach((col, i) => {
+      col.forEach((n, j) => {
+        if (!(n > 0)) return;
+        const x0 = density.xEdges[i];
+        const x1 = density.xEdges[i + 1];
+        const y0 = density.yEdges[j];
+        const y1 = density.yEdges[j + 1];
+        if (x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return;
+        const a = clamp(x0, x.min, x.max);
+        const b = clamp(x1, x.min, x.max);
+        const c = clamp(y0, y.min, y.max);
+        const d = clamp(y1, y.min, y.max);
+        if (a < b && c < d) densityData.push([a, b, c, d, n]);
+      });
+    });
+  }
+  const densityMax = densityData.reduce((m, d) => Math.max(m, d[4]), 0);
+  const renderCell: CustomSeriesRenderItem = (_params, api) => {
+    const p0 = api.coord([api.value(0), api.value(3)]);
+    const p1 = api.coord([api.value(1), api.value(2)]);
+    const n = Number(api.value(4));
+    const t = densityMax > 0 ? Math.sqrt(n / densityMax) : 0;
+    const [left = 0, top = 0] = p0;
+    const [right = 0, bottom = 0] = p1;
+    return {
+      type: 'rect',
+      shape: { x: left, y: top, width: right - left, height: bottom - top },
+      style: { fill: DENSITY_COLOR, opacity: 0.08 + 0.72 * t },
+    };
+  };
+
+  const pointTiers = [...new Set(points.map((p) => p.tier))];
+  const order = new Map(input.tiers.map((t, i) => [t.id, i]));
+  pointTiers.sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+  const scatter = pointTiers.map((tier) => {
+    const own = points.filter((p) => p.tier === tier);
+    return {
+      id: `quadrant-points-${tier}`,
+      name: tl.label(tier),
+      type: 'scatter' as const,
+      symbolSize: points.length > 1000 ? 4 : 7,
+      large: points.length > 2000,
+      itemStyle: { color: tl.color(tier), opacity: 0.75 },
+      data: own.map((p) => [p.x, p.y]),
+    };
+  });
+  // The points of each scatter series, so the tooltip can name a customer (names never go into ECharts data).
+  const scatterPoints = pointTiers.map((tier) => points.filter((p) => p.tier === tier));
+
+  const cutWord = zh ? '切分' : 'cut';
+  const unrated = counts.unrated ?? 0;
+  const subtitle =
+    `${zh ? '客户' : 'Customers'} ${formatCount(total)}` +
+    (unrated > 0 ? ` · ${zh ? '缺少坐标（未评级）' : 'missing x or y (unrated)'} ${formatCount(unrated)}` : '') +
+    ` · ${x.label} ${zh ? '切分' : 'cut'} ${fmtX(x.cut)} · ${y.label} ${zh ? '切分' : 'cut'} ${fmtY(y.cut)}`;
+
+  return {
+    animation: false,
+    title: titleBlock(input.title, subtitle),
+    grid: { ...QUADRANT_GRID },
+    ...(scatter.length > 0 ? { legend: { bottom: 0, data: scatter.map((s) => s.name), textStyle: { fontSize: FONT.label } } } : {}),
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const p = firstParam<{ seriesId?: string; seriesIndex?: number; dataIndex: number; componentType?: string }>(params);
+        if (!p || p.componentType !== 'series') return '';
+        if (p.seriesId === QUADRANT_CUT_IDS.density) {
+          const d = densityData[p.dataIndex];
+          if (!d) return '';
+          return [
+            `${escapeHtml(x.label)}: ${fmtX(d[0])} – ${fmtX(d[1])}`,
+            `${escapeHtml(y.label)}: ${fmtY(d[2])} – ${fmtY(d[3])}`,
+            `${zh ? '客户数' : 'Customers'}: ${formatCount(d[4])}`,
+          ].join('<br/>');
+        }
+        const k = scatter.findIndex((s) => s.id === p.seriesId);
+        const pt = scatterPoints[k]?.[p.dataIndex];
+        if (!pt) return '';
+        return [
+          ...(pt.name === undefined ? [] : [`<b>${escapeHtml(pt.name)}</b>`]),
+          `${tl.html(pt.tier)}`,
+          `${escapeHtml(x.label)}: ${fmtX(pt.x)}`,
+          `${escapeHtml(y.label)}: ${fmtY(pt.y)}`,
+        ].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: x.min,
+      max: x.max,
+      name: x.label,
+      nameLocation: 'middle',
+      nameGap: 28,
+      nameTextStyle: { fontSize: FONT.axis },
+      axisLabel: { fontSize: FONT.axis, formatter: fmtX, hideOverlap: true },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      min: y.min,
+      max: y.max,
+      name: y.label,
+      nameLocation: 'end',
+      nameTextStyle: { fontSize: FONT.axis, align: 'left' },
+      axisLabel: { fontSize: FONT.axis, formatter: fmtY, hideOverlap: true },
+      splitLine: { show: false },
+    },
+    series: [
+      ...(densityData.length > 0
+        ? [
+            {
+              id: QUADRANT_CUT_IDS.density,
+              name: zh ? '客户密度' : 'Customer density',
+              type: 'custom' as const,
+              renderItem: renderCell,
+              encode: { x: [0, 1], y: [2, 3] },
+              data: densityData,
+              z: 1,
+            },
+          ]
+        : []),
+      ...scatter.map((s) => ({ ...s, z: 3 })),
+      {
+        id: QUADRANT_CUT_IDS.series,
+        name: zh ? '切分线' : 'Cuts',
+        type: 'line' as const,
+        data: [],
+        z: 4,
+        markArea: { silent: true, data: areas as never },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          animation: false,
+          lineStyle: { color: CUT_COLOR, type: 'dashed', width: 1.5 },
+          label: { fontSize: FONT.label, color: CUT_COLOR, fontWeight: 'bold' },
+          data: [
+            { name: QUADRANT_CUT_IDS.x, xAxis: x.cut, label: { formatter: () => `${cutWord} ${fmtX(x.cut)}`, position: 'end' } },
+            { name: QUADRANT_CUT_IDS.y, yAxis: y.cut, label: { formatter: () => `${cutWord}\n${fmtY(y.cut)}`, position: 'end' } },
+          ],
+        },
+      },
+    ],
+  };
+}
