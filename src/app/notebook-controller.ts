@@ -69,9 +69,18 @@ export class NotebookController {
     this.commit(next);
   }
 
-  /** The data changed: every view re-runs. */
+  /** The data changed: period choices follow the new periods, and every view re-runs. */
   dataChanged(dataset: DatasetInfo | undefined): void {
+    const periods = dataset?.periods ?? [];
+    const fallback: Record<string, string | undefined> = { period: periods.at(-1), to: periods.at(-1), from: periods.at(-2) ?? periods.at(-1) };
+    let next = this.doc;
+    for (const c of this.doc.cells) {
+      if (c.kind !== 'param' || c.control !== 'select' || !(c.name in fallback)) continue;
+      const value = typeof c.value === 'string' && periods.includes(c.value) ? c.value : (fallback[c.name] ?? null);
+      next = updateCell(next, c.id, { options: periods, value });
+    }
     this.scheduler.setExternal('data', dataset);
+    this.commit(next);
   }
 
   edit(id: string, patch: CellPatch): void {

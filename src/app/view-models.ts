@@ -46,6 +46,11 @@ export interface ViewInputs {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** True while the working scheme differs from the saved one (a slider is being moved). */
+function tuning(inputs: ViewInputs): boolean {
+  return inputs.saved !== null && JSON.stringify(inputs.saved) !== JSON.stringify(inputs.scheme);
+}
+
 /** Why a view has nothing to show (a scheme kind it does not apply to, too few periods…). */
 export class ViewNotApplicable extends Error {}
 
@@ -117,7 +122,8 @@ export async function computeView(view: ViewKind, options: Readonly<Record<strin
     }
     case 'migration': {
       const [f, t] = twoPeriods();
-      const cells = await analyst.migration(scheme, f, t, { fast: true, signal });
+      // While thresholds are being tuned, counts come from the fast path; at rest, SQL adds amounts.
+      const cells = await analyst.migration(scheme, f, t, { fast: tuning(inputs), signal });
       return { view, from: f, to: t, cells, matrix: transitionMatrix(cells, order) };
     }
     case 'sankey': {

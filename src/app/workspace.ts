@@ -1,19 +1,19 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { ident } from '../sql/quote';
-import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
-import { compileScheme, type CompiledScheme } from '../schemes/compile';
 import { Analyst, type Exec } from './analyst';
+import { rowsToArrowIPC } from '../export/arrow-rows';
 import { buildDataset, type DatasetInfo } from '../ingest/dataset';
 import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
 import type { FileReport } from '../ingest/report';
 import type { FieldName } from '../ingest/vocabulary';
-import type { Scheme } from '../schemes/types';
 
 export interface FileView {
   readonly id: string;
   readonly name: string;
+  /** Bytes, so a saved notebook can name the files to re-attach. */
+  readonly size: number;
   readonly report: FileReport;
   readonly mapping: MappingResult;
 }
@@ -35,12 +35,6 @@ export interface WorkspaceState {
   readonly version: number;
 }
 
-export interface TierDistribution {
-  readonly counts: readonly TierCount[];
-  /** What the scheme could not use (absent optional fields). */
-  readonly warnings: readonly string[];
-}
-
 export interface Preview {
   readonly columns: readonly string[];
   readonly rows: readonly Row[];
@@ -58,7 +52,6 @@ export class Workspace {
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
-  private applied: { key: string; compiled: CompiledScheme } | undefined;
 
   constructor(private readonly engine: Promise<Engine>) {}
 
@@ -161,6 +154,19 @@ export class Workspace {
     });
   }
 
+  /** Any table shown in the notebook as Parquet (through DuckDB, so types survive). */
+  rowsToParquet(columns: readonly string[], rows: readonly Row[]): Promise<Uint8Array> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      await engine.insertArrowIPC('export_rows', rowsToArrowIPC(columns, rows));
+      try {
+        return await engine.exportParquet('SELECT * FROM export_rows');
+      } finally {
+        await engine.query('DROP TABLE IF EXISTS export_rows');
+      }
+    });
+  }
+
   dismissFailures(): void {
     this.set({ failures: [] });
   }
@@ -170,7 +176,7 @@ export class Workspace {
     const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
     this.set({
-      files: files.map(({ id, name, report, mapping }) => ({ id, name, report, mapping })),
+      files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
       dataset,
       version: this.state.version + 1,
     });
@@ -186,31 +192,6 @@ export class Workspace {
         `SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ORDER BY period DESC NULLS LAST, __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
       );
       return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };
-    });
-  }
-
-  /**
-   * Applies a scheme to the dataset into the `tiered` table (once per scheme and data version)
-   * and returns what the compiler reported.
-   */
-  private async apply(engine: Engine, scheme: Scheme): Promise<CompiledScheme> {
-    const dataset = this.state.dataset;
-    if (!dataset) throw new Error('no data loaded');
-    const key = `${this.state.version}|${JSON.stringify(scheme)}`;
-    if (this.applied?.key === key) return this.applied.compiled;
-    const compiled = compileScheme(scheme, { table: dataset.table, columns: new Set(dataset.columns.map((c) => c.name).concat('period')) });
-    await engine.query(`CREATE OR REPLACE TABLE tiered AS ${compiled.sql}`);
-    this.applied = { key, compiled };
-    return compiled;
-  }
-
-  /** Customers and amount per tier of `scheme` in one period (or all rows without periods). */
-  tierDistribution(scheme: Scheme, period: string | undefined): Promise<TierDistribution> {
-    return this.serial(async () => {
-      const engine = await this.engine;
-      const compiled = await this.apply(engine, scheme);
-      const q = tierCountsQuery('tiered', amountColumnOf(scheme));
-      return { counts: orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period ?? null), warnings: compiled.warnings };
     });
   }
 }

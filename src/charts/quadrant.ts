@@ -133,6 +133,8 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
         yAxis: y0,
         itemStyle: { color: tl.color(cells[k]), opacity: 0.07 },
         label: {
+          // A function, so braces in a tier label are not read as a template.
+          formatter: () => cornerText(k),
           position,
           fontSize: FONT.label + 1,
           fontWeight: 'bold' as const,

@@ -34,6 +34,7 @@ export interface LoadedFile {
   readonly typed: TypedFile;
   readonly mapping: MappingResult;
   readonly report: FileReport;
+  readonly size: number;
 }
 
 /**
@@ -43,6 +44,8 @@ export interface LoadedFile {
  */
 export async function loadFile(engine: Engine, id: string, input: InputFile, options: LoadOptions = {}): Promise<LoadedFile> {
   const started = performance.now();
+  // Read before staging: the browser engine takes ownership of (detaches) the buffer.
+  const size = input.bytes.length;
   const format = detectFormat(input.name, input.bytes);
   if (format === undefined) throw new IngestError(input.name, 'unsupported or unrecognised file type (expected CSV, XLSX, Parquet, JSON/NDJSON or Arrow)');
   let staging: Staging | undefined;
@@ -73,7 +76,7 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
       problemCount: typed.problemCount,
       ms: Math.round(performance.now() - started),
     };
-    return { id, name: input.name, staging, typed, mapping, report };
+    return { id, name: input.name, staging, typed, mapping, report, size };
   } catch (e) {
     await dropFileTables(engine, id);
     if (e instanceof IngestError) throw e;

@@ -1,69 +1,223 @@
-import { useEffect, useState } from 'react';
-import { fetchSample } from '../app/sample';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { NotebookController } from '../app/notebook-controller';
+import { fetchSample, SAMPLE } from '../app/sample';
 import type { Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
-import { presetById } from '../schemes/presets';
-import { DataPreview } from './DataPreview';
+import type { EncodingChoice } from '../ingest/decode';
+import type { InputFile } from '../ingest/load';
+import { emptyNotebook, type Notebook } from '../notebook/types';
+import { createAutosave, debounce, fileRefs, makeNotebookDoc, parseNotebookFile, serializeNotebook, type FieldMapping } from '../persist';
+import { safeFileName } from '../export';
+import { download } from './download';
 import { FilePicker } from './FilePicker';
 import { LoadReport } from './LoadReport';
-import { download } from './download';
-import { TierPanel } from './TierPanel';
+import { LocaleContext } from './locale';
+import { NotebookView } from './notebook/NotebookView';
 import { useAsk, useWorkspaceState } from './hooks';
+import { DataPreview } from './DataPreview';
 
+/** A notebook document restored from a file or autosave is checked before it is applied. */
+function asNotebook(value: unknown): Notebook {
+  const nb = value as Notebook;
+  if (!nb || !Array.isArray(nb.cells) || !nb.cells.every((c) => c && typeof c.id === 'string' && typeof c.kind === 'string')) {
+    throw new Error('the notebook has no valid cells');
+  }
+  return { ...emptyNotebook(), ...nb };
+}
 
-/** The first screen: load data, see how it was read, and the tier mix under retail-aum. */
+/** Shows load progress with a percentage, but only for loads that take over half a second. */
+function LoadProgress({ busy, progress, locale }: { busy: string | undefined; progress: number | undefined; locale: Locale }) {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    if (busy === undefined) return setVisible(false);
+    const timer = setTimeout(() => setVisible(true), 500);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  if (busy === undefined) return null;
+  const pct = Math.round((progress ?? 0) * 100);
+  return (
+    <p className="busy" role="status">
+      {t(locale, 'loading')} {busy}
+      {visible && (
+        <>
+          {' '}
+          <progress max={100} value={pct} aria-label={t(locale, 'loading')} /> {pct}%
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The page: load data, see how it was read, and work in the notebook. */
 export function App({ workspace }: { workspace: Workspace }) {
   const [locale, setLocale] = useState<Locale>('zh-CN');
-  const [schemeId, setSchemeId] = useState('retail-aum');
   const state = useWorkspaceState(workspace);
   const preview = useAsk(() => workspace.preview(100), [state.version]);
+  const controller = useMemo(() => new NotebookController(workspace, emptyNotebook()), [workspace]);
+  const autosave = useMemo(() => createAutosave(window.localStorage), []);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [reattach, setReattach] = useState<{ names: string[]; mapping?: FieldMapping } | undefined>();
+  const restored = useRef(false);
+  const zh = locale === 'zh-CN';
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+
+  // Start: restore the autosaved notebook (if any), and open the bundled sample.
   useEffect(() => {
-    // The bundled sample opens with the app so the first screen already shows something real.
+    const saved = autosave.load();
+    if (saved.doc) {
+      try {
+        controller.load(asNotebook(saved.doc.notebook));
+        restored.current = true;
+        const missing = saved.doc.files.map((f) => f.name).filter((n) => n !== SAMPLE.name);
+        if (missing.length > 0) setReattach({ names: missing, mapping: saved.doc.mapping });
+        setNotice(zh ? '已恢复上次的笔记本。' : 'Your last notebook was restored.');
+      } catch (e) {
+        setNotice(`${zh ? '无法恢复自动保存：' : 'Could not restore the autosave: '}${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else if (saved.problem) setNotice(saved.problem);
     fetchSample().then(
       (sample) => workspace.addFiles([sample]),
-      (e: unknown) => console.error(e),
+      (e: unknown) => setNotice(String(e)),
     );
-  }, [workspace]);
+    // Once, at start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
-  const dataset = state.dataset;
+  // Data changed: the notebook follows; a first dataset gets the default notebook.
+  useEffect(() => {
+    if (!state.dataset) return;
+    if (controller.getNotebook().cells.length === 0 && !restored.current) {
+      controller.load(NotebookController.defaultFor('retail-aum', state.dataset, locale));
+    }
+    controller.dataChanged(state.dataset);
+    // Only data versions matter here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.version]);
+
+  const documentNow = () =>
+    makeNotebookDoc({
+      notebook: controller.getNotebook() as never,
+      mapping: Object.fromEntries(workspace.getState().files.map((f) => [f.name, f.mapping.mapping as Record<string, string>])),
+      files: fileRefs(workspace.getState().files),
+      view: { locale },
+    });
+
+  // Autosave a second after the last change (atomic: see persist/autosave.ts).
+  useEffect(() => {
+    const save = debounce(() => {
+      const r = autosave.save(documentNow());
+      if (!r.ok) setNotice(r.message);
+    }, 1000, { maxWait: 5000 });
+    const off = controller.subscribe(save);
+    window.addEventListener('pagehide', save.flush);
+    return () => {
+      off();
+      window.removeEventListener('pagehide', save.flush);
+      save.flush();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller, autosave, locale]);
+
+  const onFiles = (files: InputFile[], encoding: EncodingChoice) => {
+    // Files named in a restored notebook get their saved column mapping back.
+    void (async () => {
+      for (const f of files) {
+        const overrides = reattach?.mapping?.[f.name];
+        await workspace.addFiles([f], { encoding, overrides });
+      }
+      if (reattach) setReattach({ ...reattach, names: reattach.names.filter((n) => !files.some((f) => f.name === n)) });
+    })();
+  };
+
+  const onOpen = async (file: File) => {
+    const parsed = parseNotebookFile(await file.text());
+    if (!parsed.ok) return setNotice(`${file.name}: ${parsed.error}`);
+    try {
+      const nb = asNotebook(parsed.doc.notebook);
+      controller.load(nb);
+      const missing = parsed.doc.files.map((f) => f.name).filter((n) => !workspace.getState().files.some((x) => x.name === n));
+      setReattach(missing.length > 0 ? { names: missing, mapping: parsed.doc.mapping } : undefined);
+      setNotice(`${zh ? '已打开' : 'Opened'} ${file.name}`);
+    } catch (e) {
+      setNotice(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const onSave = () => download(safeFileName('客户分级笔记本', 'tierlens.json', { stamp: true }), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
+
+  const onRebuild = () => {
+    const id = controller.schemeCell()?.schemeId ?? 'retail-aum';
+    controller.load(NotebookController.defaultFor(id, state.dataset, locale));
+    controller.dataChanged(state.dataset);
+  };
+
   return (
-    <div className="app">
-      <header>
-        <h1>{t(locale, 'appTitle')}</h1>
-        <span className="hint">{t(locale, 'tagline')}</span>
-        <button type="button" className="lang" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
-          {t(locale, 'language')}
-        </button>
-      </header>
-      <main>
-        <FilePicker locale={locale} onFiles={(files, encoding) => void workspace.addFiles(files, { encoding })} />
-        {state.busy !== undefined && (
-          <p className="busy" role="status">
-            {t(locale, 'loading')} {state.busy}
-          </p>
-        )}
-        {!dataset && state.busy === undefined && <p className="hint">{t(locale, 'noData')}</p>}
-        {dataset && dataset.rows > 0 && (
-          <TierPanel locale={locale} workspace={workspace} scheme={presetById(schemeId)} onScheme={setSchemeId} periods={dataset.periods} version={state.version} />
-        )}
-        <LoadReport
-          locale={locale}
-          files={state.files}
-          dataset={dataset}
-          failures={state.failures}
-          onRemap={(id, column, field) => void workspace.remap(id, column, field)}
-          onRemove={(id) => void workspace.removeFile(id)}
-          onDismiss={() => workspace.dismissFailures()}
-          onExport={() => void workspace.exportDataset().then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))}
-          onClear={() => void workspace.clear()}
-        />
-        {dataset && <DataPreview locale={locale} preview={preview} />}
-      </main>
-    </div>
+    <LocaleContext.Provider value={locale}>
+      <div className="app">
+        <header>
+          <h1>{t(locale, 'appTitle')}</h1>
+          <span className="hint">{t(locale, 'tagline')}</span>
+          <button type="button" className="lang" onClick={() => setLocale(zh ? 'en' : 'zh-CN')}>
+            {t(locale, 'language')}
+          </button>
+        </header>
+        <main>
+          <FilePicker locale={locale} onFiles={onFiles} />
+          <LoadProgress busy={state.busy} progress={state.progress} locale={locale} />
+          {notice && (
+            <p className="notice" role="status">
+              {notice}{' '}
+              <button type="button" className="link" onClick={() => setNotice(undefined)}>
+                {t(locale, 'dismiss')}
+              </button>
+            </p>
+          )}
+          {reattach && reattach.names.length > 0 && (
+            <p className="notice warn" data-testid="reattach">
+              {zh ? '请重新载入这些数据文件（笔记本不保存数据）：' : 'Re-attach these data files (notebooks never hold data): '}
+              {reattach.names.join('、')}
+            </p>
+          )}
+          <details className="data-panel" open={state.failures.length > 0}>
+            <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
+            <LoadReport
+              locale={locale}
+              files={state.files}
+              dataset={state.dataset}
+              failures={[]}
+              onRemap={(id, column, field) => void workspace.remap(id, column, field)}
+              onRemove={(id) => void workspace.removeFile(id)}
+              onDismiss={() => workspace.dismissFailures()}
+              onExport={() => void workspace.exportDataset().then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))}
+              onClear={() => void workspace.clear()}
+            />
+            {state.dataset && <DataPreview locale={locale} preview={preview} />}
+          </details>
+          {state.failures.length > 0 && (
+            <div className="failures" role="alert">
+              <strong>{t(locale, 'loadFailed')}</strong>
+              <ul>
+                {state.failures.map((f, i) => (
+                  <li key={i}>{f.message}</li>
+                ))}
+              </ul>
+              <p>{t(locale, 'keptData')}</p>
+              <button type="button" onClick={() => workspace.dismissFailures()}>
+                {t(locale, 'dismiss')}
+              </button>
+            </div>
+          )}
+          {state.dataset ? (
+            <NotebookView controller={controller} workspace={workspace} onSave={onSave} onOpen={(f) => void onOpen(f)} onRebuild={onRebuild} />
+          ) : (
+            state.busy === undefined && <p className="hint">{t(locale, 'noData')}</p>
+          )}
+        </main>
+      </div>
+    </LocaleContext.Provider>
   );
 }

@@ -1,25 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart, SankeyChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GraphicComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { PieChart } from 'echarts/charts';
+import { DatasetComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { CHART_EXTENSIONS } from '../charts/register';
 
-echarts.use([
-  BarChart, LineChart, HeatmapChart, SankeyChart, ScatterChart, CustomChart, PieChart,
-  GridComponent, LegendComponent, TitleComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent,
-  GraphicComponent, VisualMapComponent, DatasetComponent, CanvasRenderer, SVGRenderer,
-]);
+echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
 export interface EChartHandle {
   /** PNG at twice the screen resolution, as a data URL (for slides and reports). */
@@ -35,10 +22,15 @@ interface Props {
   height?: number;
   /** Called after every render with the live chart (e.g. to attach draggable cut lines). */
   onRendered?: (chart: echarts.ECharts) => void;
+  /**
+   * Components replaced on update; others (e.g. draggable `graphic` lines) are kept. Without it
+   * each update replaces the whole option.
+   */
+  replaceMerge?: string[];
 }
 
 /** Renders an option built by a pure builder in `charts/`; knows nothing about the data. */
-export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered }, ref) {
+export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered, replaceMerge }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const latest = useRef({ option, onRendered });
@@ -79,7 +71,10 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     const c = chart.current;
     if (!c) return;
     host.current?.setAttribute('data-rendered', 'false');
-    c.setOption(option, { notMerge: true, lazyUpdate: false });
+    if (replaceMerge) c.setOption(option, { replaceMerge });
+    else c.setOption(option, { notMerge: true });
+    // replaceMerge is fixed per chart kind; only a new option re-renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);
 
   return <div ref={host} className="chart" role="img" aria-label={label} style={{ height }} />;

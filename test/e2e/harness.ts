@@ -70,3 +70,22 @@ export async function paintedShare(page: Page, selector: string): Promise<number
     return painted / (data.length / 4);
   }, selector);
 }
+
+/** Waits until no load is running and the tiers view shows current numbers. */
+export async function settled(h: Harness): Promise<void> {
+  const { page } = h;
+  for (let i = 0; i < 600; i++) {
+    const busy = await page.locator('.busy').count();
+    const running = await page.locator('[data-cell][data-status="running"], [data-cell][data-status="pending"]').count();
+    const rows = await page.locator('[data-cell="tiers"] .vtable-row').count();
+    if (busy === 0 && running === 0 && rows > 0) break;
+    await page.waitForTimeout(100);
+  }
+  await page.waitForSelector('[data-cell="tiers"] .chart[data-rendered="true"]', { timeout: 30_000 });
+}
+
+/** The tiers view's table as { tier id: customers }. */
+export async function tierCounts(page: Page): Promise<Record<string, number>> {
+  const rows = await page.$$eval('[data-cell="tiers"] .vtable-row', (els) => els.map((r) => [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent ?? '')));
+  return Object.fromEntries(rows.map((cells) => [cells[1] ?? '', Number(String(cells[2] ?? '').replaceAll(',', ''))]));
+}

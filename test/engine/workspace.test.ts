@@ -19,25 +19,25 @@ describe('workspace (the data side of the app) on DuckDB-WASM', () => {
     expect(state.failures).toHaveLength(1);
 
     const scheme = presetById('retail-aum');
-    const jan = (await ws.tierDistribution(scheme, '2025-01')).counts;
+    const jan = (await ws.analyst.tiers(scheme, '2025-01')).counts;
     expect(Object.fromEntries(jan.map((c) => [c.tier, c.customers]))).toEqual({ private: 0, vip: 0, affluent: 1, wealth: 0, mass: 1, unrated: 1 });
-    const feb = (await ws.tierDistribution(scheme, '2025-02')).counts;
+    const feb = (await ws.analyst.tiers(scheme, '2025-02')).counts;
     // Bounds are inclusive lower bounds; a negative amount is unrated, never the lowest tier.
     expect(Object.fromEntries(feb.map((c) => [c.tier, c.customers]))).toEqual({ private: 1, vip: 0, affluent: 0, wealth: 1, mass: 0, unrated: 1 });
     expect(feb.find((c) => c.tier === 'private')?.amount).toBe(5000000);
 
     // A second bad batch changes nothing that was loaded.
     await ws.addFiles([{ name: 'empty.csv', bytes: new Uint8Array() }]);
-    expect((await ws.tierDistribution(scheme, '2025-02')).counts).toEqual(feb);
+    expect((await ws.analyst.tiers(scheme, '2025-02')).counts).toEqual(feb);
 
     // Unmapping the amount column makes the scheme say what is missing, and mapping it back restores it.
     const file = ws.getState().files[0]!;
     await ws.remap(file.id, '日均资产', null);
     await ws.remap(ws.getState().files[1]!.id, '日均资产', null);
-    await expect(ws.tierDistribution(scheme, '2025-02')).rejects.toThrow(/needs the field "aum"/);
+    await expect(ws.analyst.tiers(scheme, '2025-02')).rejects.toThrow(/needs the field "aum"/);
     await ws.remap(file.id, '日均资产', 'aum');
     await ws.remap(ws.getState().files[1]!.id, '日均资产', 'aum');
-    expect((await ws.tierDistribution(scheme, '2025-02')).counts).toEqual(feb);
+    expect((await ws.analyst.tiers(scheme, '2025-02')).counts).toEqual(feb);
 
     const preview = await ws.preview(10);
     expect(preview.total).toBe(6);

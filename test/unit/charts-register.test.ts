@@ -19,8 +19,9 @@ import { buildTierMixOverTimeOption } from '../../src/charts/tier-mix-over-time'
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf, type QuadrantScheme } from '../../src/schemes/types';
 
-// Only the parts the app registers from `charts/register.ts` (tree-shaken `echarts/core`): a
-// builder using anything missing makes ECharts warn and leave it out, which this test catches.
+// Only the parts the app registers from `charts/register.ts` (tree-shaken `echarts/core`). A
+// part missing from the list is left out silently (marks, for one, without a warning), so each
+// case checks texts that only that part draws, and that every option component has a model.
 echarts.use([...CHART_EXTENSIONS, SVGRenderer]);
 
 const tiers = tiersOf(presetById('retail-aum'));
@@ -65,8 +66,13 @@ describe('CHART_EXTENSIONS covers every builder', () => {
 
   test.each(cases)('%s renders with echarts/core and the registered parts only', (_name, build, expected) => {
     const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 1000, height: 520 });
-    chart.setOption(build() as echarts.EChartsCoreOption);
+    const option = build() as Record<string, unknown>;
+    chart.setOption(option);
     const svg = chart.renderToSVGString();
+    const model = (chart as unknown as { getModel(): { getComponent(type: string): unknown } }).getModel();
+    for (const key of ['title', 'legend', 'tooltip', 'grid', 'xAxis', 'yAxis', 'dataZoom']) {
+      if (option[key] !== undefined) expect(model.getComponent(key), key).toBeTruthy();
+    }
     chart.dispose();
     expect(warn).not.toHaveBeenCalled();
     expect(error).not.toHaveBeenCalled();

@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react';
+import Markdown from 'react-markdown';
+import type { NotebookController, SqlResult } from '../../app/notebook-controller';
+import type { Workspace } from '../../app/workspace';
+import { buildSqlResultOption } from '../../charts/sql-result';
+import type { ChartCell, MarkdownCell, ParamCell, SqlCell } from '../../notebook/types';
+import { formatPeriod } from '../../i18n/format';
+import { EChart, type EChartHandle } from '../EChart';
+import { useLocale } from '../locale';
+import { SqlEditor } from '../SqlEditor';
+import { VirtualTable } from '../VirtualTable';
+import { ExportMenu } from './ExportMenu';
+
+/** Markdown as React elements: raw HTML in the text is not rendered (react-markdown's default). */
+export function MarkdownBody({ cell, text, controller, editing }: { cell: MarkdownCell; text: string; controller: NotebookController; editing: boolean }) {
+  const zh = useLocale() === 'zh-CN';
+  return editing ? (
+    <textarea className="md-editor" aria-label={zh ? '说明文字' : 'Text'} value={cell.text} onChange={(e) => controller.edit(cell.id, { text: e.target.value })} rows={4} />
+  ) : (
+    <div className="markdown">
+      <Markdown skipHtml>{text}</Markdown>
+    </div>
+  );
+}
+
+export function ParamBody({ cell, controller }: { cell: ParamCell; controller: NotebookController }) {
+  const zh = useLocale() === 'zh-CN';
+  const label = cell.title ?? cell.name;
+  const set = (value: string | number) => controller.edit(cell.id, { value });
+  if (cell.control === 'select') {
+    return (
+      <label className="param">
+        {label}{' '}
+        <select aria-label={label} value={String(cell.value ?? '')} onChange={(e) => set(e.target.value)}>
+          {(cell.options ?? []).map((o) => (
+            <option key={String(o)} value={String(o)}>
+              {typeof o === 'string' ? formatPeriod(o) : String(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  const n = Number(cell.value ?? 0);
+  return (
+    <label className="param">
+      {label}{' '}
+      {cell.control === 'slider' && (
+        <input type="range" aria-label={label} min={cell.min ?? 0} max={cell.max ?? 100} step={cell.step ?? 1} value={n} onChange={(e) => set(Number(e.target.value))} />
+      )}
+      <input type="number" aria-label={`${label} ${zh ? '数值' : 'value'}`} value={n} step={cell.step ?? 'any'} onChange={(e) => set(Number(e.target.value))} />
+    </label>
+  );
+}
+
+export function SqlBody({ cell, result, controller, workspace }: { cell: SqlCell; result: SqlResult | undefined; controller: NotebookController; workspace: Workspace }) {
+  const zh = useLocale() === 'zh-CN';
+  const [draft, setDraft] = useState(cell.sql);
+  const run = () => {
+    if (draft !== cell.sql) controller.edit(cell.id, { sql: draft });
+    else controller.rerun(cell.id);
+  };
+  return (
+    <div className="sql-body">
+      <SqlEditor value={draft} onChange={setDraft} onRun={run} label={zh ? 'SQL 查询' : 'SQL query'} />
+      <div className="controls">
+        <button type="button" onClick={run}>
+          {zh ? '运行 (Ctrl+Enter)' : 'Run (Ctrl+Enter)'}
+        </button>
+        <span className="hint">{zh ? '可用表：dataset（数据）、tiered_1/2（分级结果）；参数写作 $名称' : 'Tables: dataset, tiered_1/2; parameters as $name'}</span>
+        {result && <ExportMenu name={`sql-${cell.id}`} table={() => controller.sqlExport(cell.id)} workspace={workspace} />}
+      </div>
+      {result && (
+        <>
+          {result.truncated && <p className="hint warn">{zh ? `只显示前 ${result.rows.length} 行；导出包含全部结果。` : `Showing the first ${result.rows.length} rows; exports hold them all.`}</p>}
+          <VirtualTable columns={result.columns} rows={result.rows} label={cell.title ?? 'SQL'} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ChartBody({ cell, result, chartRef }: { cell: ChartCell; result: SqlResult | undefined; chartRef: React.RefObject<EChartHandle | null> }) {
+  if (!result) return null;
+  const option = buildSqlResultOption({ rows: result.rows, chart: cell.chart, x: cell.x, y: cell.y, title: cell.title ?? '' });
+  return <EChart ref={chartRef} option={option} label={cell.title ?? 'chart'} />;
+}
+
+export function useChartRef() {
+  return useRef<EChartHandle | null>(null);
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react';
+import type { NotebookController, SqlResult } from '../../app/notebook-controller';
+import type { ViewModel } from '../../app/view-models';
+import type { Workspace } from '../../app/workspace';
+import type { CellState } from '../../notebook/scheduler';
+import type { Cell } from '../../notebook/types';
+import type { Scheme } from '../../schemes/types';
+import { validateScheme } from '../../schemes/validate';
+import { useLocale } from '../locale';
+import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
+import { SchemeEditor } from './SchemeEditor';
+import { ViewBody } from './ViewBody';
+
+interface Props {
+  cell: Cell;
+  state: CellState | undefined;
+  controller: NotebookController;
+  workspace: Workspace;
+  /** Slide mode shows a cell alone, without editing controls. */
+  presenting?: boolean;
+  onPresent?: () => void;
+}
+
+const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', failed: '出错', blocked: '受阻' };
+
+/** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
+export function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  const chartRef = useChartRef();
+  const [editing, setEditing] = useState(false);
+  const schemeCell = controller.schemeCell();
+  const scheme = useMemo<Scheme | undefined>(() => {
+    try {
+      return schemeCell ? validateScheme(schemeCell.scheme) : undefined;
+    } catch {
+      return undefined;
+    }
+  }, [schemeCell]);
+  const status = state?.status ?? 'idle';
+  const busy = status === 'running' || status === 'pending';
+  return (
+    <section className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}`} data-cell={cell.id} data-status={status} aria-label={cell.title ?? cell.id}>
+      {!presenting && (
+        <header className="cell-head">
+          <h3>{cell.title ?? ''}</h3>
+          {busy && <span className="hint">{zh ? STATUS_ZH[status] : status}…</span>}
+          <span className="cell-actions">
+            {cell.kind === 'markdown' && (
+              <button type="button" onClick={() => setEditing(!editing)}>
+                {editing ? (zh ? '完成' : 'Done') : zh ? '编辑' : 'Edit'}
+              </button>
+            )}
+            {onPresent && (
+              <button type="button" title={zh ? '全屏显示' : 'Full screen'} onClick={onPresent}>
+                {zh ? '全屏' : 'Full screen'}
+              </button>
+            )}
+            <button type="button" aria-label={zh ? '上移' : 'Move up'} onClick={() => controller.move(cell.id, -1)}>
+              ↑
+            </button>
+            <button type="button" aria-label={zh ? '下移' : 'Move down'} onClick={() => controller.move(cell.id, 1)}>
+              ↓
+            </button>
+            <button type="button" aria-label={zh ? '删除' : 'Delete'} onClick={() => controller.remove(cell.id)}>
+              ✕
+            </button>
+          </span>
+        </header>
+      )}
+      {presenting && <h2 className="slide-title">{cell.title}</h2>}
+      {(status === 'failed' || status === 'blocked') && (
+        <p className="error" role="alert">
+          {state?.error}
+        </p>
+      )}
+      {cell.kind === 'markdown' && <MarkdownBody cell={cell} text={typeof state?.value === 'string' ? state.value : cell.text} controller={controller} editing={editing && !presenting} />}
+      {cell.kind === 'param' && <ParamBody cell={cell} controller={controller} />}
+      {cell.kind === 'scheme' && <SchemeEditor cell={cell} controller={controller} />}
+      {cell.kind === 'sql' && <SqlBody cell={cell} result={state?.value as SqlResult | undefined} controller={controller} workspace={workspace} />}
+      {cell.kind === 'chart' && <ChartBody cell={cell} result={state?.value as SqlResult | undefined} chartRef={chartRef} />}
+      {cell.kind === 'view' && state?.value !== undefined && scheme && (
+        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { RefObject } from 'react';
+import { CSV_MIME, safeFileName, toCsv, toXlsx, XLSX_MIME } from '../../export';
+import type { TableData } from '../../app/view-tables';
+import type { Workspace } from '../../app/workspace';
+import { download } from '../download';
+import type { EChartHandle } from '../EChart';
+import { useLocale } from '../locale';
+
+/** PNG/SVG of a chart, CSV/XLSX/Parquet of the table behind it — files stay on this machine. */
+export function ExportMenu({ name, chart, table, workspace }: { name: string; chart?: RefObject<EChartHandle | null>; table?: () => Promise<TableData | undefined> | TableData | undefined; workspace: Workspace }) {
+  const zh = useLocale() === 'zh-CN';
+  const file = (ext: string) => safeFileName(name, ext, { stamp: true });
+  const withTable = async (f: (t: TableData) => Promise<void> | void) => {
+    const t = await table?.();
+    if (t) await f(t);
+  };
+  return (
+    <span className="export-menu" role="group" aria-label={zh ? '导出' : 'Export'}>
+      {chart && (
+        <>
+          <button type="button" onClick={() => {
+            const url = chart.current?.png();
+            if (!url) return;
+            const bytes = Uint8Array.from(atob(url.split(',')[1] ?? ''), (c) => c.charCodeAt(0));
+            download(file('png'), bytes, 'image/png');
+          }}>PNG</button>
+          <button type="button" onClick={() => {
+            const svg = chart.current?.svg();
+            if (svg) download(file('svg'), new TextEncoder().encode(svg), 'image/svg+xml');
+          }}>SVG</button>
+        </>
+      )}
+      {table && (
+        <>
+          <button type="button" onClick={() => withTable((t) => download(file('csv'), toCsv([...t.columns], [...t.rows]), CSV_MIME))}>CSV</button>
+          <button type="button" onClick={() => withTable((t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows] }]), XLSX_MIME))}>XLSX</button>
+          <button type="button" onClick={() => withTable(async (t) => download(file('parquet'), await workspace.rowsToParquet(t.columns, t.rows), 'application/vnd.apache.parquet'))}>Parquet</button>
+        </>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMemo, useRef, useState } from 'react';
+import type { NotebookController } from '../../app/notebook-controller';
+import { chartOf } from '../../app/view-charts';
+import type { ViewModel } from '../../app/view-models';
+import { tableOf } from '../../app/view-tables';
+import type { Workspace } from '../../app/workspace';
+import { formatAmount, formatCount, formatPeriod } from '../../i18n/format';
+import type { MigrationMeasure } from '../../charts/migration-heatmap';
+import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
+import type { ViewCell } from '../../notebook/types';
+import { setKnob } from '../../schemes/knobs';
+import { tiersOf, type Scheme } from '../../schemes/types';
+import { EChart, type EChartHandle } from '../EChart';
+import { useLocale } from '../locale';
+import { VirtualTable } from '../VirtualTable';
+import { ExportMenu } from './ExportMenu';
+import { QuadrantChart } from './QuadrantChart';
+
+interface Props {
+  cell: ViewCell;
+  model: ViewModel;
+  scheme: Scheme;
+  controller: NotebookController;
+  workspace: Workspace;
+  chartRef: React.RefObject<EChartHandle | null>;
+}
+
+/** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
+export function ViewBody({ cell, model, scheme, controller, workspace, chartRef }: Props) {
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
+  const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
+  const title = cell.title ?? cell.view;
+  const option = useMemo(() => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure }), [model, scheme, locale, title, migrationMeasure, mixMeasure]);
+  const table = useMemo(() => tableOf(model, tiersOf(scheme), locale), [model, scheme, locale]);
+  const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
+  const lastCut = useRef<number>(0);
+
+  const chart =
+    model.view === 'quadrant' && scheme.kind === 'quadrant' && option ? (
+      <QuadrantChart
+        chartRef={chartRef}
+        option={option}
+        label={title}
+        xCut={scheme.x.cut}
+        yCut={scheme.y.cut}
+        xRange={model.xRange}
+        yRange={model.yRange}
+        onCut={(axis, value) => {
+          // At most one scheme update per animation frame while dragging.
+          const now = performance.now();
+          if (now - lastCut.current < 12) return;
+          lastCut.current = now;
+          controller.setWorkingScheme(setKnob(scheme, `${axis}.cut`, value));
+        }}
+      />
+    ) : option ? (
+      <EChart ref={chartRef} option={option} label={title} height={model.view === 'sankey' || model.view === 'migration' ? 420 : 360} />
+    ) : null;
+
+  return (
+    <div className="view-body">
+      <div className="controls">
+        {model.view === 'migration' && (
+          <label>
+            {zh ? '度量' : 'Measure'}{' '}
+            <select value={migrationMeasure} onChange={(e) => setMigrationMeasure(e.target.value as MigrationMeasure)}>
+              <option value="count">{zh ? '客户数' : 'Customers'}</option>
+              <option value="rowShare">{zh ? '行占比' : 'Row %'}</option>
+              <option value="amount">{zh ? '金额' : 'Amount'}</option>
+            </select>
+          </label>
+        )}
+        {model.view === 'tier-mix' && (
+          <label>
+            {zh ? '度量' : 'Measure'}{' '}
+            <select value={mixMeasure} onChange={(e) => setMixMeasure(e.target.value as TierMixMeasure)}>
+              <option value="share">{zh ? '占比' : 'Share'}</option>
+              <option value="customers">{zh ? '客户数' : 'Customers'}</option>
+            </select>
+          </label>
+        )}
+        <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={table ? () => table : undefined} workspace={workspace} />
+      </div>
+      {'warnings' in model && model.warnings.map((w) => (
+        <p key={w} className="hint warn">
+          {w}
+        </p>
+      ))}
+      {chart}
+      {model.view === 'overview' && <Overview model={model} />}
+      {model.view === 'before-after' && <BeforeAfter model={model} controller={controller} scheme={scheme} workspace={workspace} />}
+      {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} height={model.view === 'near' ? 320 : 240} label={title} />}
+    </div>
+  );
+}
+
+function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }) {
+  const zh = useLocale() === 'zh-CN';
+  const d = model.dataset;
+  return (
+    <dl className="overview" data-testid="overview">
+      <dt>{zh ? '行数' : 'Rows'}</dt>
+      <dd>{formatCount(d.rows)}</dd>
+      <dt>{zh ? '期次' : 'Periods'}</dt>
+      <dd>{d.periods.length > 0 ? `${d.periods.length}（${formatPeriod(d.periods[0]!)} – ${formatPeriod(d.periods.at(-1)!)}）` : '—'}</dd>
+      <dt>{zh ? '已识别字段' : 'Fields found'}</dt>
+      <dd>{d.fields.join(', ')}</dd>
+      <dt>{zh ? '重复客户号' : 'Duplicate ids'}</dt>
+      <dd>{formatCount(d.duplicateIds)}</dd>
+    </dl>
+  );
+}
+
+function BeforeAfter({ model, controller, scheme, workspace }: { model: Extract<ViewModel, { view: 'before-after' }>; controller: NotebookController; scheme: Scheme; workspace: Workspace }) {
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  if (!model.changed) return <p className="hint">{zh ? '方案与基准一致：拖动门槛后，这里显示上迁、下迁的客户与金额。' : 'The scheme equals its baseline: move a threshold to see who moves up or down.'}</p>;
+  const t = model.totals;
+  const moverTable = async () => {
+    const saved = controller.schemeCell()?.saved;
+    if (!saved) return undefined;
+    const rows = await workspace.analyst.moverList(saved as Scheme, scheme, model.period);
+    return { columns: ['customer_id', 'period', 'saved_tier', 'new_tier'], rows };
+  };
+  return (
+    <div className="before-after" data-testid="before-after">
+      {t ? (
+        <p>
+          <span className="up">
+            ▲ {zh ? '上迁' : 'Up'} {formatCount(t.up)} {zh ? '户' : ''} · {formatAmount(t.upCents / 100, locale)}
+          </span>{' '}
+          <span className="down">
+            ▼ {zh ? '下迁' : 'Down'} {formatCount(t.down)} {zh ? '户' : ''} · {formatAmount(t.downCents / 100, locale)}
+          </span>
+        </p>
+      ) : (
+        <p className="hint">{zh ? '此类方案的迁移名单可导出：' : 'Export the list of movers:'}</p>
+      )}
+      <ExportMenu name={`${scheme.id}-movers`} table={moverTable} workspace={workspace} />
+    </div>
+  );
+}
