@@ -77,6 +77,11 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
       const cols = zh ? ['层级', '基期占比', '对比期占比', '贡献'] : ['Tier', 'Expected share', 'Actual share', 'Contribution'];
       return { columns: cols, rows: model.result.perTier.map((t) => ({ [cols[0]!]: name(t.tier), [cols[1]!]: t.expected, [cols[2]!]: t.actual, [cols[3]!]: t.contribution })) };
     }
+    case 'quadrant': {
+      const total = model.counts.reduce((s, c) => s + c.customers, 0);
+      const cols = zh ? ['象限', '层级代码', '客户数', '占比'] : ['Cell', 'Tier id', 'Customers', 'Share'];
+      return { columns: cols, rows: model.counts.map((c) => ({ [cols[0]!]: name(c.tier), [cols[1]!]: c.tier, [cols[2]!]: c.customers, [cols[3]!]: total ? c.customers / total : 0 })) };
+    }
     case 'tier-by-branch':
       return { columns: ['branch', 'tier', 'customers', 'amount'], rows: model.rows };
     default:

@@ -147,7 +147,8 @@ export function App({ workspace }: { workspace: Workspace }) {
     }
   };
 
-  const onSave = () => download(safeFileName('客户分级笔记本', 'tierlens.json', { stamp: true }), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
+  const onSave = () =>
+    download(safeFileName('客户分级笔记本', 'json', { stamp: true }).replace(/\.json$/, '.tierlens.json'), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
 
   const onRebuild = () => {
     const id = controller.schemeCell()?.schemeId ?? 'retail-aum';

@@ -56,7 +56,8 @@ export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut
       placed.current = '';
       place(chart);
     };
-    chart.setOption({
+    // ECharts ignores setOption while it is still rendering (inside 'finished'): defer a frame.
+    requestAnimationFrame(() => chart.isDisposed() || chart.setOption({
       graphic: [
         {
           id: 'cut-x-handle',
@@ -85,7 +86,7 @@ export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut
           ondragend: end,
         },
       ],
-    });
+    }));
   };
 
   return <EChart ref={chartRef} option={option} label={label} height={440} replaceMerge={['series', 'xAxis', 'yAxis', 'title']} onRendered={place} />;
