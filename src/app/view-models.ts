@@ -16,6 +16,7 @@ import type { Analyst } from './analyst';
 
 /** What a view cell shows, computed from the data; the UI turns it into charts and tables. */
 export type ViewModel =
+  | { readonly view: 'not-applicable'; readonly reason: string }
   | { readonly view: 'overview'; readonly dataset: DatasetInfo }
   | { readonly view: 'tiers'; readonly period: string | null; readonly counts: readonly TierCount[]; readonly warnings: readonly string[]; readonly amountField?: string }
   | { readonly view: 'tier-mix'; readonly periods: readonly string[]; readonly counts: Readonly<Record<string, readonly TierCount[]>> }
@@ -74,6 +75,16 @@ function ladderOnly(scheme: Scheme, what: string): LadderScheme {
  * them (so they follow a slider), the rest from SQL; both honour `signal`.
  */
 export async function computeView(view: ViewKind, options: Readonly<Record<string, unknown>>, inputs: ViewInputs, analyst: Analyst, signal?: AbortSignal): Promise<ViewModel> {
+  try {
+    return await compute(view, options, inputs, analyst, signal);
+  } catch (e) {
+    // Not an error: this view does not apply here (shown as a note, not in red).
+    if (e instanceof ViewNotApplicable) return { view: 'not-applicable', reason: e.message };
+    throw e;
+  }
+}
+
+async function compute(view: ViewKind, options: Readonly<Record<string, unknown>>, inputs: ViewInputs, analyst: Analyst, signal?: AbortSignal): Promise<ViewModel> {
   const { scheme, dataset } = inputs;
   const latest = dataset.periods.at(-1) ?? null;
   const period = param(inputs, options, 'periodParam', latest);
@@ -97,6 +108,7 @@ export async function computeView(view: ViewKind, options: Readonly<Record<strin
       if (dataset.periods.length < 2) throw new ViewNotApplicable('needs at least two periods');
       return { view, periods: dataset.periods, counts: await analyst.tierMix(scheme, dataset.periods, signal) };
     case 'tier-by-branch':
+      if (!dataset.fields.includes('branch')) throw new ViewNotApplicable('the data has no branch column (机构/网点/所属支行)');
       return { view, period, rows: await analyst.tierByBranch(scheme, period, signal) };
     case 'quadrant': {
       if (scheme.kind !== 'quadrant') throw new ViewNotApplicable(`the quadrant applies to two-axis schemes (${scheme.id} is a ${scheme.kind} scheme)`);
@@ -179,7 +191,9 @@ export async function computeView(view: ViewKind, options: Readonly<Record<strin
     case 'before-after': {
       const saved = inputs.saved ?? scheme;
       const changed = JSON.stringify(saved) !== JSON.stringify(scheme);
-      if (scheme.kind === 'ladder' && saved.kind === 'ladder') return { view, period, changed, totals: await analyst.beforeAfter(saved, scheme, period, signal) };
+      if (scheme.kind === 'ladder' && saved.kind === 'ladder' && saved.bounds.length === scheme.bounds.length) {
+        return { view, period, changed, totals: await analyst.beforeAfter(saved, scheme, period, signal) };
+      }
       return { view, period, changed };
     }
   }

@@ -40,6 +40,10 @@ const TEXT = {
     near: '临界客户',
     sensitivity: '阈值敏感性',
     beforeAfter: '调整前后对比',
+    byBranch: '分机构层级结构',
+    psi: '层级结构稳定性（PSI）',
+    projection: '层级结构预测',
+    lorenz: '金额集中度（洛伦兹曲线）',
   },
   en: {
     heading: '# Customer tiering',
@@ -58,6 +62,10 @@ const TEXT = {
     near: 'Near-threshold customers',
     sensitivity: 'Threshold sensitivity',
     beforeAfter: 'Before / after',
+    byBranch: 'Tiers by branch',
+    psi: 'Tier mix stability (PSI)',
+    projection: 'Tier mix projection',
+    lorenz: 'Amount concentration (Lorenz)',
   },
 } as const;
 
@@ -105,13 +113,17 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   cells.push({ id: 'scheme', kind: 'scheme', title: text.scheme, schemeId, scheme, saved });
   cells.push(view('tiers', text.tiers, 'tiers', period));
   if (several) cells.push(view('tier-mix', text.tierMix, 'tier-mix'));
+  cells.push(view('tier-by-branch', text.byBranch, 'tier-by-branch', period));
   if (hasTwoAxes) cells.push(view('quadrant', text.quadrant, 'quadrant', period));
   if (several) {
     cells.push(view('migration', text.migration, 'migration', fromTo));
     cells.push(view('sankey', text.sankey, 'sankey', fromTo));
+    cells.push(view('psi', text.psi, 'psi', fromTo));
+    cells.push(view('projection', text.projection, 'projection', fromTo));
   }
-  if (schemeKind === 'ladder' || schemeKind === 'scorecard') cells.push(view('histogram', text.histogram, 'histogram', period));
   if (schemeKind === 'ladder') {
+    cells.push(view('histogram', text.histogram, 'histogram', period));
+    cells.push(view('lorenz', text.lorenz, 'lorenz', period));
     cells.push(view('near', text.near, 'near', period));
     cells.push(view('sensitivity', text.sensitivity, 'sensitivity', period));
   }

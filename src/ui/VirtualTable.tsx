@@ -1,10 +1,15 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../engine/rows';
-import { formatCount } from '../i18n/format';
+import { formatAmount, formatCount, formatShare } from '../i18n/format';
+import { useLocale } from './locale';
 
-function show(v: unknown): string {
+type Format = 'share' | 'amount';
+
+function show(v: unknown, format: Format | undefined, locale: 'zh-CN' | 'en'): string {
   if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && format === 'share') return formatShare(v);
+  if (typeof v === 'number' && format === 'amount') return formatAmount(v, locale);
   if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : v.toLocaleString('en-US', { maximumFractionDigits: 4 });
   return String(v);
 }
@@ -13,7 +18,8 @@ function show(v: unknown): string {
  * A virtualized table: only the visible rows are in the DOM, so a 100,000-row result scrolls
  * smoothly. Cells are text (React encodes them).
  */
-export function VirtualTable({ columns, rows, height = 360, label }: { columns: readonly string[]; rows: readonly Row[]; height?: number; label: string }) {
+export function VirtualTable({ columns, rows, height = 360, label, formats = {} }: { columns: readonly string[]; rows: readonly Row[]; height?: number; label: string; formats?: Readonly<Record<string, Format>> }) {
+  const locale = useLocale();
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 24, overscan: 12 });
   const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
@@ -34,7 +40,7 @@ export function VirtualTable({ columns, rows, height = 360, label }: { columns: 
               <div key={item.key} role="row" className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}>
                 {columns.map((c) => (
                   <div key={c} role="cell" className={typeof row[c] === 'number' ? 'num' : undefined}>
-                    {show(row[c])}
+                    {show(row[c], formats[c], locale)}
                   </div>
                 ))}
               </div>

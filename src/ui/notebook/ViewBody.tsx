@@ -59,6 +59,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
       <EChart ref={chartRef} option={option} label={title} height={model.view === 'sankey' || model.view === 'migration' ? 420 : 360} />
     ) : null;
 
+  if (model.view === 'not-applicable') return <p className="hint">{model.reason}</p>;
   return (
     <div className="view-body">
       <div className="controls">
@@ -91,7 +92,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
       {chart}
       {model.view === 'overview' && <Overview model={model} />}
       {model.view === 'before-after' && <BeforeAfter model={model} controller={controller} scheme={scheme} workspace={workspace} />}
-      {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} height={model.view === 'near' ? 320 : 240} label={title} />}
+      {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={model.view === 'near' ? 320 : 240} label={title} />}
     </div>
   );
 }
