@@ -139,8 +139,12 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       return { view, from: f, to: t, cells, matrix: transitionMatrix(cells, order) };
     }
     case 'sankey': {
-      const [f, t] = twoPeriods();
-      // The chain of periods from `from` to `to`, at most six steps so the chart stays legible.
+      const [f0, t] = twoPeriods();
+      // With `span`, the chain reaches back that many periods before `to` (a multi-period view
+      // even when from/to are consecutive); at most six steps so the chart stays legible.
+      const span = typeof options.span === 'number' ? options.span : 0;
+      const spanStart = dataset.periods[Math.max(0, dataset.periods.indexOf(t) - span)] ?? f0;
+      const f = spanStart < f0 ? spanStart : f0;
       const all = dataset.periods.filter((p) => p >= f && p <= t);
       const step = Math.max(1, Math.ceil((all.length - 1) / 6));
       const chain = all.filter((_p, i) => i % step === 0 || i === all.length - 1);

@@ -117,7 +117,7 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   if (hasTwoAxes) cells.push(view('quadrant', text.quadrant, 'quadrant', period));
   if (several) {
     cells.push(view('migration', text.migration, 'migration', fromTo));
-    cells.push(view('sankey', text.sankey, 'sankey', fromTo));
+    cells.push(view('sankey', text.sankey, 'sankey', { ...fromTo, span: 6 }));
     cells.push(view('psi', text.psi, 'psi', fromTo));
     cells.push(view('projection', text.projection, 'projection', fromTo));
   }
