@@ -18,14 +18,15 @@ const inPeriod = (period: string | null) => (period === null ? 'period IS NULL' 
 const periodParams = (...periods: (string | null)[]) => periods.filter((p): p is string => p !== null);
 
 /** Ladder inputs of one period: `fixed`, `v` (NaN when fixed) and `amount` (NaN without one). */
-export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, period: string | null, amount: string | undefined): SqlQuery {
+export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, period: string | null, amount: string | undefined, group?: string): SqlQuery {
   const r = new Resolver(scheme, ctx);
   const v = r.name(scheme.metric);
   const fixed = fixedSql(scheme, r, r.invalid([scheme.metric]));
   const amt = amount === undefined ? `'NaN'::DOUBLE` : `coalesce(${r.name(amount)}::DOUBLE, 'NaN'::DOUBLE)`;
+  const g = group === undefined ? '' : `, ${ident(group)} AS ${ident(group)}`;
   return {
-    sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v, amount FROM (
-      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount FROM ${ident(ctx.table)} WHERE ${inPeriod(period)})`,
+    sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v, amount${group === undefined ? '' : `, ${ident(group)}`} FROM (
+      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount${g} FROM ${ident(ctx.table)} WHERE ${inPeriod(period)})`,
     params: periodParams(period),
   };
 }

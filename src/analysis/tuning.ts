@@ -17,11 +17,13 @@ function column(table: Table, name: string): Float64Array {
 }
 
 /** Threshold-independent tiers (overrides, unrated) counted once. */
-function fixedCounts(table: Table, amounts?: Float64Array): Map<string, { customers: number; cents: number }> {
+function fixedCounts(table: Table, amounts?: Float64Array, rows?: readonly number[]): Map<string, { customers: number; cents: number }> {
   const fixed = table.getChild('fixed');
   const out = new Map<string, { customers: number; cents: number }>();
   if (!fixed) return out;
-  for (let i = 0; i < table.numRows; i++) {
+  const n = rows ? rows.length : table.numRows;
+  for (let k = 0; k < n; k++) {
+    const i = rows ? rows[k]! : k;
     const tier = fixed.get(i) as string | null;
     if (tier === null) continue;
     const c = out.get(tier) ?? { customers: 0, cents: 0 };
@@ -46,11 +48,26 @@ export class LadderTuner {
     private readonly hasAmount: boolean,
   ) {}
 
-  /** From the result of `ladderInputsQuery`. */
-  static fromTable(scheme: LadderScheme, table: Table): LadderTuner {
-    const amounts = column(table, 'amount');
+  /** From the result of `ladderInputsQuery` (optionally only the given rows of it). */
+  static fromTable(scheme: LadderScheme, table: Table, rows?: readonly number[]): LadderTuner {
+    const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (i) => a[i]!) : a);
+    const amounts = pick(column(table, 'amount'));
     const hasAmount = amounts.some((a) => !Number.isNaN(a));
-    return new LadderTuner(scheme, SortedColumn.build(column(table, 'v'), hasAmount ? amounts : undefined), fixedCounts(table, amounts), hasAmount);
+    return new LadderTuner(scheme, SortedColumn.build(pick(column(table, 'v')), hasAmount ? amounts : undefined), fixedCounts(table, column(table, 'amount'), rows), hasAmount);
+  }
+
+  /** One tuner per value of a grouping column (e.g. per branch), from one extraction. */
+  static byGroup(scheme: LadderScheme, table: Table, group: string): Map<string, LadderTuner> {
+    const g = table.getChild(group);
+    if (!g) throw new Error(`extraction result has no column "${group}"`);
+    const rows = new Map<string, number[]>();
+    for (let i = 0; i < table.numRows; i++) {
+      const key = String(g.get(i) ?? '—');
+      let list = rows.get(key);
+      if (!list) rows.set(key, (list = []));
+      list.push(i);
+    }
+    return new Map([...rows].map(([k, r]) => [k, LadderTuner.fromTable(scheme, table, r)]));
   }
 
   /** Tier counts (and amounts, to the cent) under `bounds` — the scheme's own when omitted. */

@@ -92,6 +92,14 @@ export class Analyst {
     });
   }
 
+  /** Ladder tuners per branch of one period (one extraction, grouped in TypeScript). */
+  branchTuners(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
+    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => {
+      const q = ladderInputsQuery(scheme, this.ctx(), period, amountColumnOf(scheme), 'branch');
+      return LadderTuner.byGroup(scheme, await this.query(q.sql, q.params, signal), 'branch');
+    });
+  }
+
   transitionTuner(scheme: LadderScheme, from: string, to: string, signal?: AbortSignal): Promise<TransitionTuner> {
     return this.cached(`transition|${structureKey(scheme)}|${from}|${to}`, async () => {
       const q = transitionInputsQuery(scheme, this.ctx(), from, to);
@@ -151,10 +159,14 @@ export class Analyst {
     }));
   }
 
-  /** Customers per branch and tier in one period (SQL). */
+  /** Customers per branch and tier in one period (fast for ladders, SQL otherwise). */
   async tierByBranch(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
     const d = this.dataset();
     if (!d?.fields.includes('branch')) return [];
+    if (scheme.kind === 'ladder') {
+      const tuners = await this.branchTuners(scheme, period, signal);
+      return [...tuners].flatMap(([branch, t]) => t.counts(scheme.bounds).filter((c) => c.customers > 0).map((c) => ({ branch, tier: c.tier, customers: c.customers, amount: c.amount })));
+    }
     const { table } = await this.apply(scheme, signal);
     const amount = amountColumnOf(scheme);
     return toRows(

@@ -11,6 +11,7 @@ import type { Scheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
 import type { Locale } from '../i18n/format';
 import { computeView } from './view-models';
+import { sameData } from './same';
 import type { Workspace } from './workspace';
 
 /** Rows an SQL cell shows at most; the full result can still be exported. */
@@ -29,6 +30,8 @@ export interface SqlResult {
  */
 export class NotebookController {
   private doc: Notebook;
+  /** Last result of each view, kept when a re-run gives the same numbers (see sameData). */
+  private readonly lastModels = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
   readonly scheduler: Scheduler;
 
@@ -116,6 +119,12 @@ export class NotebookController {
     if (cell) this.edit(cell.id, { saved: cell.scheme });
   }
 
+  /** Uses a scheme (e.g. imported from a file) as working and saved scheme. */
+  useScheme(scheme: Scheme): void {
+    const cell = this.schemeCell();
+    if (cell) this.edit(cell.id, { schemeId: scheme.id, scheme, saved: scheme });
+  }
+
   /** Switches to another preset, as working and saved scheme. */
   choosePreset(id: string): void {
     const cell = this.schemeCell();
@@ -158,7 +167,11 @@ export class NotebookController {
         const schemeCell = this.schemeCell();
         const scheme = validateScheme(inputs.scheme ?? schemeCell?.scheme);
         const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
-        return computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
+        const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
+        const previous = this.lastModels.get(cell.id);
+        if (previous !== undefined && sameData(previous, model)) return previous;
+        this.lastModels.set(cell.id, model);
+        return model;
       }
       case 'chart':
         return inputs[`cell:${cell.sourceCell}`];

@@ -52,9 +52,9 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
       if (scheme.kind !== 'quadrant') return undefined;
       const count = (id: string) => model.counts.find((c) => c.tier === id)?.customers ?? 0;
       return buildQuadrantOption({
-        x: { label: zh ? scheme.x.label.zh : scheme.x.label.en, cut: scheme.x.cut, min: model.xRange[0], max: model.xRange[1] },
-        y: { label: zh ? scheme.y.label.zh : scheme.y.label.en, cut: scheme.y.cut, min: model.yRange[0], max: model.yRange[1] },
-        points: model.points.map((p) => ({ ...p, tier: quadrantTier(scheme, p.x, p.y) })),
+        x: { label: zh ? scheme.x.label.zh : scheme.x.label.en, cut: model.xCut, min: model.xRange[0], max: model.xRange[1] },
+        y: { label: zh ? scheme.y.label.zh : scheme.y.label.en, cut: model.yCut, min: model.yRange[0], max: model.yRange[1] },
+        points: model.points.map((p) => ({ ...p, tier: quadrantTier(scheme, model.xCut, model.yCut, p.x, p.y) })),
         density: model.density,
         cells: scheme.cells,
         counts: { hh: count(scheme.cells.hh), lh: count(scheme.cells.lh), hl: count(scheme.cells.hl), ll: count(scheme.cells.ll), unrated: count('unrated') },
@@ -79,7 +79,7 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
       return scheme.kind === 'ladder'
         ? buildHistogramOption({
             bins: model.bins,
-            thresholds: scheme.bounds.map((b) => ({ tier: b.tier, value: b.min })),
+            thresholds: model.thresholds,
             tiers,
             logX: model.log,
             metricLabel: fieldLabel(scheme.metric, zh),
@@ -98,8 +98,8 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
   }
 }
 
-function quadrantTier(scheme: Extract<Scheme, { kind: 'quadrant' }>, x: number, y: number): string {
-  const hx = x >= scheme.x.cut;
-  const hy = y >= scheme.y.cut;
+function quadrantTier(scheme: Extract<Scheme, { kind: 'quadrant' }>, xCut: number, yCut: number, x: number, y: number): string {
+  const hx = x >= xCut;
+  const hy = y >= yCut;
   return hy ? (hx ? scheme.cells.hh : scheme.cells.lh) : hx ? scheme.cells.hl : scheme.cells.ll;
 }

@@ -29,10 +29,12 @@ export type ViewModel =
       readonly density?: { xEdges: number[]; yEdges: number[]; counts: number[][] };
       readonly xRange: readonly [number, number];
       readonly yRange: readonly [number, number];
+      readonly xCut: number;
+      readonly yCut: number;
     }
   | { readonly view: 'migration'; readonly from: string; readonly to: string; readonly cells: readonly TransitionCell[]; readonly matrix: TransitionMatrix }
   | { readonly view: 'sankey'; readonly periods: readonly string[]; readonly flows: SankeyFlows }
-  | { readonly view: 'histogram'; readonly period: string | null; readonly bins: readonly HistogramBin[]; readonly log: boolean }
+  | { readonly view: 'histogram'; readonly period: string | null; readonly bins: readonly HistogramBin[]; readonly log: boolean; readonly thresholds: readonly { tier: string; value: number }[] }
   | { readonly view: 'lorenz'; readonly period: string | null; readonly lorenz: Curve; readonly pareto: Curve; readonly gini: number; readonly topShare: number }
   | { readonly view: 'psi'; readonly from: string; readonly to: string; readonly result: PsiResult }
   | { readonly view: 'projection'; readonly from: string; readonly to: string; readonly projection: Projection }
@@ -104,9 +106,11 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       const amountField = scheme.kind === 'ladder' && isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount' ? scheme.metric : undefined;
       return { view, period, counts: r.counts, warnings: r.warnings, amountField };
     }
-    case 'tier-mix':
-      if (dataset.periods.length < 2) throw new ViewNotApplicable('needs at least two periods');
-      return { view, periods: dataset.periods, counts: await analyst.tierMix(scheme, dataset.periods, signal) };
+    case 'tier-mix': {
+      const periods = dataset.periods.length > 0 ? dataset.periods : [];
+      if (periods.length === 0) throw new ViewNotApplicable('the data has no periods');
+      return { view, periods, counts: await analyst.tierMix(scheme, periods, signal) };
+    }
     case 'tier-by-branch':
       if (!dataset.fields.includes('branch')) throw new ViewNotApplicable('the data has no branch column (机构/网点/所属支行)');
       return { view, period, rows: await analyst.tierByBranch(scheme, period, signal) };
@@ -130,7 +134,7 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       const edges = ([lo, hi]: readonly [number, number], n: number) => Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
       const density = dense ? { xEdges: edges(xRange, 60), yEdges: edges(yRange, 40), counts: [] as number[][] } : undefined;
       if (density) density.counts = tuner.density(density.xEdges, density.yEdges);
-      return { view, period, counts, points: dense ? [] : tuner.sample(QUADRANT_MAX_POINTS), density, xRange, yRange };
+      return { view, period, counts, points: dense ? [] : tuner.sample(QUADRANT_MAX_POINTS), density, xRange, yRange, xCut: scheme.x.cut, yCut: scheme.y.cut };
     }
     case 'migration': {
       const [f, t] = twoPeriods();
@@ -162,7 +166,7 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
         cached = { bins: histogramBins(values, 60, log), log };
         binCache.set(tuner, cached);
       }
-      return { view, period, ...cached };
+      return { view, period, ...cached, thresholds: s.bounds.map((b) => ({ tier: b.tier, value: b.min })) };
     }
     case 'lorenz': {
       const s = ladderOnly(scheme, 'The Lorenz curve');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NotebookController } from '../app/notebook-controller';
+import { installBenchHooks } from '../app/bench-hooks';
 import { fetchSample, SAMPLE } from '../app/sample';
 import type { Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
@@ -59,6 +60,7 @@ export function App({ workspace }: { workspace: Workspace }) {
   const [notice, setNotice] = useState<string | undefined>();
   const [reattach, setReattach] = useState<{ names: string[]; mapping?: FieldMapping } | undefined>();
   const restored = useRef(false);
+  useEffect(() => installBenchHooks(workspace, controller), [workspace, controller]);
   const zh = locale === 'zh-CN';
 
   useEffect(() => {
@@ -79,10 +81,13 @@ export function App({ workspace }: { workspace: Workspace }) {
         setNotice(`${zh ? '无法恢复自动保存：' : 'Could not restore the autosave: '}${e instanceof Error ? e.message : String(e)}`);
       }
     } else if (saved.problem) setNotice(saved.problem);
-    fetchSample().then(
-      (sample) => workspace.addFiles([sample]),
-      (e: unknown) => setNotice(String(e)),
-    );
+    // `?nosample` opens an empty page (benchmarks load their own files).
+    if (!new URLSearchParams(window.location.search).has('nosample')) {
+      fetchSample().then(
+        (sample) => workspace.addFiles([sample]),
+        (e: unknown) => setNotice(String(e)),
+      );
+    }
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -56,6 +56,10 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     // Lets tests and screenshots wait for the paint instead of guessing a delay.
     c.on('finished', () => {
       el.setAttribute('data-rendered', 'true');
+      // Counted so benchmarks and tests can wait for "this chart repainted".
+      el.dataset.renderCount = String(Number(el.dataset.renderCount ?? 0) + 1);
+      const w = window as unknown as { __tierlensFirstView?: number };
+      if (w.__tierlensFirstView === undefined && el.closest('[data-cell="tiers"]')) w.__tierlensFirstView = performance.now();
       latest.current.onRendered?.(c);
     });
     const resize = new ResizeObserver(() => c.resize());

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { NotebookController, SqlResult } from '../../app/notebook-controller';
 import type { ViewModel } from '../../app/view-models';
 import type { Workspace } from '../../app/workspace';
@@ -18,13 +18,13 @@ interface Props {
   workspace: Workspace;
   /** Slide mode shows a cell alone, without editing controls. */
   presenting?: boolean;
-  onPresent?: () => void;
+  onPresent?: (id: string) => void;
 }
 
 const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', failed: '出错', blocked: '受阻' };
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
-export function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
+export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
   const locale = useLocale();
   const zh = locale === 'zh-CN';
   const chartRef = useChartRef();
@@ -52,7 +52,7 @@ export function CellView({ cell, state, controller, workspace, presenting, onPre
               </button>
             )}
             {onPresent && (
-              <button type="button" title={zh ? '全屏显示' : 'Full screen'} onClick={onPresent}>
+              <button type="button" title={zh ? '全屏显示' : 'Full screen'} onClick={() => onPresent(cell.id)}>
                 {zh ? '全屏' : 'Full screen'}
               </button>
             )}
@@ -84,4 +84,4 @@ export function CellView({ cell, state, controller, workspace, presenting, onPre
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
@@ -40,6 +40,17 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   const [slides, setSlides] = useState<{ cells: readonly Cell[]; start: number } | undefined>();
   const [adding, setAdding] = useState('');
   const opener = useRef<HTMLInputElement>(null);
+  // Stable, so unchanged cells (React.memo) do not re-render when another cell changes.
+  const present = useCallback(
+    (id: string) => {
+      const cells = controller.getNotebook().cells;
+      const i = cells.findIndex((c) => c.id === id);
+      const cell = cells[i];
+      if (!cell) return;
+      setSlides(cell.kind === 'view' || cell.kind === 'chart' ? { cells: [cell], start: 0 } : { cells, start: i });
+    },
+    [controller],
+  );
 
   const add = (what: string) => {
     const last = notebook.cells.at(-1)?.id;
@@ -99,15 +110,8 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
           {zh ? '打印' : 'Print'}
         </button>
       </div>
-      {notebook.cells.map((cell, i) => (
-        <CellView
-          key={cell.id}
-          cell={cell}
-          state={snapshot.cells[cell.id]}
-          controller={controller}
-          workspace={workspace}
-          onPresent={cell.kind === 'view' || cell.kind === 'chart' ? () => setSlides({ cells: [cell], start: 0 }) : () => setSlides({ cells: notebook.cells, start: i })}
-        />
+      {notebook.cells.map((cell) => (
+        <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} onPresent={present} />
       ))}
       {slides && <SlideShow cells={slides.cells} start={slides.start} snapshot={snapshot} controller={controller} workspace={workspace} onClose={() => setSlides(undefined)} />}
     </div>

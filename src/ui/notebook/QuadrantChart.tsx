@@ -43,6 +43,10 @@ export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut
     const key = [px, py, grid.x, grid.y, grid.width, grid.height].map(Math.round).join(',');
     if (key === placed.current) return;
     placed.current = key;
+    // Where the handles are, for benchmarks that drag them.
+    const el = chart.getDom();
+    el.dataset.cutX = String(px);
+    el.dataset.gridMidY = String(grid.y + grid.height / 2);
     const drag = (axis: 'x' | 'y') =>
       function (this: { x: number; y: number }) {
         dragging.current = true;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { SchemeCell } from '../../notebook/types';
 import { knobsOf, setKnob } from '../../schemes/knobs';
@@ -25,6 +25,17 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
     }
   }, [cell.scheme]);
   const dirty = JSON.stringify(cell.scheme) !== JSON.stringify(cell.saved);
+  const importer = useRef<HTMLInputElement>(null);
+  const [importError, setImportError] = useState<string | undefined>();
+  const importFile = async (file: File) => {
+    try {
+      const scheme = validateScheme(JSON.parse(await file.text()));
+      setImportError(undefined);
+      controller.useScheme(scheme);
+    } catch (e) {
+      setImportError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   // Slider ranges come from the saved scheme, so a range does not shift under a dragging thumb.
   const ranges = useMemo(() => {
     try {
@@ -41,6 +52,7 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
         <label>
           {zh ? '分级方案' : 'Scheme'}{' '}
           <select value={cell.schemeId} onChange={(e) => controller.choosePreset(e.target.value)}>
+            {!PRESETS.some((p) => p.id === cell.schemeId) && <option value={cell.schemeId}>{zh ? scheme.label.zh : scheme.label.en}</option>}
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {zh ? p.label.zh : p.label.en} ({p.id})
@@ -60,8 +72,28 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
         >
           {zh ? '导出方案 JSON' : 'Export scheme JSON'}
         </button>
+        <button type="button" onClick={() => importer.current?.click()}>
+          {zh ? '导入方案 JSON' : 'Import scheme JSON'}
+        </button>
+        <input
+          ref={importer}
+          type="file"
+          hidden
+          accept=".json"
+          data-testid="scheme-input"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (f) void importFile(f);
+          }}
+        />
         {dirty && <span className="warn">{zh ? '有未保存的调整' : 'Unsaved changes'}</span>}
       </div>
+      {importError && (
+        <p className="error" role="alert">
+          {importError}
+        </p>
+      )}
       {scheme.description && <p className="hint">{zh ? scheme.description.zh : scheme.description.en}</p>}
       <div className="knobs">
         {knobsOf(scheme).map((k) => {

@@ -32,8 +32,19 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
   const title = cell.title ?? cell.view;
-  const option = useMemo(() => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure }), [model, scheme, locale, title, migrationMeasure, mixMeasure]);
-  const table = useMemo(() => tableOf(model, tiersOf(scheme), locale), [model, scheme, locale]);
+  // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
+  // threshold drag changes only the models of the views it affects.
+  const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
+  const option = useMemo(
+    () => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [model, look, locale, title, migrationMeasure, mixMeasure],
+  );
+  const table = useMemo(
+    () => tableOf(model, tiersOf(scheme), locale),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [model, look, locale],
+  );
   const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
   const lastCut = useRef<number>(0);
 
@@ -43,8 +54,8 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
         chartRef={chartRef}
         option={option}
         label={title}
-        xCut={scheme.x.cut}
-        yCut={scheme.y.cut}
+        xCut={model.xCut}
+        yCut={model.yCut}
         xRange={model.xRange}
         yRange={model.yRange}
         onCut={(axis, value) => {

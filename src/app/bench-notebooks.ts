@@ -1,0 +1,54 @@
+import type { Cell, Notebook, ViewCell } from '../notebook/types';
+import { presetById } from '../schemes/presets';
+import type { QuadrantScheme } from '../schemes/types';
+import { validateScheme } from '../schemes/validate';
+
+/** The three benchmark scenarios of the performance issue, as ordinary notebooks. */
+export type BenchScenario = 'one-period' | 'two-period' | 'quadrant';
+
+/** A quadrant on retail fields, so the quadrant can be measured on the 1M-customer retail data. */
+export const BENCH_QUADRANT: QuadrantScheme = validateScheme({
+  format: 'tierlens-scheme',
+  version: 1,
+  id: 'bench-retail-quadrant',
+  kind: 'quadrant',
+  label: { zh: '零售价值矩阵（基准测试）', en: 'Retail value matrix (benchmark)' },
+  tiers: [
+    { id: 'star', label: { zh: '明星', en: 'Star' }, color: '#5b2c83' },
+    { id: 'cash', label: { zh: '现金牛', en: 'Cash cow' }, color: '#2e9d6a' },
+    { id: 'develop', label: { zh: '待发展', en: 'Develop' }, color: '#1f6fb2' },
+    { id: 'watch', label: { zh: '观察', en: 'Watch' }, color: '#8aa1b1' },
+  ],
+  x: { expr: 'credit_score', cut: 60, label: { zh: '信用评分', en: 'Credit score' } },
+  y: { expr: 'aum', cut: 100000, label: { zh: '日均金融资产', en: 'AUM' } },
+  cells: { hh: 'star', lh: 'cash', hl: 'develop', ll: 'watch' },
+}) as QuadrantScheme;
+
+const view = (id: string, title: string, kind: ViewCell['view'], options: Record<string, unknown>): ViewCell => ({ id, kind: 'view', title, view: kind, options });
+
+/** The notebook of a scenario over the given periods (the latest, or the last two). */
+export function benchNotebook(kind: BenchScenario, periods: readonly string[]): { notebook: Notebook; charts: string[] } {
+  const latest = periods.at(-1) ?? null;
+  const previous = periods.at(-2) ?? latest;
+  const scheme = kind === 'quadrant' ? BENCH_QUADRANT : presetById('retail-aum');
+  const cells: Cell[] = [
+    { id: 'param-period', kind: 'param', name: 'period', title: '期次', control: 'select', value: latest, options: [...periods] },
+    { id: 'param-from', kind: 'param', name: 'from', title: '起始期', control: 'select', value: previous, options: [...periods] },
+    { id: 'param-to', kind: 'param', name: 'to', title: '目标期', control: 'select', value: latest, options: [...periods] },
+    { id: 'scheme', kind: 'scheme', title: '分级方案', schemeId: scheme.id, scheme, saved: scheme },
+  ];
+  const period = { periodParam: 'period' };
+  const fromTo = { fromParam: 'from', toParam: 'to' };
+  let charts: string[];
+  if (kind === 'one-period') {
+    cells.push(view('tiers', '客户分层分布', 'tiers', period), view('tier-mix', '层级结构', 'tier-mix', {}), view('tier-by-branch', '分机构', 'tier-by-branch', period), view('histogram', '指标分布', 'histogram', period));
+    charts = ['tiers', 'tier-mix', 'tier-by-branch', 'histogram'];
+  } else if (kind === 'two-period') {
+    cells.push(view('tiers', '客户分层分布', 'tiers', period), view('migration', '迁移矩阵', 'migration', fromTo), view('sankey', '迁移流向', 'sankey', fromTo));
+    charts = ['tiers', 'migration', 'sankey'];
+  } else {
+    cells.push(view('quadrant', '四象限', 'quadrant', period), view('tiers', '象限分布', 'tiers', period));
+    charts = ['quadrant', 'tiers'];
+  }
+  return { notebook: { format: 'tierlens-notebook', version: 1, cells }, charts };
+}
