@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { ident, str } from '../sql/quote';
-import type { LoadedFile } from './load';
+import { dropRelation, type LoadedFile } from './load';
 import { PROBLEM_LIMIT, type Problem } from './report';
 import type { FieldName } from './vocabulary';
 
@@ -45,7 +45,8 @@ export function periodFromFileName(name: string): string | undefined {
 export async function buildDataset(engine: Engine, files: readonly LoadedFile[]): Promise<DatasetInfo> {
   const problems: Problem[] = [];
   if (files.length === 0) {
-    await engine.query(`CREATE OR REPLACE TABLE ${ident(DATASET_TABLE)} (customer_id VARCHAR, period VARCHAR)`);
+    await dropRelation(engine, DATASET_TABLE);
+    await engine.query(`CREATE TABLE ${ident(DATASET_TABLE)} (customer_id VARCHAR, period VARCHAR)`);
     return { table: DATASET_TABLE, rows: 0, periods: [], fields: [], columns: [], duplicateIds: 0, problems };
   }
   const selects = files.map((f, index) => {
@@ -68,7 +69,9 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     parts.push(`${period} AS period`, `${index}::INTEGER AS __file`, `__rec::INTEGER AS __rec`);
     return `SELECT ${parts.join(', ')} FROM ${ident(f.typed.table)}`;
   });
-  await engine.query(`CREATE OR REPLACE TABLE ${ident(DATASET_TABLE)} AS ${selects.join(' UNION ALL BY NAME ')}`);
+  // A view over the files' tables: stacking 12 monthly files copies nothing.
+  await dropRelation(engine, DATASET_TABLE);
+  await engine.query(`CREATE VIEW ${ident(DATASET_TABLE)} AS ${selects.join(' UNION ALL BY NAME ')}`);
 
   const columns = toRows(await engine.query(`DESCRIBE ${ident(DATASET_TABLE)}`)).map((r: Row) => ({ name: String(r.column_name), sqlType: String(r.column_type) }));
   const fieldNames = new Set<string>(files.flatMap((f) => Object.keys(f.mapping.mapping)));

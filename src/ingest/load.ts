@@ -110,7 +110,12 @@ function stage(engine: Engine, id: string, input: InputFile, format: NonNullable
 
 /** Removes a file's tables (on failure, or when the user removes the file). */
 export async function dropFileTables(engine: Engine, id: string): Promise<void> {
-  for (const t of [`stg_${id}`, `src_${id}`, `rej_${id}`, `rejscan_${id}`]) {
-    await engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
-  }
+  for (const t of [`src_${id}`, `stg_${id}`, `rej_${id}`, `rejscan_${id}`]) await dropRelation(engine, t);
+}
+
+/** Drops a table or view by name, whichever it is (DuckDB refuses DROP VIEW on a table). */
+export async function dropRelation(engine: Engine, name: string): Promise<void> {
+  const kind = toRows(await engine.query(`SELECT table_type FROM information_schema.tables WHERE table_name = ?`, [name]))[0]?.table_type;
+  if (kind === 'VIEW') await engine.query(`DROP VIEW ${ident(name)}`);
+  else if (kind !== undefined) await engine.query(`DROP TABLE ${ident(name)}`);
 }

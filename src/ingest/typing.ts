@@ -4,6 +4,7 @@ import { ident } from '../sql/quote';
 import type { FieldMapping } from './mapping';
 import { PROBLEM_LIMIT, type ColumnReport, type Problem } from './report';
 import type { Staging } from './staging';
+import { dropRelation } from './load';
 import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from './values-sql';
 import { fieldByName, type FieldName } from './vocabulary';
 
@@ -32,24 +33,44 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   const fieldOf = new Map<string, FieldName>(Object.entries(mapping).map(([f, c]) => [c as string, f as FieldName]));
   const columns = described.map((d) => ({ name: String(d.column_name), sqlType: String(d.column_type), field: fieldOf.get(String(d.column_name)) }));
 
-  const textColumns = columns.filter((c) => c.sqlType === 'VARCHAR');
+  // Text formats hold every value as text; Parquet/Arrow text columns are text on purpose and
+  // are only parsed when mapped to a numeric, date or flag field.
+  const fromText = staging.format !== 'parquet' && staging.format !== 'arrow';
+  // Content statistics are needed only where the type is not already decided by the field.
+  const decided = (c: { field?: FieldName }) => c.field !== undefined && fieldByName(c.field).kind !== 'period';
+  const textColumns = columns.filter((c) => c.sqlType === 'VARCHAR' && fromText && !decided(c));
   const shares = await sampleShares(engine, staging.table, textColumns.map((c) => c.name));
   const targets = columns.map((c): TargetType => {
     if (c.sqlType !== 'VARCHAR') return 'native';
-    return chooseType(c.field, shares.get(c.name));
+    const chosen = chooseType(c.field, shares.get(c.name));
+    return !fromText && chosen === 'text' ? 'native' : chosen;
   });
 
   const table = `src_${id}`;
-  const selects = columns.map((c, i) => `${convert(ident(c.name), targets[i]!)} AS ${ident(c.name)}`);
-  await engine.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT rowid AS __rec, ${selects.join(', ')} FROM ${ident(staging.table)} ORDER BY rowid`);
+  // A re-map may turn the table into a view or back: start clean.
+  await dropRelation(engine, table);
+  const parsed = columns.map((c, i) => ({ ...c, i })).filter(({ i }) => targets[i] !== 'native' && targets[i] !== 'text');
+  if (targets.every((t) => t === 'native')) {
+    // Nothing to convert: a view, not a copy (a 1M-row Parquet stays one table in memory).
+    await engine.query(`CREATE VIEW ${ident(table)} AS SELECT rowid AS __rec, * FROM ${ident(staging.table)}`);
+  } else {
+    // One pass: each converted column, plus `__bad_<i>` holding the original text of cells that
+    // were neither a value nor a missing token (NULL otherwise), so counting and listing the
+    // problems needs no join back to the staging table.
+    const inner = columns.map((c, i) => `${convert(ident(c.name), targets[i]!)} AS ${ident(c.name)}`);
+    const raws = parsed.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
+    const bads = parsed.map(({ name, i }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END AS ${ident(`__bad_${i}`)}`);
+    await engine.query(
+      `CREATE TABLE ${ident(table)} AS SELECT __rec, ${columns.map((c) => ident(c.name)).join(', ')}${bads.map((b) => `, ${b}`).join('')}
+       FROM (SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)})`,
+    );
+  }
 
-  // Missing vs invalid: count non-missing cells in the source and non-null values in the result.
-  const parsed = columns.filter((_c, i) => targets[i] !== 'native' && targets[i] !== 'text');
   const counts = toRows(
     await engine.query(
-      `SELECT count(*)::INTEGER AS __rows ${columns.map((c, i) => `, count(*) FILTER (WHERE t.${ident(c.name)} IS NULL)::INTEGER AS ${ident(`n${i}`)}`).join('')}
-       ${parsed.map((c) => `, count(*) FILTER (WHERE t.${ident(c.name)} IS NULL AND NOT ${isMissingSql(`s.${ident(c.name)}`)})::INTEGER AS ${ident(`bad_${c.name}`)}`).join('')}
-       FROM ${ident(table)} t ${parsed.length > 0 ? `JOIN ${ident(staging.table)} s ON s.rowid = t.__rec` : ''}`,
+      `SELECT count(*)::INTEGER AS __rows ${columns.map((c, i) => `, (count(*) - count(${ident(c.name)}))::INTEGER AS ${ident(`n${i}`)}`).join('')}
+       ${parsed.map(({ i }) => `, count(${ident(`__bad_${i}`)})::INTEGER AS ${ident(`bad${i}`)}`).join('')}
+       FROM ${ident(table)}`,
     ),
   )[0]!;
 
@@ -57,14 +78,14 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   let problemCount = staging.problems.length;
   const reports: ColumnReport[] = [];
   for (const [i, c] of columns.entries()) {
-    const invalid = Number(counts[`bad_${c.name}`] ?? 0);
+    const invalid = Number(counts[`bad${i}`] ?? 0);
     reports.push({ name: c.name, field: c.field, type: targets[i]!, sqlType: c.sqlType, nulls: Number(counts[`n${i}`] ?? 0) - invalid, invalid });
     if (invalid === 0) continue;
     problemCount += invalid;
     const examples = toRows(
       await engine.query(
-        `SELECT t.__rec::INTEGER AS rec, s.${ident(c.name)} AS value FROM ${ident(table)} t JOIN ${ident(staging.table)} s ON s.rowid = t.__rec
-         WHERE t.${ident(c.name)} IS NULL AND NOT ${isMissingSql(`s.${ident(c.name)}`)} ORDER BY t.__rec LIMIT ${PROBLEM_LIMIT}`,
+        `SELECT __rec::INTEGER AS rec, ${ident(`__bad_${i}`)} AS value FROM ${ident(table)}
+         WHERE ${ident(`__bad_${i}`)} IS NOT NULL ORDER BY __rec LIMIT ${PROBLEM_LIMIT}`,
       ),
     );
     for (const ex of examples) {

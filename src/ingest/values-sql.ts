@@ -35,14 +35,23 @@ export function numberSql(e: string): string {
   const units = Object.entries(UNIT_MULTIPLIERS)
     .map(([u, m]) => `WHEN ${str(u)} THEN ${m}`)
     .join(' ');
-  const fromParts = `CASE WHEN (p.o = '(') = (p.c = ')') AND NOT (p.o = '(' AND p.s <> '') AND (p.i <> '' OR p.f <> '')
+  const fromParts = `CASE WHEN (p.o = '(') = (p.c = ')') AND NOT (p.o = '(' AND p.s <> '') AND (p.i <> '' OR length(p.f) > 1)
       THEN (CASE WHEN p.s = '-' OR p.o = '(' THEN -1 ELSE 1 END)
         * TRY_CAST(CASE WHEN p.i = '' THEN '0' ELSE replace(p.i, ',', '') END || p.f || p.x AS DOUBLE)
         * (CASE p.u ${units} END) END`;
   const parts = `regexp_extract(t, ${str(NUMBER_PATTERN)}, ['s', 'o', 'i', 'f', 'x', 'c', 'u'])`;
   const body = `CASE WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(NUMBER_PATTERN)}) THEN NULL
     ELSE ${bind(parts, 'p', fromParts)} END`;
-  return bind(bind(trimmed(e), 't', body), 'n', 'CASE WHEN isfinite(n) THEN n END');
+  const slow = bind(bind(trimmed(e), 't', body), 'n', 'CASE WHEN isfinite(n) THEN n END');
+  // Fast path for plain numbers (most cells): DuckDB's own cast, which agrees with the grammar
+  // on everything it accepts except `_` digit separators (excluded) and non-finite values.
+  // (TRY_CAST twice is cheaper than binding it through a lambda.)
+  const fast = `TRY_CAST(${e} AS DOUBLE)`;
+  // Second fast path: Excel's thousands separators (`"1,234,567.89"`), checked by one small
+  // regex. Tested first when a comma is present: a failing cast is slow in WASM (it unwinds).
+  const grouped = `regexp_full_match(${e}, ${str('-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?')})`;
+  return `(CASE WHEN contains(${e}, ',') THEN (CASE WHEN ${grouped} THEN TRY_CAST(replace(${e}, ',', '') AS DOUBLE) ELSE ${slow} END)
+    WHEN isfinite(${fast}) AND NOT contains(${e}, '_') THEN ${fast} ELSE ${slow} END)`;
 }
 
 /** VARCHAR → DATE per `parseDateText`. */
@@ -52,7 +61,10 @@ export function dateSql(e: string): string {
   const fromParts = `TRY_CAST(p.y || '-' || ${pad('m1', 'm2', 'm3')} || '-' || ${pad('d1', 'd2', 'd3')} AS DATE)`;
   const body = `CASE WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(DATE_PATTERN)}) THEN NULL
     ELSE ${bind(parts, 'p', fromParts)} END`;
-  return bind(trimmed(e), 't', body);
+  const slow = bind(trimmed(e), 't', body);
+  // Fast path: DuckDB's date cast for short texts starting with the century digit (the
+  // grammar's years are 1xxx/2xxx); anything it does not take goes through the full grammar.
+  return `coalesce(CASE WHEN length(${e}) <= 10 AND ${e}[1] IN ('1', '2') THEN TRY_CAST(${e} AS DATE) END, ${slow})`;
 }
 
 /** VARCHAR → 'YYYY-MM' per `parseMonthText`. */
@@ -68,5 +80,7 @@ export function monthSql(e: string): string {
 /** VARCHAR → BOOLEAN per `parseFlagText`. */
 export function flagSql(e: string): string {
   const body = `CASE WHEN upper(t) IN ${tokens(TRUE_TOKENS)} THEN true WHEN upper(t) IN ${tokens(FALSE_TOKENS)} THEN false END`;
-  return bind(trimmed(e), 't', body);
+  // Fast path: the exact tokens as written (no white space to trim), then the full rule.
+  const exact = `CASE WHEN ${e} IN ${tokens([...TRUE_TOKENS, ...TRUE_TOKENS.map((t) => t.toLowerCase())])} THEN true WHEN ${e} IN ${tokens([...FALSE_TOKENS, ...FALSE_TOKENS.map((t) => t.toLowerCase())])} THEN false END`;
+  return `coalesce(${exact}, ${bind(trimmed(e), 't', body)})`;
 }

@@ -30,7 +30,7 @@ export const UNIT_MULTIPLIERS: Readonly<Record<string, number>> = {
  * 5 exponent, 6 ")", 7 unit.
  */
 export const NUMBER_PATTERN =
-  '^([+-]?)(\\(?)[¥￥]?((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?(\\)?)(千元|万元|亿元|万|亿|元|%)?$';
+  '^([+-]?)(\\(?)[¥￥]?((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]*)(\\.[0-9]*)?([eE][+-]?[0-9]+)?(\\)?)(千元|万元|亿元|万|亿|元|%)?$';
 const NUMBER_RE = new RegExp(NUMBER_PATTERN);
 
 /**
@@ -56,7 +56,8 @@ export function parseNumberText(raw: string | null | undefined): Parsed<number> 
   if (!m) return { kind: 'invalid' };
   const [, sign = '', open = '', int = '', frac = '', exp = '', close = '', unit = ''] = m;
   if (open !== close.replace(')', '(') || (open && sign)) return { kind: 'invalid' };
-  if (int === '' && frac === '') return { kind: 'invalid' };
+  // Digits are required somewhere: `.` alone or `¥` alone is not a number; `5.` is (Excel, DuckDB).
+  if (int === '' && frac.length <= 1) return { kind: 'invalid' };
   const magnitude = Number(`${int.replaceAll(',', '') || '0'}${frac}${exp}`) * (UNIT_MULTIPLIERS[unit] ?? NaN);
   if (!Number.isFinite(magnitude)) return { kind: 'invalid' };
   const negative = sign === '-' || open === '(';
