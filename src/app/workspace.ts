@@ -3,6 +3,8 @@ import { toRows, type Row } from '../engine/rows';
 import { ident } from '../sql/quote';
 import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
+import { defaultSensitivity } from '../privacy/mask';
+import type { Sensitivity } from '../ingest/vocabulary';
 import { buildDataset, type DatasetInfo } from '../ingest/dataset';
 import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
@@ -23,6 +25,19 @@ export interface LoadFailure {
   readonly message: string;
 }
 
+export interface SessionLogEntry {
+  readonly time: string;
+  readonly action: 'unmask' | 'remask' | 'export' | 'level';
+  readonly detail: string;
+}
+
+/** Who sees personal data: levels per dataset column, whether this session unmasked, and the log. */
+export interface PrivacyState {
+  readonly levels: Readonly<Record<string, Sensitivity>>;
+  readonly unmasked: boolean;
+  readonly log: readonly SessionLogEntry[];
+}
+
 export interface WorkspaceState {
   readonly files: readonly FileView[];
   readonly dataset: DatasetInfo | undefined;
@@ -33,6 +48,7 @@ export interface WorkspaceState {
   readonly progress: number | undefined;
   /** Bumped on every data change, so views know to ask again. */
   readonly version: number;
+  readonly privacy: PrivacyState;
 }
 
 export interface Preview {
@@ -48,7 +64,15 @@ export interface Preview {
  */
 export class Workspace {
   private files: LoadedFile[] = [];
-  private state: WorkspaceState = { files: [], dataset: undefined, failures: [], busy: undefined, progress: undefined, version: 0 };
+  private state: WorkspaceState = {
+    files: [],
+    dataset: undefined,
+    failures: [],
+    busy: undefined,
+    progress: undefined,
+    version: 0,
+    privacy: { levels: {}, unmasked: false, log: [] },
+  };
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -144,14 +168,48 @@ export class Workspace {
     });
   }
 
-  /** The whole dataset as Parquet, canonical field names, for use in other tools. */
-  exportDataset(): Promise<Uint8Array> {
+  /**
+   * The whole dataset as Parquet, canonical field names, for use in other tools. Level-A
+   * columns (names, ID numbers, phones) are left out unless the user opts in for this export.
+   */
+  exportDataset(includeSensitive = false): Promise<Uint8Array> {
     return this.serial(async () => {
       const engine = await this.engine;
       const dataset = this.state.dataset;
       if (!dataset) throw new Error('no data loaded');
-      return engine.exportParquet(`SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
+      const sensitive = this.sensitiveColumns(dataset.columns.map((c) => c.name));
+      const drop = includeSensitive ? [] : sensitive;
+      this.log('export', `dataset.parquet${sensitive.length ? (includeSensitive ? `, with ${sensitive.join(', ')}` : `, without ${sensitive.join(', ')}`) : ''}`);
+      return engine.exportParquet(`SELECT * EXCLUDE (__file, __rec${drop.map((c) => `, ${ident(c)}`).join('')}) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
     });
+  }
+
+  /** Columns (of the given ones) at level A. */
+  sensitiveColumns(columns: readonly string[]): string[] {
+    return columns.filter((c) => (this.state.privacy.levels[c] ?? defaultSensitivity(c)) === 'A');
+  }
+
+  /** Shows personal data for the rest of the session; listed in the session log. */
+  unmask(): void {
+    this.set({ privacy: { ...this.state.privacy, unmasked: true } });
+    this.log('unmask', this.sensitiveColumns(Object.keys(this.state.privacy.levels)).join(', '));
+  }
+
+  remask(): void {
+    this.set({ privacy: { ...this.state.privacy, unmasked: false } });
+    this.log('remask', '');
+  }
+
+  /** Changes a column's sensitivity level (e.g. a free-text column that holds addresses). */
+  setLevel(column: string, level: Sensitivity): void {
+    this.set({ privacy: { ...this.state.privacy, levels: { ...this.state.privacy.levels, [column]: level } } });
+    this.log('level', `${column} → ${level}`);
+  }
+
+  /** Adds a line to the visible session log. */
+  log(action: SessionLogEntry['action'], detail: string): void {
+    const entry = { time: new Date().toISOString(), action, detail };
+    this.set({ privacy: { ...this.state.privacy, log: [...this.state.privacy.log, entry] } });
   }
 
   /** Any table shown in the notebook as Parquet (through DuckDB, so types survive). */
@@ -175,10 +233,14 @@ export class Workspace {
     this.analyst.reset();
     const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
+    // New columns get their default level; levels the user set are kept.
+    const levels = { ...this.state.privacy.levels };
+    for (const c of dataset?.columns ?? []) levels[c.name] ??= defaultSensitivity(c.name);
     this.set({
       files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
       dataset,
       version: this.state.version + 1,
+      privacy: { ...this.state.privacy, levels },
     });
   }
 

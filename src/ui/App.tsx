@@ -17,6 +17,7 @@ import { LocaleContext } from './locale';
 import { NotebookView } from './notebook/NotebookView';
 import { useAsk, useWorkspaceState } from './hooks';
 import { DataPreview } from './DataPreview';
+import { PrivacyBar } from './PrivacyBar';
 
 /** A notebook document restored from a file or autosave is checked before it is applied. */
 function asNotebook(value: unknown): Notebook {
@@ -188,6 +189,7 @@ export function App({ workspace }: { workspace: Workspace }) {
               {reattach.names.join('、')}
             </p>
           )}
+          {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
           <details className="data-panel" open={state.failures.length > 0}>
             <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
             <LoadReport
@@ -198,10 +200,12 @@ export function App({ workspace }: { workspace: Workspace }) {
               onRemap={(id, column, field) => void workspace.remap(id, column, field)}
               onRemove={(id) => void workspace.removeFile(id)}
               onDismiss={() => workspace.dismissFailures()}
-              onExport={() => void workspace.exportDataset().then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))}
+              onExport={(includeSensitive) =>
+                void workspace.exportDataset(includeSensitive).then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))
+              }
               onClear={() => void workspace.clear()}
             />
-            {state.dataset && <DataPreview locale={locale} preview={preview} />}
+            {state.dataset && <DataPreview locale={locale} preview={preview} privacy={state.privacy} />}
           </details>
           {state.failures.length > 0 && (
             <div className="failures" role="alert">

@@ -1,4 +1,5 @@
-import type { Preview } from '../app/workspace';
+import type { Preview, PrivacyState } from '../app/workspace';
+import { defaultSensitivity, maskCell } from '../privacy/mask';
 import type { Resolvable } from '../app/resolvable';
 import { formatCount, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
@@ -10,7 +11,8 @@ function show(v: unknown): string {
 }
 
 /** The first rows of the stacked dataset, as loaded (React encodes every cell). */
-export function DataPreview({ locale, preview }: { locale: Locale; preview: Resolvable<Preview> }) {
+export function DataPreview({ locale, preview, privacy }: { locale: Locale; preview: Resolvable<Preview>; privacy: PrivacyState }) {
+  const level = (c: string) => privacy.levels[c] ?? defaultSensitivity(c);
   return (
     <section className="panel" aria-label={t(locale, 'preview')}>
       <h2>{t(locale, 'preview')}</h2>
@@ -33,7 +35,7 @@ export function DataPreview({ locale, preview }: { locale: Locale; preview: Reso
                   <tr key={i}>
                     {preview.value.columns.map((c) => (
                       <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
-                        {show(r[c])}
+                        {show(maskCell(r[c], c, level(c), privacy.unmasked))}
                       </td>
                     ))}
                   </tr>

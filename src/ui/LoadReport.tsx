@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FileView, LoadFailure } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
@@ -13,13 +14,14 @@ interface Props {
   onRemap: (fileId: string, column: string, field: FieldName | null) => void;
   onRemove: (fileId: string) => void;
   onDismiss: () => void;
-  onExport: () => void;
+  onExport: (includeSensitive: boolean) => void;
   onClear: () => void;
 }
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
 export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear }: Props) {
   const zh = locale === 'zh-CN';
+  const [withSensitive, setWithSensitive] = useState(false);
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
       <h2>{t(locale, 'loadReport')}</h2>
@@ -54,9 +56,12 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
               </span>
             </>
           )}{' '}
-          <button type="button" onClick={onExport}>
+          <button type="button" onClick={() => onExport(withSensitive)}>
             {t(locale, 'exportParquet')}
           </button>{' '}
+          <label className="hint">
+            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '本次导出包含敏感列' : 'include personal columns in this export'}
+          </label>{' '}
           <button type="button" onClick={onClear}>
             {t(locale, 'clearAll')}
           </button>

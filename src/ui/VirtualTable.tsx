@@ -18,7 +18,22 @@ function show(v: unknown, format: Format | undefined, locale: 'zh-CN' | 'en'): s
  * A virtualized table: only the visible rows are in the DOM, so a 100,000-row result scrolls
  * smoothly. Cells are text (React encodes them).
  */
-export function VirtualTable({ columns, rows, height = 360, label, formats = {} }: { columns: readonly string[]; rows: readonly Row[]; height?: number; label: string; formats?: Readonly<Record<string, Format>> }) {
+export function VirtualTable({
+  columns,
+  rows,
+  height = 360,
+  label,
+  formats = {},
+  mask,
+}: {
+  columns: readonly string[];
+  rows: readonly Row[];
+  height?: number;
+  label: string;
+  formats?: Readonly<Record<string, Format>>;
+  /** Applied to every cell before it is shown (masking of personal data). */
+  mask?: (column: string, value: unknown) => unknown;
+}) {
   const locale = useLocale();
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 24, overscan: 12 });
@@ -40,7 +55,7 @@ export function VirtualTable({ columns, rows, height = 360, label, formats = {} 
               <div key={item.key} role="row" className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}>
                 {columns.map((c) => (
                   <div key={c} role="cell" className={typeof row[c] === 'number' ? 'num' : undefined}>
-                    {show(row[c], formats[c], locale)}
+                    {show(mask ? mask(c, row[c]) : row[c], formats[c], locale)}
                   </div>
                 ))}
               </div>

@@ -3,6 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApp, paintedShare, settled, tierCounts, type Harness } from './harness';
+import { maskText } from '../../src/privacy/mask';
 
 const SHOTS = 'test-results/e2e';
 const TIERS = ['private', 'vip', 'affluent', 'wealth', 'mass', 'unrated'];
@@ -58,7 +59,9 @@ describe('first screen in Chromium', () => {
     // The customer's row reads back with the Chinese name intact and the amount parsed from "1,234.56".
     const preview = h.page.locator('[data-testid="preview-table"]');
     const row = preview.locator('tr', { hasText: first[0]! }).first();
-    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain(first[1]!);
+    // Names are personal data: shown masked (张*) until the user unmasks them.
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain(maskText(first[1]!, 'customer_name'));
+    expect(await row.textContent()).not.toContain(first[1]!);
     const aum = Number(first[6]!.replaceAll(',', ''));
     expect(await row.textContent()).toContain(aum.toLocaleString('en-US', { maximumFractionDigits: 4 }));
     await h.page.screenshot({ path: `${SHOTS}/02-gbk-loaded.png`, fullPage: true });

@@ -10,6 +10,8 @@ import { useLocale } from '../locale';
 import { SqlEditor } from '../SqlEditor';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
+import { useWorkspaceState } from '../hooks';
+import { defaultSensitivity, maskCell } from '../../privacy/mask';
 
 /** Markdown as React elements: raw HTML in the text is not rendered (react-markdown's default). */
 export function MarkdownBody({ cell, text, controller, editing }: { cell: MarkdownCell; text: string; controller: NotebookController; editing: boolean }) {
@@ -55,6 +57,8 @@ export function ParamBody({ cell, controller }: { cell: ParamCell; controller: N
 
 export function SqlBody({ cell, result, controller, workspace }: { cell: SqlCell; result: SqlResult | undefined; controller: NotebookController; workspace: Workspace }) {
   const zh = useLocale() === 'zh-CN';
+  const { privacy } = useWorkspaceState(workspace);
+  const mask = (column: string, value: unknown) => maskCell(value, column, privacy.levels[column] ?? defaultSensitivity(column), privacy.unmasked);
   const [draft, setDraft] = useState(cell.sql);
   const run = () => {
     if (draft !== cell.sql) controller.edit(cell.id, { sql: draft });
@@ -73,7 +77,7 @@ export function SqlBody({ cell, result, controller, workspace }: { cell: SqlCell
       {result && (
         <>
           {result.truncated && <p className="hint warn">{zh ? `只显示前 ${result.rows.length} 行；导出包含全部结果。` : `Showing the first ${result.rows.length} rows; exports hold them all.`}</p>}
-          <VirtualTable columns={result.columns} rows={result.rows} label={cell.title ?? 'SQL'} />
+          <VirtualTable columns={result.columns} rows={result.rows} label={cell.title ?? 'SQL'} mask={mask} />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { CSV_MIME, safeFileName, toCsv, toXlsx, XLSX_MIME } from '../../export';
 import type { TableData } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
@@ -9,10 +9,17 @@ import { useLocale } from '../locale';
 /** PNG/SVG of a chart, CSV/XLSX/Parquet of the table behind it — files stay on this machine. */
 export function ExportMenu({ name, chart, table, workspace }: { name: string; chart?: RefObject<EChartHandle | null>; table?: () => Promise<TableData | undefined> | TableData | undefined; workspace: Workspace }) {
   const zh = useLocale() === 'zh-CN';
+  const [withSensitive, setWithSensitive] = useState(false);
   const file = (ext: string) => safeFileName(name, ext, { stamp: true });
-  const withTable = async (f: (t: TableData) => Promise<void> | void) => {
+  // Level-A columns (names, ID numbers, phones) leave the app only when the user opts in.
+  const withTable = async (ext: string, f: (t: TableData) => Promise<void> | void) => {
     const t = await table?.();
-    if (t) await f(t);
+    if (!t) return;
+    const sensitive = workspace.sensitiveColumns(t.columns);
+    const drop = withSensitive ? [] : sensitive;
+    const columns = t.columns.filter((c) => !drop.includes(c));
+    workspace.log('export', `${name}.${ext}${sensitive.length ? (withSensitive ? ` with ${sensitive.join(', ')}` : ` without ${sensitive.join(', ')}`) : ''}`);
+    await f({ ...t, columns });
   };
   return (
     <span className="export-menu" role="group" aria-label={zh ? '导出' : 'Export'}>
@@ -32,9 +39,12 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
       )}
       {table && (
         <>
-          <button type="button" onClick={() => withTable((t) => download(file('csv'), toCsv([...t.columns], [...t.rows]), CSV_MIME))}>CSV</button>
-          <button type="button" onClick={() => withTable((t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows] }]), XLSX_MIME))}>XLSX</button>
-          <button type="button" onClick={() => withTable(async (t) => download(file('parquet'), await workspace.rowsToParquet(t.columns, t.rows), 'application/vnd.apache.parquet'))}>Parquet</button>
+          <button type="button" onClick={() => withTable('csv', (t) => download(file('csv'), toCsv([...t.columns], [...t.rows]), CSV_MIME))}>CSV</button>
+          <button type="button" onClick={() => withTable('xlsx', (t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows] }]), XLSX_MIME))}>XLSX</button>
+          <button type="button" onClick={() => withTable('parquet', async (t) => download(file('parquet'), await workspace.rowsToParquet(t.columns, t.rows), 'application/vnd.apache.parquet'))}>Parquet</button>
+          <label className="hint" title={zh ? '姓名、证件号、手机号等敏感列默认不导出' : 'Names, ID numbers and phones are left out unless ticked'}>
+            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '含敏感列' : 'personal columns'}
+          </label>
         </>
       )}
     </span>

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+/**
+ * `npm run bench` in smoke mode (20,000 customers × 2 months in a temp folder, 5 moves per
+ * scenario) against the built app: it completes and writes every key of the results format.
+ * Behaviour only — benchmarks measure, tests do not assert timings.
+ */
+const REQUIRED: readonly string[] = [
+  'load.parquet_ms',
+  'load.csv_ms',
+  'load.gbk_csv_ms',
+  'load.panel12_ms',
+  'load.native_parquet_ms',
+  'load.native_csv_ms',
+  'memory.after_panel12_mb',
+  ...['one_period', 'two_period', 'quadrant'].flatMap((s) => ['p50', 'p95', 'max'].map((q) => `slider.${s}.${q}`)),
+  'slider.requery_one_period.p50',
+  'slider.requery_one_period.p95',
+  'first_view_ms',
+  'rows',
+];
+
+function at(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function run(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'bench/run.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run bench --smoke', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tierlens-bench-smoke-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('completes and writes every required key with a finite number, outside bench/results', async () => {
+    expect(existsSync('dist/index.html'), 'run `npx vite build` first').toBe(true);
+    const results = existsSync('bench/results') ? readdirSync('bench/results').sort() : [];
+    const out = join(dir, 'bench.json');
+    const { code, output } = await run(['--smoke', '--out', out, '--data', join(dir, 'data')]);
+    expect(code, output.slice(-4000)).toBe(0);
+
+    const json: unknown = JSON.parse(readFileSync(out, 'utf8'));
+    expect(typeof at(json, 'machine')).toBe('string');
+    expect(Number.isNaN(Date.parse(String(at(json, 'date'))))).toBe(false);
+    for (const key of REQUIRED) expect(Number.isFinite(at(json, key)), `${key} = ${JSON.stringify(at(json, key))}`).toBe(true);
+    expect(at(json, 'rows')).toBe(20_000);
+    expect(at(json, 'mode')).toBe('smoke');
+    expect(at(json, 'outside_requests')).toEqual([]);
+    for (const s of ['one_period', 'two_period', 'quadrant']) expect(at(json, `slider.${s}.n`)).toBe(5);
+    // The summary table is printed, and the committed results are left alone.
+    expect(output).toContain('Targets');
+    expect(existsSync('bench/results') ? readdirSync('bench/results').sort() : []).toEqual(results);
+  }, 240_000);
+});
