@@ -77,7 +77,46 @@ export class Workspace {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
 
-  constructor(private readonly engine: Promise<Engine>) {}
+  private readonly open: () => Promise<Engine>;
+  private engine: Promise<Engine>;
+
+  /**
+   * `engine` opens the database; given as a function, a database that died (a WebAssembly
+   * trap, e.g. out of memory) is replaced by a fresh one instead of leaving a dead page.
+   */
+  constructor(engine: Promise<Engine> | (() => Promise<Engine>)) {
+    this.open = typeof engine === 'function' ? engine : () => engine;
+    this.engine = this.open();
+  }
+
+  /** True for errors after which the WebAssembly instance cannot be trusted again. */
+  static isFatal(e: unknown): boolean {
+    return /RuntimeError|unreachable|memory access out of bounds|function signature mismatch|worker (terminated|crashed)/i.test(e instanceof Error ? `${e.name} ${e.message}` : String(e));
+  }
+
+  /** Replaces a dead engine; everything loaded is gone, and the user is told so. */
+  private async recover(e: unknown): Promise<void> {
+    try {
+      await (await this.engine).close();
+    } catch {
+      // The old instance is dead; closing it may fail too.
+    }
+    this.engine = this.open();
+    await this.engine.catch(() => undefined);
+    this.files = [];
+    this.analyst.reset();
+    this.set({
+      files: [],
+      dataset: undefined,
+      busy: undefined,
+      progress: undefined,
+      version: this.state.version + 1,
+      failures: [
+        ...this.state.failures,
+        { file: '', message: `The database engine stopped (${e instanceof Error ? e.message.split('\n')[0] : String(e)}) and was restarted; the data must be loaded again (smaller files, or fewer at once).` },
+      ],
+    });
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -96,7 +135,15 @@ export class Workspace {
    * so a burst of superseded requests (a slider drag) never turns into a queue of stale queries.
    */
   private serial<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const guarded = () => (signal?.aborted ? Promise.reject(new DOMException('superseded', 'AbortError')) : work());
+    const guarded = async () => {
+      if (signal?.aborted) throw new DOMException('superseded', 'AbortError');
+      try {
+        return await work();
+      } catch (e) {
+        if (Workspace.isFatal(e)) await this.recover(e);
+        throw e;
+      }
+    };
     const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
@@ -123,6 +170,7 @@ export class Workspace {
         try {
           added.push(await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress }));
         } catch (e) {
+          if (Workspace.isFatal(e)) throw e; // the engine died: recover() resets everything
           failures.push({ file: input.name, message: e instanceof Error ? e.message : String(e) });
         }
       }
@@ -223,6 +271,11 @@ export class Workspace {
         await engine.query('DROP TABLE IF EXISTS export_rows');
       }
     });
+  }
+
+  /** Records a file refused before loading (too large for the tab); nothing else changes. */
+  refuse(file: string, message: string): void {
+    this.set({ failures: [...this.state.failures, { file, message }] });
   }
 
   dismissFailures(): void {

@@ -14,6 +14,10 @@ import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
  */
 async function open(): Promise<Engine> {
   const worker = new Worker(ehWorkerUrl);
+  let crashed: string | undefined;
+  worker.addEventListener('error', (e) => {
+    crashed = e.message || 'error';
+  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(ehWasmUrl);
   // Decimals as doubles: the native adapter answers the same way.
@@ -25,6 +29,7 @@ async function open(): Promise<Engine> {
   return {
     kind: 'wasm-browser',
     async query(sql: string, params: readonly SqlValue[] = []): Promise<Table> {
+      if (crashed !== undefined) throw new Error(`worker crashed: ${crashed}`);
       if (params.length === 0) return conn.query(sql);
       const stmt = await conn.prepare(sql);
       try {
@@ -64,10 +69,10 @@ async function open(): Promise<Engine> {
   };
 }
 
-let started: Promise<Engine> | undefined;
-
-/** The browser engine, started once behind one stored promise. */
-export function browserEngine(): Promise<Engine> {
-  started ??= open();
-  return started;
+/**
+ * Opens a browser engine (a new worker each call). The workspace keeps the one it uses behind a
+ * stored promise and calls this again only to replace an engine that died.
+ */
+export function openBrowserEngine(): Promise<Engine> {
+  return open();
 }

@@ -173,7 +173,7 @@ export function App({ workspace }: { workspace: Workspace }) {
           </button>
         </header>
         <main>
-          <FilePicker locale={locale} onFiles={onFiles} />
+          <FilePicker locale={locale} onFiles={onFiles} onRefused={(name, message) => workspace.refuse(name, message)} />
           <LoadProgress busy={state.busy} progress={state.progress} locale={locale} />
           {notice && (
             <p className="notice" role="status">

@@ -3,20 +3,34 @@ import type { EncodingChoice } from '../ingest/decode';
 import type { InputFile } from '../ingest/load';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
+import { sizeRefusal } from '../ingest/limits';
 
-async function readAll(files: FileList | File[]): Promise<InputFile[]> {
-  return Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+/**
+ * Reads files a tab can hold; refuses the rest by size before reading a byte (a 2 GB CSV would
+ * otherwise take the tab down), saying what to do instead.
+ */
+async function readAll(files: FileList | File[], onRefused: (name: string, message: string) => void): Promise<InputFile[]> {
+  const accepted: InputFile[] = [];
+  for (const f of [...files]) {
+    const refusal = sizeRefusal(f.name, f.size);
+    if (refusal) onRefused(f.name, refusal);
+    else accepted.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  }
+  return accepted;
 }
 
 /** Drag-and-drop plus a real file input (several files at once), and the encoding choice. */
-export function FilePicker({ locale, onFiles }: { locale: Locale; onFiles: (files: InputFile[], encoding: EncodingChoice) => void }) {
+export function FilePicker({ locale, onFiles, onRefused }: { locale: Locale; onFiles: (files: InputFile[], encoding: EncodingChoice) => void; onRefused: (name: string, message: string) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const drop = async (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    if (e.dataTransfer.files.length > 0) onFiles(await readAll(e.dataTransfer.files), encoding);
+    if (e.dataTransfer.files.length > 0) {
+      const files = await readAll(e.dataTransfer.files, onRefused);
+      if (files.length > 0) onFiles(files, encoding);
+    }
   };
   return (
     <section
@@ -47,7 +61,8 @@ export function FilePicker({ locale, onFiles }: { locale: Locale; onFiles: (file
           const files = target.files ? [...target.files] : [];
           // Cleared at once so choosing the same file again fires a change event.
           target.value = '';
-          if (files.length > 0) onFiles(await readAll(files), encoding);
+          const read = files.length > 0 ? await readAll(files, onRefused) : [];
+          if (read.length > 0) onFiles(read, encoding);
         }}
       />
       <p className="hint">{t(locale, 'formatsHint')}</p>

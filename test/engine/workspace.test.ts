@@ -63,3 +63,34 @@ describe('Parquet out and back in', () => {
     ]);
   });
 });
+
+describe('a database engine that dies', () => {
+  test('is replaced by a fresh one; the user is told to load the data again, and loading works', async () => {
+    // Fault injection: the first engine traps (as WebAssembly does when it runs out of memory)
+    // on the first query after the data is loaded.
+    let opened = 0;
+    let armed = false;
+    const open = async () => {
+      const engine = await openWasmNodeEngine();
+      const n = ++opened;
+      return {
+        ...engine,
+        query: async (sql: string, params?: readonly (string | number | boolean | null | bigint)[]) => {
+          if (n === 1 && armed) throw Object.assign(new Error('RuntimeError: memory access out of bounds'), { name: 'RuntimeError' });
+          return engine.query(sql, params);
+        },
+      };
+    };
+    const ws = new Workspace(open);
+    await ws.addFiles([{ name: 'a_2025-01.csv', bytes: csv('客户号,日均资产\nA,1\n') }]);
+    expect(ws.getState().dataset?.rows).toBe(1);
+    armed = true;
+    await expect(ws.preview(10)).rejects.toThrow(/out of bounds/);
+    expect(opened).toBe(2);
+    expect(ws.getState().dataset).toBeUndefined();
+    expect(ws.getState().failures.at(-1)?.message).toMatch(/engine stopped .* restarted; the data must be loaded again/);
+    await ws.addFiles([{ name: 'b_2025-02.csv', bytes: csv('客户号,日均资产\nB,2\n') }]);
+    expect(ws.getState().dataset?.rows).toBe(1);
+    expect((await ws.preview(10)).rows[0]).toMatchObject({ customer_id: 'B', aum: 2 });
+  });
+});

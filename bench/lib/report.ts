@@ -1,0 +1,235 @@
+import type { Summary } from './stats';
+
+export interface MoveSummary extends Summary {
+  /** Moves that did not repaint within the time limit (counted as the limit). */
+  readonly timeouts: number;
+}
+
+export interface Target {
+  readonly id: string;
+  readonly label: string;
+  readonly target: string;
+  readonly value: number;
+  readonly shown: string;
+  readonly met: boolean;
+}
+
+/** The JSON written to bench/results/latest.json. Required keys of the issue first; the rest are extras. */
+export interface BenchResult {
+  machine: string;
+  date: string;
+  rows: number;
+  load: {
+    parquet_ms: number;
+    csv_ms: number;
+    gbk_csv_ms: number;
+    panel12_ms: number;
+    native_parquet_ms: number;
+    native_csv_ms: number;
+    native_panel12_ms: number;
+    ingest_ms: { parquet: number; csv: number; gbk_csv: number; panel12: number };
+    runs_ms: Record<string, number[]>;
+    native_runs_ms: Record<string, number[]>;
+    gbk_csv_mb: number;
+    gbk_csv_mb_per_s: number;
+    gbk_csv_ingest_mb_per_s: number;
+    ratio: { parquet_vs_native: number; csv_vs_native: number; panel12_vs_native: number; parquet_ingest_vs_native: number };
+  };
+  memory: {
+    after_panel12_mb: number;
+    after_parquet_mb: number;
+    after_csv_mb: number;
+    after_gbk_csv_mb: number;
+    blank_page_mb: number;
+    largest_renderer_after_panel12_mb: number;
+    renderer_processes_after_panel12: number;
+    method: string;
+  };
+  slider: {
+    one_period: MoveSummary;
+    two_period: MoveSummary;
+    quadrant: MoveSummary;
+    quadrant_slider: MoveSummary;
+    requery_one_period: Summary;
+    requery_quadrant: Summary;
+    moves_per_scenario: number;
+    warmup_moves: number;
+    warmup_ms: Record<string, number[]>;
+    quadrant_drags: number;
+    quadrant_drag_step_px: number;
+    ratio: { requery_vs_slider_one_period_p50: number; requery_vs_slider_one_period_p95: number; requery_vs_native_query_p50: number };
+  };
+  native: { duckdb: string; threads: number; query_one_period: Summary; query_quadrant: Summary };
+  first_view_ms: number;
+  first_view: { runs_ms: number[]; p95: number };
+  targets: Target[];
+  mode: 'full' | 'smoke';
+  customers: number;
+  months: number;
+  data: { dir: string; one_period_rows: number; panel_rows: number; periods: number; bytes: Record<string, number> };
+  chromium: string;
+  flags: { loads_and_first_view: string[]; latency: string[]; frame_interval_ms: { loads_and_first_view: number; latency: number } };
+  /** 1-minute load average before and after the run: other work on the machine skews everything. */
+  load_average: { start: number; end: number };
+  outside_requests: string[];
+  console_errors: string[];
+  duration_s: number;
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
+  const t = (id: string, label: string, target: string, value: number, shown: string, met: boolean): Target => ({ id, label, target, value, shown, met: Number.isFinite(value) && met });
+  const parquetRatio = r.load.ratio.parquet_vs_native;
+  return [
+    t('slider_one_period_p95', 'Slider → paint p95, one period (retail-aum, 4 charts)', '≤ 16 ms', r.slider.one_period.p95, `${f1(r.slider.one_period.p95)} ms`, r.slider.one_period.p95 <= 16),
+    t('slider_two_period_p95', 'Slider → paint p95, two periods (migration heatmap + Sankey)', '≤ 33 ms', r.slider.two_period.p95, `${f1(r.slider.two_period.p95)} ms`, r.slider.two_period.p95 <= 33),
+    t('quadrant_drag_p95', 'Cut-line drag → paint p95, quadrant', '≤ 33 ms', r.slider.quadrant.p95, `${f1(r.slider.quadrant.p95)} ms`, r.slider.quadrant.p95 <= 33),
+    t('parquet_vs_native', 'Parquet load (1M customers) vs native DuckDB, 1 thread', '≤ 1.5×', parquetRatio, `${f2(parquetRatio)}× (${f0(r.load.parquet_ms)} vs ${f0(r.load.native_parquet_ms)} ms)`, parquetRatio <= 1.5),
+    t('panel12_load', `Panel load (${(r.data.panel_rows / 1e6).toFixed(1)}M rows)`, '≤ 4 s', r.load.panel12_ms, `${f2(r.load.panel12_ms / 1000)} s`, r.load.panel12_ms <= 4000),
+    t('panel12_memory', 'Renderer memory after the panel', '≤ 2 GB', r.memory.after_panel12_mb, `${f0(r.memory.after_panel12_mb)} MB`, r.memory.after_panel12_mb <= 2048),
+    t('gbk_throughput', 'GBK CSV decode + load', '≥ 100 MB/s', r.load.gbk_csv_mb_per_s, `${f1(r.load.gbk_csv_mb_per_s)} MB/s (${f0(r.load.gbk_csv_mb)} MB in ${f0(r.load.gbk_csv_ms)} ms)`, r.load.gbk_csv_mb_per_s >= 100),
+    t('first_view', 'First view of the default notebook', '≤ 2 s', r.first_view_ms, `${f0(r.first_view_ms)} ms`, r.first_view_ms <= 2000),
+  ];
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+const move = (s: MoveSummary) => [`${f1(s.p50)}`, `${f1(s.p95)}`, `${f1(s.max)}`, String(s.n), String(s.timeouts)];
+
+/** Console summary at the end of a run. */
+export function summaryText(r: BenchResult): string {
+  const lines: string[] = [];
+  lines.push(`TierLens benchmark (${r.mode}) — ${r.date}`);
+  lines.push(r.machine);
+  lines.push('');
+  lines.push('Targets');
+  for (const t of r.targets) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.label.padEnd(62)} ${t.target.padEnd(11)} ${t.shown}`);
+  lines.push('');
+  lines.push('Loads (browser: setInputFiles → idle; ingest: → data in DuckDB)      browser   ingest   native-1t   ratio   renderer MB');
+  const L = r.load;
+  const M = r.memory;
+  lines.push(`  Parquet 1M            ${f0(L.parquet_ms).padStart(44)} ${f0(L.ingest_ms.parquet).padStart(8)} ${f0(L.native_parquet_ms).padStart(11)} ${f2(L.ratio.parquet_vs_native).padStart(7)} ${f0(M.after_parquet_mb).padStart(13)}`);
+  lines.push(`  CSV 1M (UTF-8)        ${f0(L.csv_ms).padStart(44)} ${f0(L.ingest_ms.csv).padStart(8)} ${f0(L.native_csv_ms).padStart(11)} ${f2(L.ratio.csv_vs_native).padStart(7)} ${f0(M.after_csv_mb).padStart(13)}`);
+  lines.push(`  CSV 1M (GBK)          ${f0(L.gbk_csv_ms).padStart(44)} ${f0(L.ingest_ms.gbk_csv).padStart(8)} ${'—'.padStart(11)} ${'—'.padStart(7)} ${f0(M.after_gbk_csv_mb).padStart(13)}`);
+  lines.push(`  Panel ${r.data.periods} months       ${f0(L.panel12_ms).padStart(44)} ${f0(L.ingest_ms.panel12).padStart(8)} ${f0(L.native_panel12_ms).padStart(11)} ${f2(L.ratio.panel12_vs_native).padStart(7)} ${f0(M.after_panel12_mb).padStart(13)}`);
+  lines.push('');
+  lines.push('Latency, ms                                   p50      p95      max     n  timeouts');
+  const S = r.slider;
+  const pr = (label: string, s: MoveSummary) => lines.push(`  ${label.padEnd(42)} ${move(s).map((c, i) => c.padStart(i < 3 ? 8 : i === 3 ? 5 : 9)).join('')}`);
+  pr('slider, one period (4 charts)', S.one_period);
+  pr('slider, two periods (migration + Sankey)', S.two_period);
+  pr('quadrant, dragged cut line', S.quadrant);
+  pr('quadrant, slider', S.quadrant_slider);
+  pr('SQL re-query, one period (browser)', { ...S.requery_one_period, timeouts: 0 });
+  pr('SQL re-query, quadrant (browser)', { ...S.requery_quadrant, timeouts: 0 });
+  pr('native 1-thread tier query', { ...r.native.query_one_period, timeouts: 0 });
+  lines.push(`  re-query p50 / slider p50: ${f1(S.ratio.requery_vs_slider_one_period_p50)}×   browser re-query / native query (p50): ${f2(S.ratio.requery_vs_native_query_p50)}×`);
+  lines.push(`  first view: median ${f0(r.first_view_ms)} ms over ${r.first_view.runs_ms.length} loads (${r.first_view.runs_ms.map(f0).join(', ')})`);
+  if (r.outside_requests.length) lines.push(`  ! ${r.outside_requests.length} requests tried to leave the origin (blocked)`);
+  if (r.console_errors.length) lines.push(`  ! ${r.console_errors.length} console errors in the page: ${r.console_errors.slice(0, 3).join(' | ')}`);
+  return lines.join('\n');
+}
+
+/** BENCHMARKS.md: the human table, regenerated by every full run. */
+export function markdown(r: BenchResult, jsonName: string): string {
+  const L = r.load;
+  const M = r.memory;
+  const S = r.slider;
+  return `# Benchmarks
+
+Measured by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 16).replace('T', ' ')} UTC — regenerated by every full run;
+the numbers below are from \`bench/results/${jsonName}\` (and \`bench/results/latest.json\`).
+
+Machine: ${r.machine}.
+Data: ${r.customers.toLocaleString('en-US')} customers × ${r.months} months from \`scripts/generate-samples.ts --bench\`
+(one period: ${r.data.one_period_rows.toLocaleString('en-US')} rows; panel: ${r.data.panel_rows.toLocaleString('en-US')} rows).
+Browser: ${r.chromium}, headless, DuckDB-WASM 1.32 (eh bundle, 1 thread). Native: DuckDB ${r.native.duckdb} via @duckdb/node-api, \`SET threads=1\`.
+
+## Targets
+
+${table(
+  ['Target', 'Goal', 'Measured', ''],
+  r.targets.map((t) => [t.label, t.target, t.shown, t.met ? 'met' : '**not met**']),
+)}
+
+## Loads
+
+Browser load = just before \`page.setInputFiles\` (the real file input, by path) → \`tierlensBench.loaded()\` rose and
+\`idle()\` is true, i.e. the data is in DuckDB **and the default notebook has recomputed on it**. "Ingest" stops at
+\`loaded()\` rising (data in DuckDB, before the notebook reacts) — the closer match to native \`CREATE TABLE\`.
+Medians of ${L.runs_ms.parquet?.length ?? 0} runs, each in a fresh tab (a new renderer process).
+
+${table(
+  ['File', 'Browser (ms)', 'Ingest (ms)', 'Native 1 thread (ms)', 'Browser / native', 'Renderer memory after (MB)'],
+  [
+    ['Parquet, 1M customers', f0(L.parquet_ms), f0(L.ingest_ms.parquet), f0(L.native_parquet_ms), `${f2(L.ratio.parquet_vs_native)}× (ingest ${f2(L.ratio.parquet_ingest_vs_native)}×)`, f0(M.after_parquet_mb)],
+    ['CSV UTF-8 (BOM, Chinese headers), 1M', f0(L.csv_ms), f0(L.ingest_ms.csv), f0(L.native_csv_ms), `${f2(L.ratio.csv_vs_native)}×`, f0(M.after_csv_mb)],
+    [`CSV GBK, 1M (${f0(L.gbk_csv_mb)} MB)`, f0(L.gbk_csv_ms), f0(L.ingest_ms.gbk_csv), 'n/a (DuckDB reads no GBK)', `${f1(L.gbk_csv_mb_per_s)} MB/s (ingest ${f1(L.gbk_csv_ingest_mb_per_s)} MB/s)`, f0(M.after_gbk_csv_mb)],
+    [`Panel, ${r.data.periods} months Parquet`, f0(L.panel12_ms), f0(L.ingest_ms.panel12), f0(L.native_panel12_ms), `${f2(L.ratio.panel12_vs_native)}×`, f0(M.after_panel12_mb)],
+  ],
+)}
+
+Renderer memory = sum of VmRSS (from /proc) of every \`--type=renderer\` process of the browser, after the load, a 1 s
+settle and two \`window.gc()\` calls; MB = 2^20 bytes. A blank page (app open, no data) is ${f0(M.blank_page_mb)} MB.
+After the panel: ${M.renderer_processes_after_panel12} renderer process(es), the largest ${f0(M.largest_renderer_after_panel12_mb)} MB.
+Memory never shrinks in wasm, so every load runs in its own fresh tab (the previous tab is closed first): each figure is
+that file alone. GBK throughput = file size / browser load time (decode with TextDecoder('gb18030') + load + notebook).
+
+## Threshold changes: slider → paint
+
+From an \`input\` event on a threshold slider (value set with the native setter, timed in the page) to the first
+animation frame after every threshold-dependent chart of the scenario has finished painting again. ${S.moves_per_scenario} moves per
+scenario after ${S.warmup_moves} unrecorded warm-up moves; moves cycle over the scenario's sliders, alternately below and above
+the start. A move that does not repaint within 5 s counts as 5000 ms ("timeouts").
+The quadrant row is the mouse dragging its vertical cut line (${S.quadrant_drags} drags, ${S.quadrant_drag_step_px} px ≈ 1.2 credit-score points per
+step, so every step changes some customers' quadrant), timed from the \`pointermove\` event.
+The SQL re-query answers the same threshold sets by compiling the scheme and running the tier GROUP BY on DuckDB-WASM.
+
+${table(
+  ['Scenario', 'p50 (ms)', 'p95 (ms)', 'max (ms)', 'moves', 'timeouts'],
+  [
+    ['One period, retail-aum, 4 charts', ...move(S.one_period)],
+    ['Two periods, tiers + migration heatmap + Sankey', ...move(S.two_period)],
+    ['Quadrant, dragged cut line', ...move(S.quadrant)],
+    ['Quadrant, slider (extra)', ...move(S.quadrant_slider)],
+    ['Plain SQL re-query, one period (browser)', ...move({ ...S.requery_one_period, timeouts: 0 })],
+    ['Plain SQL re-query, quadrant (browser)', ...move({ ...S.requery_quadrant, timeouts: 0 })],
+    ['Native DuckDB 1 thread, tier query', ...move({ ...r.native.query_one_period, timeouts: 0 })],
+  ],
+)}
+
+Ratios: the SQL re-query takes ${f1(S.ratio.requery_vs_slider_one_period_p50)}× the slider's p50 (${f1(S.ratio.requery_vs_slider_one_period_p95)}× at p95),
+and the browser re-query is ${f2(S.ratio.requery_vs_native_query_p50)}× native 1-thread DuckDB (p50).
+
+## First view
+
+Navigation start → first paint of the default notebook's tiers chart (bundled 480k-row sample), measured by the page
+itself: median ${f0(r.first_view_ms)} ms, p95 ${f0(r.first_view.p95)} ms over ${r.first_view.runs_ms.length} loads (a fresh tab, then reloads).
+
+## How it runs
+
+- \`npm run bench\` generates (or reuses) \`.bench-data/\`, runs \`npx vite build\` (into \`bench/.data/dist\`, so a concurrent
+  build of \`dist/\` cannot change the files under test), serves it with \`vite preview\` on
+  127.0.0.1 and drives Debian Chromium with playwright-core; requests leaving the origin are blocked (this run: ${r.outside_requests.length}).
+  Native DuckDB runs afterwards in the same process, with the browser closed, on the same files.
+- Chromium flags, loads and first view: \`${r.flags.loads_and_first_view.join(' ')}\`.
+- Chromium flags, latency runs: \`${r.flags.latency.join(' ')}\` — \`--disable-gpu-vsync --disable-frame-rate-limit\` so
+  latencies are not quantised to 16.7 ms frames (measured frame interval while repainting: ${f1(r.flags.frame_interval_ms.latency)} ms,
+  against ${f1(r.flags.frame_interval_ms.loads_and_first_view)} ms without them). Viewport 1366×900.
+- Load average (1 min) before / after the run: ${f2(r.load_average.start)} / ${f2(r.load_average.end)} on ${r.machine.match(/(\d+) cores/)?.[1] ?? '?'} cores.
+- Percentiles are nearest-rank (p95 of 50 moves = the 48th smallest); loads and first view report medians.
+- Options: \`--smoke\` (20,000 customers × 2 months in a temp folder, 5 moves, JSON to a temp file), \`--moves N\`,
+  \`--load-runs N\`, \`--first-view-runs N\`, \`--customers N --months M\`, \`--data DIR\`, \`--out FILE\`, \`--no-build\`.
+- Caveat for the drag: the quadrant chart also counts the repaint of the dragged line itself, so that scenario is
+  complete when the tiers chart (which only changes with the data) has repainted too.
+`;
+}
