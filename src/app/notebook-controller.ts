@@ -47,10 +47,10 @@ export class NotebookController {
     });
   }
 
-  /** A default notebook for a preset over the loaded data (issue: data → scheme → views). */
-  static defaultFor(schemeId: string, dataset: DatasetInfo | undefined, locale: Locale): Notebook {
-    const scheme = presetById(schemeId);
-    return defaultNotebook({ schemeId, schemeKind: scheme.kind, hasTwoAxes: scheme.kind === 'quadrant', periods: dataset?.periods ?? [], locale, scheme });
+  /** A default notebook for a scheme (a preset id, or a scheme of the user's) over the loaded data. */
+  static defaultFor(scheme: string | Scheme, dataset: DatasetInfo | undefined, locale: Locale): Notebook {
+    const s = typeof scheme === 'string' ? presetById(scheme) : scheme;
+    return defaultNotebook({ schemeId: s.id, schemeKind: s.kind, hasTwoAxes: s.kind === 'quadrant', periods: dataset?.periods ?? [], locale, scheme: s });
   }
 
   subscribe = (listener: () => void): (() => void) => {

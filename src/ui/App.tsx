@@ -10,6 +10,8 @@ import type { InputFile } from '../ingest/load';
 import { emptyNotebook, type Notebook } from '../notebook/types';
 import { createAutosave, debounce, fileRefs, makeNotebookDoc, parseNotebookFile, serializeNotebook, type FieldMapping } from '../persist';
 import { safeFileName } from '../export';
+import type { Scheme } from '../schemes/types';
+import { validateScheme } from '../schemes/validate';
 import { download } from './download';
 import { FilePicker } from './FilePicker';
 import { LoadReport } from './LoadReport';
@@ -157,8 +159,15 @@ export function App({ workspace }: { workspace: Workspace }) {
     download(safeFileName('客户分级笔记本', 'json', { stamp: true }).replace(/\.json$/, '.tierlens.json'), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
 
   const onRebuild = () => {
-    const id = controller.schemeCell()?.schemeId ?? 'retail-aum';
-    controller.load(NotebookController.defaultFor(id, state.dataset, locale));
+    // The scheme in use (a preset, edited or imported) carries over to the new notebook.
+    const cell = controller.schemeCell();
+    let scheme: Scheme | string = 'retail-aum';
+    try {
+      if (cell) scheme = validateScheme(cell.scheme);
+    } catch {
+      scheme = cell?.schemeId ?? 'retail-aum';
+    }
+    controller.load(NotebookController.defaultFor(scheme, state.dataset, locale));
     controller.dataChanged(state.dataset);
   };
 
