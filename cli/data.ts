@@ -64,10 +64,14 @@ export async function loadInputs(engine: Engine, options: CliOptions): Promise<L
     }
     const ragged = file.report.problems.find((p) => p.severity === 'error');
     if (ragged) throw new CliError(`${ragged.file}${ragged.line !== undefined ? `, line ${ragged.line}` : ''}: ${ragged.message}`);
-    const invalid = file.report.problems.filter((p) => p.severity === 'warning' && p.column !== undefined);
-    if (invalid.length > 0) {
-      const first = invalid[0]!;
-      warnings.push(`${name}: ${file.report.problemCount} unreadable cells left empty (first: line ${first.line ?? '?'}, column "${first.column}", value "${first.value}")`);
+    const unreadable = file.report.columns.reduce((n, c) => n + c.invalid, 0);
+    const cells = file.report.problems.filter((p) => p.severity === 'warning' && p.value !== undefined);
+    if (unreadable > 0 && cells[0]) {
+      const first = cells[0];
+      warnings.push(`${name}: ${unreadable} unreadable cells left empty, not 0 (first: line ${first.line ?? '?'}, column "${first.column}", value "${first.value}")`);
+    }
+    for (const p of file.report.problems.filter((x) => x.severity === 'warning' && x.value === undefined)) {
+      warnings.push(`${name}${p.line !== undefined ? `, line ${p.line}` : ''}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
     }
     files.push(file);
   }

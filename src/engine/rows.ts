@@ -29,7 +29,13 @@ function toCell(v: unknown, type: string): Cell {
   if (typeof v === 'number' && type.startsWith('Date')) return new Date(v).toISOString().slice(0, 10);
   if (typeof v === 'number' && type.startsWith('Timestamp')) return new Date(v).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  return String(v);
+  // Nested values (Parquet structs and lists) as JSON text rather than "[object Object]".
+  const plain = typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v;
+  try {
+    return JSON.stringify(plain, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }
 
 /** The single value of a one-row, one-column result. */

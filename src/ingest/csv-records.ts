@@ -67,3 +67,26 @@ export function acceptedRecordLines(scan: RecordLines, acceptedCount: number): I
   }
   return k === acceptedCount ? out : undefined;
 }
+
+/**
+ * The line where a quoted field opens and never closes, or undefined. An odd number of quote
+ * characters is the cheap sign; only then is the text scanned.
+ */
+export function unterminatedQuoteLine(text: string, quote = '"'): number | undefined {
+  let count = 0;
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) count++;
+  if (count % 2 === 0) return undefined;
+  const q = quote.charCodeAt(0);
+  let line = 1;
+  let inQuotes = false;
+  let openedAt = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === q) {
+      inQuotes = !inQuotes;
+      if (inQuotes) openedAt = line;
+    }
+  }
+  return inQuotes ? openedAt : undefined;
+}

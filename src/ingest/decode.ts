@@ -40,9 +40,28 @@ function strict(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
   }
 }
 
+/**
+ * UTF-16 without a BOM (some exports write it): text whose every other byte is NUL. ASCII
+ * characters then show as `x 00` (little-endian) or `00 x` (big-endian).
+ */
+export function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
 /** Decodes a text file, choosing the encoding as described above. */
 export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
-  const bom = bomOf(bytes);
+  const bom = bomOf(bytes) ?? (choice === 'auto' ? guessUtf16(bytes) : undefined);
   if (choice !== 'auto') {
     const text = strict(bytes, choice);
     if (text === undefined) throw badBytes(bytes, choice);
@@ -51,7 +70,7 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   if (bom) {
     const text = strict(bytes, bom);
     if (text === undefined) throw badBytes(bytes, bom);
-    return { text, encoding: bom, bom: true };
+    return { text, encoding: bom, bom: bomOf(bytes) !== undefined };
   }
   const utf8 = strict(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
@@ -82,7 +101,7 @@ function badBytes(bytes: Uint8Array, tried: string): DecodeError {
 
 /** True when the bytes look like binary data rather than text (NUL bytes outside UTF-16). */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (bomOf(bytes)?.startsWith('utf-16')) return false;
+  if (bomOf(bytes)?.startsWith('utf-16') || guessUtf16(bytes)) return false;
   const n = Math.min(bytes.length, 8192);
   let nul = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;

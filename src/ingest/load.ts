@@ -65,6 +65,7 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
     progress(0.65, 'check');
     const typed = await typeStaging(engine, staging, input.name, mapping.mapping, id);
     progress(1, 'check');
+    if (typed.rows === 0) throw new IngestError(input.name, 'the file has a header but no data rows');
     const report: FileReport = {
       file: input.name,
       format,

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { ident, str } from '../sql/quote';
-import { acceptedRecordLines, scanRecords } from './csv-records';
+import { acceptedRecordLines, scanRecords, unterminatedQuoteLine } from './csv-records';
 import { decodeText, DecodeError, looksBinary, type EncodingChoice } from './decode';
 import { IngestError, type Problem } from './report';
 import type { Staging } from './staging';
@@ -22,6 +22,9 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
   }
   const text = decoded.text;
   if (text.trim() === '') throw new IngestError(file, 'the file is empty');
+  // DuckDB would read an unclosed quote into one long field without a word: refuse it instead.
+  const openQuote = unterminatedQuoteLine(text);
+  if (openQuote !== undefined) throw new IngestError(file, 'a quoted field (") starts here and is never closed; the rows after it cannot be read reliably', openQuote);
   // DuckDB reads UTF-8; only re-encode when the bytes are something else.
   const utf8 = decoded.encoding === 'utf-8' && !decoded.bom ? bytes : new TextEncoder().encode(text);
   const name = `${id}.csv`;

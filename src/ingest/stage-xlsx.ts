@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../engine/types';
-import { IngestError } from './report';
+import { IngestError, type Problem } from './report';
+import { fieldForHeader } from './mapping';
 import { uniqueHeaders, type Staging } from './staging';
 import { insertTextColumns } from './text-table';
 
@@ -24,15 +25,42 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
   }
   if (!sheet['!ref']) throw new IngestError(file, `sheet "${sheetName}" is empty`);
   const range = XLSX.utils.decode_range(sheet['!ref']);
+  // Merged cells (a header spanning columns, a branch spanning rows) hold their value in the
+  // top-left cell only; every cell of the merge gets it, as the sheet shows it.
+  const mergedFrom = new Map<string, string>();
+  for (const m of sheet['!merges'] ?? []) {
+    const origin = XLSX.utils.encode_cell(m.s);
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) mergedFrom.set(XLSX.utils.encode_cell({ r, c }), origin);
+  }
+  const cellAt = (r: number, c: number) => {
+    const address = XLSX.utils.encode_cell({ r, c });
+    return sheet[mergedFrom.get(address) ?? address] as XLSX.CellObject | undefined;
+  };
 
   const rowText = (r: number) => {
     const out: (string | null)[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) out.push(cellText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+    for (let c = range.s.c; c <= range.e.c; c++) out.push(cellText(cellAt(r, c)));
     return out;
   };
-  let headerRow = range.s.r;
-  while (headerRow <= range.e.r && rowText(headerRow).every((v) => v === null || v.trim() === '')) headerRow++;
-  if (headerRow > range.e.r) throw new IngestError(file, `sheet "${sheetName}" is empty`);
+  let first = range.s.r;
+  while (first <= range.e.r && rowText(first).every((v) => v === null || v.trim() === '')) first++;
+  if (first > range.e.r) throw new IngestError(file, `sheet "${sheetName}" is empty`);
+  // Report sheets often put a merged group title (客户信息 | 资产情况) above the real header:
+  // of the first few rows, the header is the one whose cells name the most known fields.
+  let headerRow = first;
+  let best = -1;
+  for (let r = first; r <= Math.min(first + 4, range.e.r); r++) {
+    const cells = rowText(r).filter((v): v is string => v !== null && v.trim() !== '');
+    const known = new Set(cells.map((c) => fieldForHeader(c)).filter((f) => f !== undefined)).size;
+    if (known > best) {
+      best = known;
+      headerRow = r;
+    }
+  }
+  const problems: Problem[] = [];
+  if (headerRow > first) {
+    problems.push({ severity: 'warning', file, line: headerRow + 1, message: `rows ${first + 1}–${headerRow} above the header (merged group titles) were skipped; row ${headerRow + 1} is the header` });
+  }
   const headers = uniqueHeaders(rowText(headerRow));
 
   const columns: (string | null)[][] = headers.map(() => []);
@@ -45,7 +73,7 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
   }
   const table = `stg_${id}`;
   await insertTextColumns(engine, table, headers, columns);
-  return { table, format: 'xlsx', problems: [], lineOf: (k) => lines[k] };
+  return { table, format: 'xlsx', problems, lineOf: (k) => lines[k] };
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string | null {

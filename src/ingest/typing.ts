@@ -6,12 +6,16 @@ import { PROBLEM_LIMIT, type ColumnReport, type Problem } from './report';
 import type { Staging } from './staging';
 import { dropRelation } from './load';
 import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from './values-sql';
+import { parseDateText, parseMonthText, parseNumberText } from './values';
 import { fieldByName, type FieldName } from './vocabulary';
 
-type TargetType = ColumnReport['type'];
+/** Column types, plus how dates are read: with Excel serials, or periods normalised to months. */
+type TargetType = ColumnReport['type'] | 'excel-date' | 'month-mixed';
 
 /** Rows looked at to decide an unmapped column's type; every row is still parsed and checked. */
-const SAMPLE_ROWS = 20_000;
+const SAMPLE_ROWS = 5_000;
+/** Converted columns per statement (see typeStaging). */
+const COLUMNS_PER_STATEMENT = 24;
 /** An unmapped text column becomes numeric when this share of its cells read as numbers. */
 const NUMERIC_SHARE = 0.95;
 
@@ -54,16 +58,33 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
     // Nothing to convert: a view, not a copy (a 1M-row Parquet stays one table in memory).
     await engine.query(`CREATE VIEW ${ident(table)} AS SELECT rowid AS __rec, * FROM ${ident(staging.table)}`);
   } else {
-    // One pass: each converted column, plus `__bad_<i>` holding the original text of cells that
-    // were neither a value nor a missing token (NULL otherwise), so counting and listing the
-    // problems needs no join back to the staging table.
-    const inner = columns.map((c, i) => `${convert(ident(c.name), targets[i]!)} AS ${ident(c.name)}`);
-    const raws = parsed.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
-    const bads = parsed.map(({ name, i }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END AS ${ident(`__bad_${i}`)}`);
-    await engine.query(
-      `CREATE TABLE ${ident(table)} AS SELECT __rec, ${columns.map((c) => ident(c.name)).join(', ')}${bads.map((b) => `, ${b}`).join('')}
-       FROM (SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)})`,
-    );
+    // Each converted column, plus `__bad_<i>` holding the original text of cells that were
+    // neither a value nor a missing token (NULL otherwise), so counting and listing the problems
+    // needs no join back to the staging table. Columns go in batches (a 200-column file would
+    // otherwise be one statement too large to plan), glued back by position: every batch is
+    // one scan of the same staging table, in the same order.
+    const batches: number[][] = [];
+    columns.forEach((_c, i) => {
+      if (batches.length === 0 || batches.at(-1)!.length >= COLUMNS_PER_STATEMENT) batches.push([]);
+      batches.at(-1)!.push(i);
+    });
+    const parts: string[] = [];
+    for (const [b, batch] of batches.entries()) {
+      const inner = batch.map((i) => `${convert(ident(columns[i]!.name), targets[i]!)} AS ${ident(columns[i]!.name)}`);
+      const mine = parsed.filter(({ i }) => batch.includes(i));
+      const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
+      const bads = mine.map(({ name, i }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END AS ${ident(`__bad_${i}`)}`);
+      const part = batches.length === 1 ? table : `${table}__part${b}`;
+      await engine.query(
+        `CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.map((x) => `, ${x}`).join('')}
+         FROM (SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)})`,
+      );
+      parts.push(part);
+    }
+    if (parts.length > 1) {
+      await engine.query(`CREATE TABLE ${ident(table)} AS SELECT * FROM ${parts.map(ident).join(' POSITIONAL JOIN ')}`);
+      for (const part of parts) await engine.query(`DROP TABLE ${ident(part)}`);
+    }
   }
 
   const counts = toRows(
@@ -74,12 +95,23 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
     ),
   )[0]!;
 
-  const problems: Problem[] = [...staging.problems];
-  let problemCount = staging.problems.length;
+  const problems: Problem[] = [...staging.problems, ...structureWarnings(file, columns)];
+  let problemCount = problems.length;
   const reports: ColumnReport[] = [];
   for (const [i, c] of columns.entries()) {
     const invalid = Number(counts[`bad${i}`] ?? 0);
-    reports.push({ name: c.name, field: c.field, type: targets[i]!, sqlType: c.sqlType, nulls: Number(counts[`n${i}`] ?? 0) - invalid, invalid });
+    const target = targets[i]!;
+    const type: ColumnReport['type'] = target === 'excel-date' ? 'date' : target === 'month-mixed' ? 'month' : target;
+    reports.push({ name: c.name, field: c.field, type, sqlType: c.sqlType, nulls: Number(counts[`n${i}`] ?? 0) - invalid, invalid });
+    const share = shares.get(c.name);
+    if (target === 'excel-date' && share && share.serial > 0) {
+      problems.push({ severity: 'warning', file, column: c.name, message: 'Excel serial day numbers (e.g. 45688) were read as dates (45688 → 2025-01-31)' });
+      problemCount++;
+    }
+    if (target === 'month-mixed') {
+      problems.push({ severity: 'warning', file, column: c.name, message: 'the period column mixes dates and months; every value was read as its month (YYYY-MM) so one month is one period' });
+      problemCount++;
+    }
     if (invalid === 0) continue;
     problemCount += invalid;
     const examples = toRows(
@@ -110,33 +142,38 @@ interface Shares {
   readonly date: number;
   readonly month: number;
   readonly leadingZero: number;
+  /** Excel serial day numbers (read as dates only in date columns). */
+  readonly serial: number;
+  /** Values that are a date (serials included) or a month. */
+  readonly dateOrMonth: number;
 }
 
+/**
+ * Reads a sample of the text columns and classifies it in TypeScript with the reference parsers
+ * (which the SQL twins match): one small query however many columns the file has.
+ */
 async function sampleShares(engine: Engine, table: string, names: readonly string[]): Promise<Map<string, Shares>> {
   if (names.length === 0) return new Map();
-  const aggs = names.flatMap((n, i) => {
-    const c = ident(n);
-    return [
-      `count(*) FILTER (WHERE NOT ${isMissingSql(c)})::INTEGER AS ${ident(`m${i}`)}`,
-      `count(${numberSql(c)})::INTEGER AS ${ident(`n${i}`)}`,
-      `count(${dateSql(c)})::INTEGER AS ${ident(`d${i}`)}`,
-      `count(${monthSql(c)})::INTEGER AS ${ident(`p${i}`)}`,
-      // 007 or 0012345 are codes, not numbers: keep them as text.
-      `count(*) FILTER (WHERE regexp_matches(${c}, '^\\s*0[0-9]'))::INTEGER AS ${ident(`z${i}`)}`,
-    ];
-  });
-  const row = toRows(await engine.query(`SELECT ${aggs.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`))[0] ?? {};
+  const sample = await engine.query(`SELECT ${names.map((n) => ident(n)).join(', ')} FROM ${ident(table)} LIMIT ${SAMPLE_ROWS}`);
   return new Map(
-    names.map((n, i) => [
-      n,
-      {
-        nonMissing: Number(row[`m${i}`] ?? 0),
-        number: Number(row[`n${i}`] ?? 0),
-        date: Number(row[`d${i}`] ?? 0),
-        month: Number(row[`p${i}`] ?? 0),
-        leadingZero: Number(row[`z${i}`] ?? 0),
-      },
-    ]),
+    names.map((n, i) => {
+      const col = sample.getChildAt(i);
+      const s = { nonMissing: 0, number: 0, date: 0, month: 0, leadingZero: 0, serial: 0, dateOrMonth: 0 };
+      for (let r = 0; r < sample.numRows; r++) {
+        const v = col?.get(r) as string | null;
+        if (parseNumberText(v).kind === 'missing') continue;
+        s.nonMissing++;
+        if (parseNumberText(v).kind === 'value') s.number++;
+        if (parseDateText(v).kind === 'value') s.date++;
+        if (parseMonthText(v).kind === 'value') s.month++;
+        const serial = parseDateText(v).kind !== 'value' && parseDateText(v, { serial: true }).kind === 'value';
+        if (serial) s.serial++;
+        if (parseDateText(v, { serial: true }).kind === 'value' || parseMonthText(v).kind === 'value') s.dateOrMonth++;
+        // 007 or 0012345 are codes, not numbers: keep them as text.
+        if (v !== null && /^\s*0[0-9]/.test(v)) s.leadingZero++;
+      }
+      return [n, s];
+    }),
   );
 }
 
@@ -149,11 +186,14 @@ export function chooseType(field: FieldName | undefined, s: Shares | undefined):
       case 'number':
         return 'number';
       case 'date':
-        return 'date';
+        return 'excel-date';
       case 'flag':
         return 'flag';
       case 'period':
-        return all(s?.date ?? -1) ? 'date' : all(s?.month ?? -1) ? 'month' : 'text';
+        if (all((s?.date ?? -1) + (s?.serial ?? 0))) return 'excel-date';
+        if (all(s?.month ?? -1)) return 'month';
+        // Dates and months mixed (2025-01-31, 2025-02, 202503): one period per month.
+        return all(s?.dateOrMonth ?? -1) ? 'month-mixed' : 'text';
       default:
         return 'text';
     }
@@ -171,6 +211,10 @@ function convert(col: string, type: TargetType): string {
       return numberSql(col);
     case 'date':
       return dateSql(col);
+    case 'excel-date':
+      return dateSql(col, { serial: true });
+    case 'month-mixed':
+      return `coalesce(${monthSql(col)}, strftime(${dateSql(col, { serial: true })}, '%Y-%m'))`;
     case 'month':
       return monthSql(col);
     case 'flag':
@@ -184,5 +228,20 @@ function convert(col: string, type: TargetType): string {
 }
 
 function targetNoun(type: TargetType): string {
-  return { number: 'number', date: 'date', month: 'month (YYYY-MM)', flag: 'yes/no value', text: 'text', native: 'value' }[type];
+  return { number: 'number', date: 'date', 'excel-date': 'date', month: 'month (YYYY-MM)', 'month-mixed': 'date or month', flag: 'yes/no value', text: 'text', native: 'value' }[type];
+}
+
+/**
+ * Things about the columns a user should know although nothing failed: a repeated header (the
+ * reader renamed the second one, which then maps to nothing) and nested Parquet values.
+ */
+function structureWarnings(file: string, columns: readonly { name: string; sqlType: string }[]): Problem[] {
+  const names = new Set(columns.map((c) => c.name));
+  const out: Problem[] = [];
+  for (const c of columns) {
+    const m = /^(.*)_(\d+)$/.exec(c.name);
+    if (m && names.has(m[1]!)) out.push({ severity: 'warning', file, line: 1, column: c.name, message: `the header "${m[1]}" appears more than once; the repeat was renamed "${c.name}" and only the first is mapped` });
+    if (/^(STRUCT|MAP)\(|\[\]$|^UNION\(/.test(c.sqlType)) out.push({ severity: 'warning', file, column: c.name, message: `nested values (${c.sqlType.length > 60 ? `${c.sqlType.slice(0, 60)}…` : c.sqlType}) are kept as they are and shown as JSON; they cannot be used as a field` });
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { str } from '../sql/quote';
 import {
   DATE_PATTERN,
+  EXCEL_SERIAL_PATTERN,
   FALSE_TOKENS,
   MISSING_TOKENS,
   MONTH_PATTERN,
@@ -35,11 +36,11 @@ export function numberSql(e: string): string {
   const units = Object.entries(UNIT_MULTIPLIERS)
     .map(([u, m]) => `WHEN ${str(u)} THEN ${m}`)
     .join(' ');
-  const fromParts = `CASE WHEN (p.o = '(') = (p.c = ')') AND NOT (p.o = '(' AND p.s <> '') AND (p.i <> '' OR length(p.f) > 1)
+  const fromParts = `CASE WHEN (p.o = '(') = (p.c = ')') AND NOT (p.o = '(' AND p.s <> '') AND NOT (p.ui <> '' AND p.u <> '') AND (p.i <> '' OR length(p.f) > 1)
       THEN (CASE WHEN p.s = '-' OR p.o = '(' THEN -1 ELSE 1 END)
         * TRY_CAST(CASE WHEN p.i = '' THEN '0' ELSE replace(p.i, ',', '') END || p.f || p.x AS DOUBLE)
-        * (CASE p.u ${units} END) END`;
-  const parts = `regexp_extract(t, ${str(NUMBER_PATTERN)}, ['s', 'o', 'i', 'f', 'x', 'c', 'u'])`;
+        * (CASE p.ui || p.u ${units} END) END`;
+  const parts = `regexp_extract(t, ${str(NUMBER_PATTERN)}, ['s', 'o', 'i', 'f', 'x', 'ui', 'c', 'u'])`;
   const body = `CASE WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(NUMBER_PATTERN)}) THEN NULL
     ELSE ${bind(parts, 'p', fromParts)} END`;
   const slow = bind(bind(trimmed(e), 't', body), 'n', 'CASE WHEN isfinite(n) THEN n END');
@@ -54,12 +55,13 @@ export function numberSql(e: string): string {
     WHEN isfinite(${fast}) AND NOT contains(${e}, '_') THEN ${fast} ELSE ${slow} END)`;
 }
 
-/** VARCHAR → DATE per `parseDateText`. */
-export function dateSql(e: string): string {
+/** VARCHAR → DATE per `parseDateText` (with `serial`: Excel serial numbers too). */
+export function dateSql(e: string, options: { serial?: boolean } = {}): string {
   const parts = `regexp_extract(t, ${str(DATE_PATTERN)}, ['y', 'm1', 'd1', 'm2', 'd2', 'm3', 'd3'])`;
   const pad = (a: string, b: string, c: string) => `lpad(coalesce(nullif(p.${a}, ''), nullif(p.${b}, ''), p.${c}), 2, '0')`;
   const fromParts = `TRY_CAST(p.y || '-' || ${pad('m1', 'm2', 'm3')} || '-' || ${pad('d1', 'd2', 'd3')} AS DATE)`;
-  const body = `CASE WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(DATE_PATTERN)}) THEN NULL
+  const serial = options.serial ? `WHEN regexp_full_match(t, ${str(EXCEL_SERIAL_PATTERN)}) THEN CAST(DATE '1899-12-30' + CAST(t AS INTEGER) AS DATE) ` : '';
+  const body = `CASE ${serial}WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(DATE_PATTERN)}) THEN NULL
     ELSE ${bind(parts, 'p', fromParts)} END`;
   const slow = bind(trimmed(e), 't', body);
   // Fast path: DuckDB's date cast for short texts starting with the century digit (the

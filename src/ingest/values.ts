@@ -26,11 +26,11 @@ export const UNIT_MULTIPLIERS: Readonly<Record<string, number>> = {
 /**
  * One number: optional sign, optional accounting parentheses, optional ¥, digits with
  * optional thousands commas (groups of three only), decimals, exponent (Excel writes 1.2E+07),
- * and a unit suffix (万, 亿, 元, %…). Groups: 1 sign, 2 "(", 3 integer part, 4 fraction,
- * 5 exponent, 6 ")", 7 unit.
+ * and a unit suffix (万, 亿, 元, %…), inside or outside the parentheses — `(5万)` or `(5)万`.
+ * Groups: 1 sign, 2 "(", 3 integer part, 4 fraction, 5 exponent, 6 unit inside, 7 ")", 8 unit.
  */
 export const NUMBER_PATTERN =
-  '^([+-]?)(\\(?)[¥￥]?((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]*)(\\.[0-9]*)?([eE][+-]?[0-9]+)?(\\)?)(千元|万元|亿元|万|亿|元|%)?$';
+  '^([+-]?)(\\(?)[¥￥]?((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]*)(\\.[0-9]*)?([eE][+-]?[0-9]+)?(千元|万元|亿元|万|亿|元|%)?(\\)?)(千元|万元|亿元|万|亿|元|%)?$';
 const NUMBER_RE = new RegExp(NUMBER_PATTERN);
 
 /**
@@ -54,8 +54,9 @@ export function parseNumberText(raw: string | null | undefined): Parsed<number> 
   if (raw === null || raw === undefined || isMissingText(raw)) return { kind: 'missing' };
   const m = NUMBER_RE.exec(trimCell(raw));
   if (!m) return { kind: 'invalid' };
-  const [, sign = '', open = '', int = '', frac = '', exp = '', close = '', unit = ''] = m;
-  if (open !== close.replace(')', '(') || (open && sign)) return { kind: 'invalid' };
+  const [, sign = '', open = '', int = '', frac = '', exp = '', inner = '', close = '', outer = ''] = m;
+  if (open !== close.replace(')', '(') || (open && sign) || (inner && outer)) return { kind: 'invalid' };
+  const unit = inner || outer;
   // Digits are required somewhere: `.` alone or `¥` alone is not a number; `5.` is (Excel, DuckDB).
   if (int === '' && frac.length <= 1) return { kind: 'invalid' };
   const magnitude = Number(`${int.replaceAll(',', '') || '0'}${frac}${exp}`) * (UNIT_MULTIPLIERS[unit] ?? NaN);
@@ -72,10 +73,26 @@ export const DATE_PATTERN =
   '^([12][0-9]{3})(?:[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})|([0-9]{2})([0-9]{2})|年([0-9]{1,2})月([0-9]{1,2})日?)(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?)?$';
 const DATE_RE = new RegExp(DATE_PATTERN);
 
-/** Parses a calendar date; returns ISO `YYYY-MM-DD`. Impossible dates (02-30) are invalid. */
-export function parseDateText(raw: string | null | undefined): Parsed<string> {
+/**
+ * An Excel serial day number (what a date cell becomes when a sheet is saved as CSV without its
+ * format): five digits, 20000–79999, i.e. 1954–2118. Counted from 1899-12-30 (Excel's 1900
+ * system after its phantom 1900-02-29), as Excel and LibreOffice do.
+ */
+export const EXCEL_SERIAL_PATTERN = '^[2-7][0-9]{4}$';
+const EXCEL_SERIAL_RE = new RegExp(EXCEL_SERIAL_PATTERN);
+
+/**
+ * Parses a calendar date; returns ISO `YYYY-MM-DD`. Impossible dates (02-30) are invalid.
+ * With `serial`, Excel serial numbers are dates too (only for columns known to hold dates).
+ */
+export function parseDateText(raw: string | null | undefined, options: { serial?: boolean } = {}): Parsed<string> {
   if (raw === null || raw === undefined || isMissingText(raw)) return { kind: 'missing' };
-  const m = DATE_RE.exec(trimCell(raw));
+  const text = trimCell(raw);
+  if (options.serial && EXCEL_SERIAL_RE.test(text)) {
+    const d = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000);
+    return { kind: 'value', value: isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) };
+  }
+  const m = DATE_RE.exec(text);
   if (!m) return { kind: 'invalid' };
   const year = Number(m[1]);
   const month = Number(m[2] ?? m[4] ?? m[6]);

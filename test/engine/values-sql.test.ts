@@ -3,7 +3,9 @@ import type { Engine } from '../../src/engine/types';
 import { parseDateText, parseFlagText, parseMonthText, parseNumberText, type Parsed } from '../../src/ingest/values';
 import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from '../../src/ingest/values-sql';
 import { ENGINES } from '../support/engines';
-import { DATE_CASES, FLAG_CASES, MONTH_CASES, NUMBER_CASES } from '../support/value-cases';
+import { DATE_CASES, FLAG_CASES, MONTH_CASES, NUMBER_CASES, SERIAL_DATE_CASES } from '../support/value-cases';
+
+const outcomeOf = <T,>(p: Parsed<T>) => (p.kind === 'value' ? p.value : p.kind);
 
 /** The SQL parsers must answer exactly as the TypeScript reference on every case. */
 describe.each(ENGINES)('cell parsing in SQL on %s', (_name, open) => {
@@ -50,6 +52,11 @@ describe.each(ENGINES)('cell parsing in SQL on %s', (_name, open) => {
   test('months', async () => {
     const cells = MONTH_CASES.map(([c]) => c);
     expectSame(await run(monthSql, cells), cells, parseMonthText);
+  });
+  test('dates with Excel serial numbers allowed', async () => {
+    const cells = SERIAL_DATE_CASES.map(([c]) => c);
+    expectSame(await run((e) => dateSql(e, { serial: true }), cells), cells, (c) => parseDateText(c, { serial: true }));
+    expect(SERIAL_DATE_CASES.map(([c, want]) => [c, outcomeOf(parseDateText(c, { serial: true }))])).toEqual(SERIAL_DATE_CASES.map(([c, w]) => [c, w]));
   });
   test('flags', async () => {
     const cells = FLAG_CASES.map(([c]) => c);

@@ -47,6 +47,10 @@ export const NUMBER_CASES: ReadonlyArray<[string | null, number | 'missing' | 'i
   ['0x10', 'invalid'],
   ['=1+1', 'invalid'],
   ['5.', 5],
+  ['(5万)', -50000],
+  ['(5)万', -50000],
+  ['(5万)万', 'invalid'],
+  ['(1.5亿元)', -150000000],
   ['1,234x5', 'invalid'],
   ['-1,234.', -1234],
   ['1,234.5.6', 'invalid'],
@@ -111,4 +115,16 @@ export const FLAG_CASES: ReadonlyArray<[string | null, boolean | 'missing' | 'in
   ['', 'missing'],
   ['-', 'missing'],
   ['可能', 'invalid'],
+];
+
+/** Excel serial numbers: dates only where a column is known to hold dates. */
+export const SERIAL_DATE_CASES: ReadonlyArray<[string | null, string | 'missing' | 'invalid']> = [
+  ['45688', '2025-01-31'],
+  ['45658', '2025-01-01'],
+  ['20000', '1954-10-03'],
+  ['2025-01-31', '2025-01-31'],
+  ['19999', 'invalid'],
+  ['80000', 'invalid'],
+  ['4568', 'invalid'],
+  ['-', 'missing'],
 ];
