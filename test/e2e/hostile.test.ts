@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openApp, settled, tierCounts, type Harness } from './harness';
+
+interface Expected {
+  readonly file: string;
+  readonly outcome: 'ok' | 'ok-with-warning' | 'error';
+  readonly rows?: number;
+  readonly message?: string;
+}
+
+const CASES = (JSON.parse(readFileSync('test/fixtures/hostile/expected.json', 'utf8')) as Expected[]).filter((c) => !c.file.startsWith('huge'));
+
+/**
+ * The hostile corpus through the real page: each file dropped into the file input next to the
+ * loaded sample. Bad files are refused with their name; good ones load; nothing already loaded
+ * or the notebook is lost; no script runs; nothing leaves the origin.
+ */
+describe('hostile files in Chromium', () => {
+  let h: Harness;
+  let before: Record<string, number>;
+  beforeAll(async () => {
+    h = await openApp();
+    await h.page.goto(`${h.origin}/`);
+    await settled(h);
+    before = await tierCounts(h.page);
+    await h.page.getByText('数据与加载报告').click();
+  });
+  afterAll(async () => h?.close());
+
+  test.each(CASES.map((c) => [c.file, c] as const))('%s', async (file, c) => {
+    const failuresBefore = await h.page.locator('.failures li').count();
+    await h.page.setInputFiles('[data-testid="file-input"]', { name: file, mimeType: 'application/octet-stream', buffer: readFileSync(`test/fixtures/hostile/${file}`) });
+    const report = h.page.locator('details.file-report', { hasText: file });
+    await expect
+      .poll(async () => (await report.count()) + (await h.page.locator('.failures li').count()) - failuresBefore, { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
+    if (c.outcome === 'error') {
+      const message = (await h.page.locator('.failures li').last().textContent()) ?? '';
+      expect(message).toContain(file);
+      if (c.message) expect(message).toMatch(new RegExp(c.message, 's'));
+      expect(await report.count()).toBe(0);
+    } else {
+      expect(await report.count()).toBeGreaterThan(0);
+      if (c.rows !== undefined) expect(await report.locator('summary').textContent()).toContain(`${c.rows.toLocaleString('en-US')} 行数`);
+      // The file goes again: the next case starts from the sample alone.
+      await report.getByRole('button', { name: '移除' }).click();
+      await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
+    }
+  });
+
+  test('a 2 GB file is refused by its size before a byte is read', async () => {
+    await h.page.evaluate(() => {
+      // A 2 GB file made of references to one 1 MB block: nothing of that size is allocated.
+      const block = new Blob([new Uint8Array(1024 * 1024)]);
+      const big = new File(Array.from({ length: 2048 }, () => block), 'huge_2gb.csv', { type: 'text/csv' });
+      const dt = new DataTransfer();
+      dt.items.add(big);
+      document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => h.page.locator('.failures').textContent(), { timeout: 10_000 }).toMatch(/huge_2gb\.csv: 2\.0 GB is more than this browser tab can hold/);
+  });
+
+  test('after every failure the sample and the notebook are intact; no script ran; nothing left the origin', async () => {
+    await settled(h);
+    expect(await tierCounts(h.page)).toEqual(before);
+    expect(await h.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(h.outside).toEqual([]);
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
