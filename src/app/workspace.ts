@@ -91,6 +91,9 @@ export class Workspace {
 
   /** True for errors after which the WebAssembly instance cannot be trusted again. */
   static isFatal(e: unknown): boolean {
+    // A file that failed to read (even if its decoder trapped) says so by name; the database
+    // behind it is still fine.
+    if (e instanceof Error && e.name === 'IngestError') return false;
     return /RuntimeError|unreachable|memory access out of bounds|function signature mismatch|worker (terminated|crashed)/i.test(e instanceof Error ? `${e.name} ${e.message}` : String(e));
   }
 

@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Table } from 'apache-arrow';
-import initParquet, { Compression, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm/esm';
+import initParquet, { Compression, ParquetFile, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { ipcFileToStream } from './ipc';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
@@ -50,7 +50,14 @@ async function open(): Promise<Engine> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
-      await conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
+      // One row group at a time: a 12M-row panel never sits in memory twice over.
+      const file = await ParquetFile.fromFile(new Blob([bytes as BlobPart]));
+      const groups = file.metadata().numRowGroups();
+      for (let g = 0; g < Math.max(groups, 1); g++) {
+        const part = groups === 0 ? readParquet(bytes) : await file.read({ rowGroups: [g] });
+        await conn.insertArrowFromIPCStream(part.intoIPCStream(), { name: table, create: g === 0 });
+      }
+      file.free();
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.

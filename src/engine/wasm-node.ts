@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
-import { Compression, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
+import { Compression, ParquetFile, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
 import { ipcFileToStream } from './ipc';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
@@ -45,7 +45,14 @@ export async function openWasmNodeEngine(): Promise<Engine> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
-      conn.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), { name: table, create: true });
+      // One row group at a time, as in the browser adapter.
+      const file = await ParquetFile.fromFile(new Blob([bytes as BlobPart]));
+      const groups = file.metadata().numRowGroups();
+      for (let g = 0; g < Math.max(groups, 1); g++) {
+        const part = groups === 0 ? readParquet(bytes) : await file.read({ rowGroups: [g] });
+        conn.insertArrowFromIPCStream(part.intoIPCStream(), { name: table, create: g === 0 });
+      }
+      file.free();
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.
