@@ -38,6 +38,7 @@ export class Analyst {
   private readonly tuners = new Map<string, Promise<unknown>>();
   private applied: { key: string; compiled: CompiledScheme; table: string } | undefined;
   private appliedCount = 0;
+  private readonly warningCache = new Map<string, readonly string[]>();
 
   constructor(
     private readonly exec: Exec,
@@ -66,6 +67,7 @@ export class Analyst {
   /** Drops every cached tuner (the data changed). */
   reset(): void {
     this.tuners.clear();
+    this.warningCache.clear();
     this.applied = undefined;
   }
 
@@ -85,19 +87,30 @@ export class Analyst {
     return this.applied;
   }
 
-  ladderTuner(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<LadderTuner> {
-    return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => {
-      const q = ladderInputsQuery(scheme, this.ctx(), period, amountColumnOf(scheme));
-      return LadderTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
+  /** One extraction per scheme shape and period, shared by the whole-period and per-branch tuners. */
+  private ladderInputs(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Table> {
+    return this.cached(`ladder-inputs|${structureKey(scheme)}|${period}`, async () => {
+      const ctx = this.ctx();
+      const q = ladderInputsQuery(scheme, ctx, period, amountColumnOf(scheme), ctx.columns.has('branch') ? 'branch' : undefined);
+      return this.query(q.sql, q.params, signal);
     });
   }
 
-  /** Ladder tuners per branch of one period (one extraction, grouped in TypeScript). */
+  ladderTuner(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<LadderTuner> {
+    return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => LadderTuner.fromTable(scheme, await this.ladderInputs(scheme, period, signal)));
+  }
+
+  /** Ladder tuners per branch of one period (the same extraction, grouped in TypeScript). */
   branchTuners(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
-    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => {
-      const q = ladderInputsQuery(scheme, this.ctx(), period, amountColumnOf(scheme), 'branch');
-      return LadderTuner.byGroup(scheme, await this.query(q.sql, q.params, signal), 'branch');
-    });
+    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal), 'branch'));
+  }
+
+  /** What the compiler reports about a scheme shape on this data (cached: asked on every drag). */
+  private warnings(scheme: Scheme): readonly string[] {
+    const key = `${this.version()}|${structureKey(scheme)}`;
+    let w = this.warningCache.get(key);
+    if (!w) this.warningCache.set(key, (w = compileScheme(scheme, this.ctx()).warnings));
+    return w;
   }
 
   transitionTuner(scheme: LadderScheme, from: string, to: string, signal?: AbortSignal): Promise<TransitionTuner> {
@@ -118,11 +131,11 @@ export class Analyst {
   async tiers(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<TierView> {
     if (scheme.kind === 'ladder') {
       const tuner = await this.ladderTuner(scheme, period, signal);
-      return { counts: tuner.counts(scheme.bounds), warnings: compileScheme(scheme, this.ctx()).warnings, fast: true };
+      return { counts: tuner.counts(scheme.bounds), warnings: this.warnings(scheme), fast: true };
     }
     if (scheme.kind === 'quadrant') {
       const tuner = await this.quadrantTuner(scheme, period, signal);
-      return { counts: tuner.counts(scheme.x.cut, scheme.y.cut), warnings: compileScheme(scheme, this.ctx()).warnings, fast: true };
+      return { counts: tuner.counts(scheme.x.cut, scheme.y.cut), warnings: this.warnings(scheme), fast: true };
     }
     const { compiled, table } = await this.apply(scheme, signal);
     const q = tierCountsQuery(table, amountColumnOf(scheme));
@@ -182,8 +195,10 @@ export class Analyst {
 
   /** The near-threshold (临界) list of a ladder scheme (SQL). */
   async near(scheme: LadderScheme, period: string | null, limit = 1000, signal?: AbortSignal): Promise<Row[]> {
-    const { table } = await this.apply(scheme, signal);
-    const q = nearThresholdQuery(table, scheme, period, limit);
+    // Only the rows of the period (compiled inline, not the whole data applied): cheap enough
+    // to follow a threshold.
+    const compiled = compileScheme(scheme, this.ctx());
+    const q = nearThresholdQuery({ compiledSql: compiled.sql }, scheme, period, limit);
     return toRows(await this.query(q.sql, q.params, signal));
   }
 

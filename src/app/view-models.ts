@@ -60,6 +60,7 @@ export class ViewNotApplicable extends Error {}
 const sortedCache = new WeakMap<object, SortedValues>();
 const amountCache = new WeakMap<object, SortedAmounts>();
 const binCache = new WeakMap<object, { bins: HistogramBin[]; log: boolean }>();
+const quadrantCache = new WeakMap<object, { x: [number, number]; y: [number, number]; densities: Map<string, { xEdges: number[]; yEdges: number[]; counts: number[][] }> }>();
 
 function param(inputs: ViewInputs, options: Readonly<Record<string, unknown>>, key: string, fallback: string | null): string | null {
   const name = options[key];
@@ -118,22 +119,43 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       if (scheme.kind !== 'quadrant') throw new ViewNotApplicable(`the quadrant applies to two-axis schemes (${scheme.id} is a ${scheme.kind} scheme)`);
       const tuner = await analyst.quadrantTuner(scheme, period, signal);
       const counts = tuner.counts(scheme.x.cut, scheme.y.cut);
-      const range = (v: Float64Array, cut: number): [number, number] => {
-        let lo = cut;
-        let hi = cut;
-        for (const x of v) {
-          if (x < lo) lo = x;
-          if (x > hi) hi = x;
-        }
-        const pad = (hi - lo) * 0.04 || 1;
-        return [lo - pad, hi + pad];
+      // The data's extent, sample and density are computed once per tuner: a cut-line drag only
+      // moves the cuts (and widens the axes if a cut leaves the data's range).
+      let shape = quadrantCache.get(tuner);
+      if (!shape) {
+        const extent = (v: Float64Array): [number, number] => {
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (const x of v) {
+            if (x < lo) lo = x;
+            if (x > hi) hi = x;
+          }
+          return lo <= hi ? [lo, hi] : [0, 1];
+        };
+        shape = { x: extent(tuner.x), y: extent(tuner.y), densities: new Map() };
+        quadrantCache.set(tuner, shape);
+      }
+      const padded = ([lo, hi]: readonly [number, number], cut: number): [number, number] => {
+        const a = Math.min(lo, cut);
+        const b = Math.max(hi, cut);
+        const pad = (b - a) * 0.04 || 1;
+        return [a - pad, b + pad];
       };
-      const xRange = range(tuner.x, scheme.x.cut);
-      const yRange = range(tuner.y, scheme.y.cut);
+      const xRange = padded(shape.x, scheme.x.cut);
+      const yRange = padded(shape.y, scheme.y.cut);
       const dense = tuner.x.length > QUADRANT_MAX_POINTS;
       const edges = ([lo, hi]: readonly [number, number], n: number) => Array.from({ length: n + 1 }, (_, i) => lo + ((hi - lo) * i) / n);
-      const density = dense ? { xEdges: edges(xRange, 60), yEdges: edges(yRange, 40), counts: [] as number[][] } : undefined;
-      if (density) density.counts = tuner.density(density.xEdges, density.yEdges);
+      let density: { xEdges: number[]; yEdges: number[]; counts: number[][] } | undefined;
+      if (dense) {
+        const key = `${xRange.join(',')}|${yRange.join(',')}`;
+        density = shape.densities.get(key);
+        if (!density) {
+          const xEdges = edges(xRange, 60);
+          const yEdges = edges(yRange, 40);
+          density = { xEdges, yEdges, counts: tuner.density(xEdges, yEdges) };
+          shape.densities.set(key, density);
+        }
+      }
       return { view, period, counts, points: dense ? [] : tuner.sample(QUADRANT_MAX_POINTS), density, xRange, yRange, xCut: scheme.x.cut, yCut: scheme.y.cut };
     }
     case 'migration': {

@@ -72,7 +72,7 @@ describe.each(ENGINES)('migration between two periods (%s)', (_name, open) => {
 
   test('the near-threshold list names the tier and the gap to its bound', async () => {
     const scheme = presetById('retail-aum') as LadderScheme;
-    const q = nearThresholdQuery('mig_result', scheme, '2025-02');
+    const q = nearThresholdQuery({ table: 'mig_result' }, scheme, '2025-02');
     const rows = toRows(await engine.query(q.sql, q.params));
     expect(rows.map((r) => [r.customer_id, r.near_tier, Math.round(Number(r.gap) * 100) / 100])).toEqual([
       ['c3', 'vip', 0.01],
