@@ -20,7 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HARNESS_ARGS, JS_FLAGS, UNTHROTTLED_FRAMES, launch, startPreview, waitForHooks } from './lib/browser';
-import { ensureData, type BenchFiles } from './lib/data';
+import { ensureData, lastTwoMonths, type BenchFiles } from './lib/data';
+import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
 import { dragRun, firstView, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type LoadTiming, type MoveRun } from './lib/scenarios';
@@ -86,6 +87,7 @@ function parseOptions(argv: readonly string[]): Options {
 
 const started = Date.now();
 const loadAtStart = os.loadavg()[0]!;
+const cpu = cpuMonitor();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function chromiumVersion(): string {
@@ -106,6 +108,11 @@ type LoadKind = 'gbk_csv' | 'csv' | 'parquet' | 'panel12';
 interface BrowserResults {
   loads: Record<LoadKind, LoadTiming[]>;
   memory: Record<LoadKind, { totalMb: number; maxMb: number; renderers: number }[]>;
+  /** Peak renderer RSS sampled during each load, MiB. */
+  peaks: Record<LoadKind, number[]>;
+  loadErrors: Partial<Record<LoadKind, string>>;
+  /** Which data the two-period scenario ran on. */
+  twoPeriodData: string;
   blankMb: number;
   firstView: number[];
   onePeriod: MoveRun;
@@ -123,6 +130,8 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
   const fileOf: Record<LoadKind, string> = { gbk_csv: files.gbkCsv, csv: files.csv, parquet: files.parquet, panel12: files.panel12 };
   const loads: BrowserResults['loads'] = { gbk_csv: [], csv: [], parquet: [], panel12: [] };
   const memory: BrowserResults['memory'] = { gbk_csv: [], csv: [], parquet: [], panel12: [] };
+  const peaks: BrowserResults['peaks'] = { gbk_csv: [], csv: [], parquet: [], panel12: [] };
+  const loadErrors: BrowserResults['loadErrors'] = {};
   const outside: string[] = [];
   const consoleErrors: string[] = [];
 
@@ -139,12 +148,22 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     // Runs interleaved so drift spreads over every file; each load in a fresh tab (new renderer).
     for (let run = 1; run <= o.loadRuns; run++) {
       for (const kind of ['gbk_csv', 'csv', 'parquet', 'panel12'] as const) {
+        if (loadErrors[kind]) continue; // failed once: the same file fails again, and costs minutes
         const page = await a.freshPage('/?nosample');
-        const t = await measureLoad(page, fileOf[kind]);
-        const m = await measureMemory(page, a.profile);
-        loads[kind].push(t);
-        memory[kind].push(m);
-        log(`load ${kind.padEnd(8)} run ${run}/${o.loadRuns}: ${t.ms.toFixed(0)} ms (ingest ${t.ingestMs.toFixed(0)} ms), renderer ${m.totalMb.toFixed(0)} MB in ${m.renderers} process(es)`);
+        const sampler = peakSampler(a.profile);
+        try {
+          const t = await measureLoad(page, fileOf[kind]);
+          const m = await measureMemory(page, a.profile);
+          loads[kind].push(t);
+          memory[kind].push(m);
+          peaks[kind].push(sampler.stop());
+          log(`load ${kind.padEnd(8)} run ${run}/${o.loadRuns}: ${t.ms.toFixed(0)} ms (ingest ${t.ingestMs.toFixed(0)} ms), renderer ${m.totalMb.toFixed(0)} MB in ${m.renderers} process(es), peak ${peaks[kind].at(-1)!.toFixed(0)} MB`);
+        } catch (e) {
+          const peak = sampler.stop();
+          loadErrors[kind] = `${e instanceof Error ? e.message.split('\n')[0] : String(e)} (renderer peak ${peak.toFixed(0)} MB)`;
+          peaks[kind].push(peak);
+          log(`load ${kind.padEnd(8)} run ${run}/${o.loadRuns}: FAILED — ${loadErrors[kind]}`);
+        }
       }
     }
     // First view: a fresh tab on the default page (bundled sample), then reloads.
@@ -184,14 +203,30 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     const quadrantDrag = await dragRun(page, o.moves, o.warmup, o.moveTimeoutMs);
     log(`drag quadrant (${quadrantDrag.stepPx} px steps): p50 ${median(quadrantDrag.latencies).toFixed(1)} p95 ${percentile(quadrantDrag.latencies, 0.95).toFixed(1)} ms (${quadrantDrag.drags} drags, ${quadrantDrag.timeouts} timeouts, ${quadrantDrag.noEvent} without a pointer event)`);
 
+    // Two periods: on the panel when the page can load it, else on an extract of its last two months.
     page = await b.freshPage('/?nosample');
-    await measureLoad(page, files.panel12);
+    let twoPeriodData = 'panel12';
+    if (loadErrors.panel12) twoPeriodData = 'last2';
+    else {
+      try {
+        await measureLoad(page, files.panel12);
+      } catch (e) {
+        log(`panel12 failed to load in the latency browser (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+        twoPeriodData = 'last2';
+      }
+    }
+    if (twoPeriodData === 'last2') {
+      const extract = await lastTwoMonths(files);
+      log(`two-period scenario on ${path.basename(extract)} (the last two months of the panel)`);
+      page = await b.freshPage('/?nosample');
+      await measureLoad(page, extract);
+    }
     await useScenario(page, 'two-period');
     const twoPeriod = await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs);
     log(`slider two-period: p50 ${median(twoPeriod.latencies).toFixed(1)} p95 ${percentile(twoPeriod.latencies, 0.95).toFixed(1)} ms (${twoPeriod.timeouts} timeouts)`);
     outside.push(...b.outside);
     consoleErrors.push(...b.consoleErrors);
-    return { loads, memory, blankMb, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, outside, consoleErrors, frameMs: { a: frameA, b: frameB } };
+    return { loads, memory, blankMb, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
   } finally {
     await b.close();
   }
@@ -203,6 +238,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
   const ingestMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ingestMs));
   const memMb = (k: LoadKind) => med(br.memory[k].map((m) => m.totalMb));
   const gbkMb = files.bytes.gbkCsv / 2 ** 20;
+  const peakOf = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : NaN);
   const requeryOne = summarize(br.requeryOne);
   const one = moveSummary(br.onePeriod);
   const nativeQuery = summarize(nat.ladderQueryMs);
@@ -238,7 +274,13 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       after_gbk_csv_mb: memMb('gbk_csv'),
       blank_page_mb: round(br.blankMb),
       largest_renderer_after_panel12_mb: med(br.memory.panel12.map((m) => m.maxMb)),
-      renderer_processes_after_panel12: Math.max(...br.memory.panel12.map((m) => m.renderers)),
+      renderer_processes_after_panel12: peakOf(br.memory.panel12.map((m) => m.renderers)),
+      peak_mb: {
+        gbk_csv: round(peakOf(br.peaks.gbk_csv)),
+        csv: round(peakOf(br.peaks.csv)),
+        parquet: round(peakOf(br.peaks.parquet)),
+        panel12: round(peakOf(br.peaks.panel12)),
+      },
       method: 'sum of VmRSS (/proc) of the browser\'s --type=renderer processes after load, 1 s settle and window.gc(); each load in a fresh tab; MB = 2^20 bytes; median over runs',
     },
     slider: {
@@ -256,6 +298,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
         quadrant: br.quadrantDrag.warmup.map((x) => round(x)),
         quadrant_slider: br.quadrantSlider.warmup.map((x) => round(x)),
       },
+      two_period_data: br.twoPeriodData === 'panel12' ? `the ${files.periods}-month panel` : 'the last two months of the panel (the page could not load the whole panel)',
       quadrant_drags: br.quadrantDrag.drags,
       quadrant_drag_step_px: br.quadrantDrag.stepPx,
       ratio: {
@@ -278,6 +321,8 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       frame_interval_ms: { loads_and_first_view: round(br.frameMs.a), latency: round(br.frameMs.b) },
     },
     load_average: { start: round(loadAtStart), end: round(os.loadavg()[0]!) },
+    cpu: (({ otherCores, oursCores }) => ({ other_cores: round(otherCores), bench_cores: round(oursCores) }))(cpu.stop()),
+    errors: Object.entries(br.loadErrors).map(([k, m]) => `load ${k}: ${m}`),
     outside_requests: br.outside,
     console_errors: br.consoleErrors,
     duration_s: round((Date.now() - started) / 1000, 1),

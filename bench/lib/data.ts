@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -100,4 +100,24 @@ export async function ensureData(dir: string, customers: number, months: number,
     periods: marker.periods,
     bytes: { parquet: s.parquet!, csv: s.csv!, gbkCsv: s.gbkCsv!, panel12: s.panel12! },
   };
+}
+
+/**
+ * The panel's last two months as one Parquet file (written once, next to the panel): the
+ * two-period scenario's fallback when the page cannot load the whole panel.
+ */
+export async function lastTwoMonths(files: BenchFiles): Promise<string> {
+  const out = join(files.dir, 'retail_1m_last2.parquet');
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(files.panel12).mtimeMs) return out;
+  const q = (f: string) => `'${f.replaceAll("'", "''")}'`;
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const tmp = `${out}.tmp`;
+  await c.run(
+    `COPY (SELECT * FROM read_parquet(${q(files.panel12)}) WHERE snapshot_date >= (SELECT DISTINCT snapshot_date FROM read_parquet(${q(files.panel12)}) ORDER BY 1 DESC LIMIT 1 OFFSET 1) ORDER BY snapshot_date, customer_id) TO ${q(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
+  );
+  c.closeSync();
+  db.closeSync();
+  renameSync(tmp, out);
+  return out;
 }

@@ -68,3 +68,88 @@ export function rendererMemory(userDataDir: string): RendererMemory {
   const mb = renderers.map((r) => r.rssKb / 1024);
   return { totalMb: mb.reduce((s, x) => s + x, 0), maxMb: mb.length ? Math.max(...mb) : 0, renderers: renderers.length };
 }
+
+/** Samples the renderers' total RSS every `everyMs` until stopped; returns the peak, MiB. */
+export function peakSampler(userDataDir: string, everyMs = 250): { stop(): number } {
+  let peak = 0;
+  const sample = () => {
+    try {
+      peak = Math.max(peak, rendererMemory(userDataDir).totalMb);
+    } catch {
+      // the browser is between processes: skip this sample
+    }
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+function cpuTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[11]) + Number(rest[12]); // utime + stime
+  } catch {
+    return undefined;
+  }
+}
+
+function systemBusyTicks(): number {
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = f.map(Number);
+  // user nice system idle iowait irq softirq steal
+  return n[0]! + n[1]! + n[2]! + n[5]! + n[6]! + n[7]!;
+}
+
+function ourTree(): Set<number> {
+  const procs = allProcs();
+  const children = new Map<number, number[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  const ours = new Set<number>([process.pid]);
+  const stack = [process.pid];
+  while (stack.length > 0) for (const c of children.get(stack.pop()!) ?? []) if (!ours.has(c)) (ours.add(c), stack.push(c));
+  return ours;
+}
+
+/**
+ * How much CPU other work took while the benchmark ran: system busy time minus the time of this
+ * process and its descendants (Chromium, the sample generator), sampled every `everyMs`.
+ * Averages in cores (1.0 = one core fully busy).
+ */
+export function cpuMonitor(everyMs = 500): { stop(): { otherCores: number; oursCores: number } } {
+  const hz = 100; // USER_HZ on Linux
+  const t0 = Date.now();
+  let lastSystem = systemBusyTicks();
+  let last = new Map<number, number>();
+  for (const pid of ourTree()) last.set(pid, cpuTicks(pid) ?? 0);
+  let system = 0;
+  let ours = 0;
+  const sample = () => {
+    const sys = systemBusyTicks();
+    const now = new Map<number, number>();
+    for (const pid of ourTree()) {
+      const t = cpuTicks(pid);
+      if (t === undefined) continue;
+      now.set(pid, t);
+      ours += t - (last.get(pid) ?? 0);
+    }
+    system += sys - lastSystem;
+    lastSystem = sys;
+    last = now;
+  };
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const seconds = (Date.now() - t0) / 1000;
+      return { otherCores: Math.max(0, system - ours) / hz / seconds, oursCores: ours / hz / seconds };
+    },
+  };
+}

@@ -43,6 +43,8 @@ export interface BenchResult {
     blank_page_mb: number;
     largest_renderer_after_panel12_mb: number;
     renderer_processes_after_panel12: number;
+    /** Peak renderer RSS sampled every 250 ms during each load (max over runs). */
+    peak_mb: { gbk_csv: number; csv: number; parquet: number; panel12: number };
     method: string;
   };
   slider: {
@@ -55,6 +57,7 @@ export interface BenchResult {
     moves_per_scenario: number;
     warmup_moves: number;
     warmup_ms: Record<string, number[]>;
+    two_period_data: string;
     quadrant_drags: number;
     quadrant_drag_step_px: number;
     ratio: { requery_vs_slider_one_period_p50: number; requery_vs_slider_one_period_p95: number; requery_vs_native_query_p50: number };
@@ -71,6 +74,10 @@ export interface BenchResult {
   flags: { loads_and_first_view: string[]; latency: string[]; frame_interval_ms: { loads_and_first_view: number; latency: number } };
   /** 1-minute load average before and after the run: other work on the machine skews everything. */
   load_average: { start: number; end: number };
+  /** Mean CPU (in cores) used during the run by other processes and by the benchmark (Node + Chromium). */
+  cpu: { other_cores: number; bench_cores: number };
+  /** What failed (a load the page could not do); the matching numbers are null. */
+  errors: string[];
   outside_requests: string[];
   console_errors: string[];
   duration_s: number;
@@ -79,9 +86,17 @@ export interface BenchResult {
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
 export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
-  const t = (id: string, label: string, target: string, value: number, shown: string, met: boolean): Target => ({ id, label, target, value, shown, met: Number.isFinite(value) && met });
+  const t = (id: string, label: string, target: string, value: number, shown: string, met: boolean): Target => ({
+    id,
+    label,
+    target,
+    value,
+    shown: Number.isFinite(value) ? shown : 'no result (see errors)',
+    met: Number.isFinite(value) && met,
+  });
   const parquetRatio = r.load.ratio.parquet_vs_native;
   return [
     t('slider_one_period_p95', 'Slider → paint p95, one period (retail-aum, 4 charts)', '≤ 16 ms', r.slider.one_period.p95, `${f1(r.slider.one_period.p95)} ms`, r.slider.one_period.p95 <= 16),
@@ -89,7 +104,9 @@ export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
     t('quadrant_drag_p95', 'Cut-line drag → paint p95, quadrant', '≤ 33 ms', r.slider.quadrant.p95, `${f1(r.slider.quadrant.p95)} ms`, r.slider.quadrant.p95 <= 33),
     t('parquet_vs_native', 'Parquet load (1M customers) vs native DuckDB, 1 thread', '≤ 1.5×', parquetRatio, `${f2(parquetRatio)}× (${f0(r.load.parquet_ms)} vs ${f0(r.load.native_parquet_ms)} ms)`, parquetRatio <= 1.5),
     t('panel12_load', `Panel load (${(r.data.panel_rows / 1e6).toFixed(1)}M rows)`, '≤ 4 s', r.load.panel12_ms, `${f2(r.load.panel12_ms / 1000)} s`, r.load.panel12_ms <= 4000),
-    t('panel12_memory', 'Renderer memory after the panel', '≤ 2 GB', r.memory.after_panel12_mb, `${f0(r.memory.after_panel12_mb)} MB`, r.memory.after_panel12_mb <= 2048),
+    Number.isFinite(r.memory.after_panel12_mb) || !Number.isFinite(r.memory.peak_mb.panel12)
+      ? t('panel12_memory', 'Renderer memory after the panel', '≤ 2 GB', r.memory.after_panel12_mb, `${f0(r.memory.after_panel12_mb)} MB (peak while loading ${f0(r.memory.peak_mb.panel12)} MB)`, r.memory.after_panel12_mb <= 2048)
+      : { id: 'panel12_memory', label: 'Renderer memory after the panel', target: '≤ 2 GB', value: r.memory.peak_mb.panel12, shown: `load failed at a peak of ${f0(r.memory.peak_mb.panel12)} MB`, met: false },
     t('gbk_throughput', 'GBK CSV decode + load', '≥ 100 MB/s', r.load.gbk_csv_mb_per_s, `${f1(r.load.gbk_csv_mb_per_s)} MB/s (${f0(r.load.gbk_csv_mb)} MB in ${f0(r.load.gbk_csv_ms)} ms)`, r.load.gbk_csv_mb_per_s >= 100),
     t('first_view', 'First view of the default notebook', '≤ 2 s', r.first_view_ms, `${f0(r.first_view_ms)} ms`, r.first_view_ms <= 2000),
   ];
@@ -105,11 +122,17 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 const move = (s: MoveSummary) => [`${f1(s.p50)}`, `${f1(s.p95)}`, `${f1(s.max)}`, String(s.n), String(s.timeouts)];
 
+const cores = (r: BenchResult) => Number(/(\d+) cores/.exec(r.machine)?.[1] ?? NaN);
+/** Other processes used more than a quarter of a core on average: the numbers are skewed. */
+const busy = (r: BenchResult) => r.cpu.other_cores > 0.25;
+
 /** Console summary at the end of a run. */
 export function summaryText(r: BenchResult): string {
   const lines: string[] = [];
   lines.push(`TierLens benchmark (${r.mode}) — ${r.date}`);
   lines.push(r.machine);
+  lines.push(`CPU during the run: other processes ${f2(r.cpu.other_cores)} cores, the benchmark ${f2(r.cpu.bench_cores)} cores (of ${cores(r)})`);
+  if (busy(r)) lines.push('! other work was running on the machine: the numbers are pessimistic');
   lines.push('');
   lines.push('Targets');
   for (const t of r.targets) lines.push(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.label.padEnd(62)} ${t.target.padEnd(11)} ${t.shown}`);
@@ -134,6 +157,7 @@ export function summaryText(r: BenchResult): string {
   pr('native 1-thread tier query', { ...r.native.query_one_period, timeouts: 0 });
   lines.push(`  re-query p50 / slider p50: ${f1(S.ratio.requery_vs_slider_one_period_p50)}×   browser re-query / native query (p50): ${f2(S.ratio.requery_vs_native_query_p50)}×`);
   lines.push(`  first view: median ${f0(r.first_view_ms)} ms over ${r.first_view.runs_ms.length} loads (${r.first_view.runs_ms.map(f0).join(', ')})`);
+  for (const e of r.errors) lines.push(`  ! ${e}`);
   if (r.outside_requests.length) lines.push(`  ! ${r.outside_requests.length} requests tried to leave the origin (blocked)`);
   if (r.console_errors.length) lines.push(`  ! ${r.console_errors.length} console errors in the page: ${r.console_errors.slice(0, 3).join(' | ')}`);
   return lines.join('\n');
@@ -149,7 +173,7 @@ export function markdown(r: BenchResult, jsonName: string): string {
 Measured by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 16).replace('T', ' ')} UTC — regenerated by every full run;
 the numbers below are from \`bench/results/${jsonName}\` (and \`bench/results/latest.json\`).
 
-Machine: ${r.machine}.
+Machine: ${r.machine}.${busy(r) ? `\n**This run shared the machine with other work (other processes used ${f2(r.cpu.other_cores)} of ${cores(r)} cores on average): its numbers are pessimistic.**` : ''}
 Data: ${r.customers.toLocaleString('en-US')} customers × ${r.months} months from \`scripts/generate-samples.ts --bench\`
 (one period: ${r.data.one_period_rows.toLocaleString('en-US')} rows; panel: ${r.data.panel_rows.toLocaleString('en-US')} rows).
 Browser: ${r.chromium}, headless, DuckDB-WASM 1.32 (eh bundle, 1 thread). Native: DuckDB ${r.native.duckdb} via @duckdb/node-api, \`SET threads=1\`.
@@ -161,7 +185,7 @@ ${table(
   r.targets.map((t) => [t.label, t.target, t.shown, t.met ? 'met' : '**not met**']),
 )}
 
-## Loads
+${r.errors.length ? `## Errors in this run\n\n${r.errors.map((e) => `- ${e}`).join('\n')}\n\nThe numbers that depend on a failed load are empty (null in the JSON).\n\n` : ''}## Loads
 
 Browser load = just before \`page.setInputFiles\` (the real file input, by path) → \`tierlensBench.loaded()\` rose and
 \`idle()\` is true, i.e. the data is in DuckDB **and the default notebook has recomputed on it**. "Ingest" stops at
@@ -169,19 +193,18 @@ Browser load = just before \`page.setInputFiles\` (the real file input, by path)
 Medians of ${L.runs_ms.parquet?.length ?? 0} runs, each in a fresh tab (a new renderer process).
 
 ${table(
-  ['File', 'Browser (ms)', 'Ingest (ms)', 'Native 1 thread (ms)', 'Browser / native', 'Renderer memory after (MB)'],
+  ['File', 'Browser (ms)', 'Ingest (ms)', 'Native 1 thread (ms)', 'Browser / native', 'Renderer memory after (MB)', 'Peak while loading (MB)'],
   [
-    ['Parquet, 1M customers', f0(L.parquet_ms), f0(L.ingest_ms.parquet), f0(L.native_parquet_ms), `${f2(L.ratio.parquet_vs_native)}× (ingest ${f2(L.ratio.parquet_ingest_vs_native)}×)`, f0(M.after_parquet_mb)],
-    ['CSV UTF-8 (BOM, Chinese headers), 1M', f0(L.csv_ms), f0(L.ingest_ms.csv), f0(L.native_csv_ms), `${f2(L.ratio.csv_vs_native)}×`, f0(M.after_csv_mb)],
-    [`CSV GBK, 1M (${f0(L.gbk_csv_mb)} MB)`, f0(L.gbk_csv_ms), f0(L.ingest_ms.gbk_csv), 'n/a (DuckDB reads no GBK)', `${f1(L.gbk_csv_mb_per_s)} MB/s (ingest ${f1(L.gbk_csv_ingest_mb_per_s)} MB/s)`, f0(M.after_gbk_csv_mb)],
-    [`Panel, ${r.data.periods} months Parquet`, f0(L.panel12_ms), f0(L.ingest_ms.panel12), f0(L.native_panel12_ms), `${f2(L.ratio.panel12_vs_native)}×`, f0(M.after_panel12_mb)],
+    ['Parquet, 1M customers', f0(L.parquet_ms), f0(L.ingest_ms.parquet), f0(L.native_parquet_ms), `${times(L.ratio.parquet_vs_native)} (ingest ${times(L.ratio.parquet_ingest_vs_native)})`, f0(M.after_parquet_mb), f0(M.peak_mb.parquet)],
+    ['CSV UTF-8 (BOM, Chinese headers), 1M', f0(L.csv_ms), f0(L.ingest_ms.csv), f0(L.native_csv_ms), times(L.ratio.csv_vs_native), f0(M.after_csv_mb), f0(M.peak_mb.csv)],
+    [`CSV GBK, 1M (${f0(L.gbk_csv_mb)} MB)`, f0(L.gbk_csv_ms), f0(L.ingest_ms.gbk_csv), 'n/a (DuckDB reads no GBK)', `${f1(L.gbk_csv_mb_per_s)} MB/s (ingest ${f1(L.gbk_csv_ingest_mb_per_s)} MB/s)`, f0(M.after_gbk_csv_mb), f0(M.peak_mb.gbk_csv)],
+    [`Panel, ${r.data.periods} months Parquet`, f0(L.panel12_ms), f0(L.ingest_ms.panel12), f0(L.native_panel12_ms), times(L.ratio.panel12_vs_native), f0(M.after_panel12_mb), f0(M.peak_mb.panel12)],
   ],
 )}
 
 Renderer memory = sum of VmRSS (from /proc) of every \`--type=renderer\` process of the browser, after the load, a 1 s
 settle and two \`window.gc()\` calls; MB = 2^20 bytes. A blank page (app open, no data) is ${f0(M.blank_page_mb)} MB.
-After the panel: ${M.renderer_processes_after_panel12} renderer process(es), the largest ${f0(M.largest_renderer_after_panel12_mb)} MB.
-Memory never shrinks in wasm, so every load runs in its own fresh tab (the previous tab is closed first): each figure is
+${Number.isFinite(M.after_panel12_mb) ? `After the panel: ${M.renderer_processes_after_panel12} renderer process(es), the largest ${f0(M.largest_renderer_after_panel12_mb)} MB.\n` : ''}Memory never shrinks in wasm, so every load runs in its own fresh tab (the previous tab is closed first): each figure is
 that file alone. GBK throughput = file size / browser load time (decode with TextDecoder('gb18030') + load + notebook).
 
 ## Threshold changes: slider → paint
@@ -192,6 +215,7 @@ scenario after ${S.warmup_moves} unrecorded warm-up moves; moves cycle over the 
 the start. A move that does not repaint within 5 s counts as 5000 ms ("timeouts").
 The quadrant row is the mouse dragging its vertical cut line (${S.quadrant_drags} drags, ${S.quadrant_drag_step_px} px ≈ 1.2 credit-score points per
 step, so every step changes some customers' quadrant), timed from the \`pointermove\` event.
+The two-period scenario ran on ${S.two_period_data}.
 The SQL re-query answers the same threshold sets by compiling the scheme and running the tier GROUP BY on DuckDB-WASM.
 
 ${table(
@@ -225,7 +249,8 @@ itself: median ${f0(r.first_view_ms)} ms, p95 ${f0(r.first_view.p95)} ms over ${
 - Chromium flags, latency runs: \`${r.flags.latency.join(' ')}\` — \`--disable-gpu-vsync --disable-frame-rate-limit\` so
   latencies are not quantised to 16.7 ms frames (measured frame interval while repainting: ${f1(r.flags.frame_interval_ms.latency)} ms,
   against ${f1(r.flags.frame_interval_ms.loads_and_first_view)} ms without them). Viewport 1366×900.
-- Load average (1 min) before / after the run: ${f2(r.load_average.start)} / ${f2(r.load_average.end)} on ${r.machine.match(/(\d+) cores/)?.[1] ?? '?'} cores.
+- CPU during the run (from /proc): other processes ${f2(r.cpu.other_cores)} cores on average, the benchmark itself (Node +
+  Chromium) ${f2(r.cpu.bench_cores)}; load average before / after ${f2(r.load_average.start)} / ${f2(r.load_average.end)}, ${cores(r)} cores.${busy(r) ? ' **Other work was running: compare runs made on a quiet machine.**' : ''}
 - Percentiles are nearest-rank (p95 of 50 moves = the 48th smallest); loads and first view report medians.
 - Options: \`--smoke\` (20,000 customers × 2 months in a temp folder, 5 moves, JSON to a temp file), \`--moves N\`,
   \`--load-runs N\`, \`--first-view-runs N\`, \`--customers N --months M\`, \`--data DIR\`, \`--out FILE\`, \`--no-build\`.
