@@ -207,6 +207,8 @@ export function App({ workspace }: { workspace: Workspace }) {
               dataset={state.dataset}
               failures={[]}
               onRemap={(id, column, field) => void workspace.remap(id, column, field)}
+              levels={state.privacy.levels}
+              onLevel={(column, level) => workspace.setLevel(column, level)}
               onRemove={(id) => void workspace.removeFile(id)}
               onDismiss={() => workspace.dismissFailures()}
               onExport={(includeSensitive) =>

@@ -3,7 +3,7 @@ import type { FileView, LoadFailure } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
-import { FIELDS, type FieldName } from '../ingest/vocabulary';
+import { FIELDS, type FieldName, type Sensitivity } from '../ingest/vocabulary';
 import type { Problem } from '../ingest/report';
 
 interface Props {
@@ -12,6 +12,9 @@ interface Props {
   dataset: DatasetInfo | undefined;
   failures: readonly LoadFailure[];
   onRemap: (fileId: string, column: string, field: FieldName | null) => void;
+  /** Sensitivity level per dataset column (A masked by default), and how to change it. */
+  levels?: Readonly<Record<string, Sensitivity>>;
+  onLevel?: (column: string, level: Sensitivity) => void;
   onRemove: (fileId: string) => void;
   onDismiss: () => void;
   onExport: (includeSensitive: boolean) => void;
@@ -19,7 +22,7 @@ interface Props {
 }
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
-export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear }: Props) {
+export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
   const zh = locale === 'zh-CN';
   const [withSensitive, setWithSensitive] = useState(false);
   return (
@@ -90,6 +93,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                   <th>{t(locale, 'type')}</th>
                   <th>{t(locale, 'nulls')}</th>
                   <th>{t(locale, 'invalid')}</th>
+                  <th>{zh ? '敏感级别' : 'Sensitivity'}</th>
                 </tr>
               </thead>
               <tbody>
@@ -113,6 +117,19 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                     <td>{c.type === 'native' ? c.sqlType : c.type}</td>
                     <td className="num">{formatCount(c.nulls)}</td>
                     <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
+                    <td>
+                      {(() => {
+                        // Levels belong to dataset columns: the field name when mapped, else the header.
+                        const column = fieldOf.get(c.name) ?? c.name;
+                        return (
+                          <select aria-label={`${zh ? '敏感级别' : 'Sensitivity'}: ${c.name}`} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
+                            <option value="A">{zh ? 'A 个人信息（遮蔽）' : 'A personal (masked)'}</option>
+                            <option value="B">{zh ? 'B 金额/评分' : 'B amounts/scores'}</option>
+                            <option value="C">{zh ? 'C 代码/层级' : 'C codes/tiers'}</option>
+                          </select>
+                        );
+                      })()}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -37,6 +37,20 @@ describe('personal data in Chromium', () => {
     await expect.poll(firstRow).toMatch(/\d{6}\*{8}/);
   });
 
+  test('a column can be marked personal: it is then masked too', async () => {
+    const preview = h.page.locator('[data-testid="preview-table"]');
+    const branchCell = async () => {
+      const headers = await preview.locator('thead th').allTextContents();
+      const i = headers.indexOf('branch');
+      return preview.locator('tbody tr').first().locator('td').nth(i).textContent();
+    };
+    expect(await branchCell()).toMatch(/支行$/);
+    await h.page.getByLabel('敏感级别: branch').first().selectOption('A');
+    await expect.poll(branchCell).toMatch(/^.\*+$/);
+    expect(await h.page.getByTestId('privacy').textContent()).toMatch(/level branch → A/);
+    await h.page.getByLabel('敏感级别: branch').first().selectOption('C');
+  });
+
   test('the dataset export leaves personal columns out unless opted in', async () => {
     const exportButton = h.page.getByRole('button', { name: '导出数据集（Parquet）' });
     const [plain] = await Promise.all([h.page.waitForEvent('download'), exportButton.click()]);
