@@ -54,7 +54,7 @@ describe('first screen in Chromium', () => {
     await expect.poll(() => report.textContent(), { timeout: 60_000 }).toContain('GB18030');
     // Chinese headers are mapped to their fields automatically.
     for (const [column, field] of [['客户号', 'customer_id'], ['月日均AUM(元)', 'aum'], ['数据日期', 'period'], ['所属支行', 'branch']]) {
-      expect(await report.getByLabel(`: ${column}`, { exact: false }).first().inputValue()).toBe(field);
+      expect(await report.getByLabel(`映射字段: ${column}`, { exact: true }).inputValue()).toBe(field);
     }
     // The customer's row reads back with the Chinese name intact and the amount parsed from "1,234.56".
     const preview = h.page.locator('[data-testid="preview-table"]');
@@ -76,7 +76,7 @@ describe('first screen in Chromium', () => {
     }, csv);
     const report = h.page.locator('details.file-report', { hasText: 'dropped_2025-12.csv' });
     await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(1);
-    expect(await report.getByLabel(': 日均金融资产').inputValue()).toBe('aum');
+    expect(await report.getByLabel('映射字段: 日均金融资产', { exact: true }).inputValue()).toBe('aum');
   });
 
   test('a bad file is refused with its name; what was loaded stays', async () => {
