@@ -4,6 +4,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { buildHistogramOption, histogramBins } from '../../src/charts/histogram';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers = tiersOf(presetById('retail-aum'));
@@ -28,17 +29,7 @@ const thresholds = [
   { tier: 'wealth', value: 50_000 },
 ];
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 /** Brute-force reference: bin k holds [lo, hi), the last bin also its hi. */
 function brute(v: Float64Array, bins: { lo: number; hi: number }[]): number[] {

@@ -2,21 +2,12 @@ import * as echarts from 'echarts';
 import { describe, expect, test } from 'vitest';
 import { gini, lorenz, pareto, sortAmounts, topShare } from '../../src/analysis/concentration';
 import { buildLorenzOption, formatGini } from '../../src/charts/lorenz';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const s = sortAmounts([0, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 200_000, 800_000, 3_000_000]);
 const input = { lorenz: lorenz(s), pareto: pareto(s), gini: gini(s).gini, topShare: topShare(s).share, locale: 'zh-CN' as const, title: '日均金融资产集中度' };
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Series = { name: string; data: number[][]; markPoint?: { data: { coord: number[] }[] } };
 type Formatter = (p: unknown) => string;

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { buildMigrationHeatmapOption, moveKind } from '../../src/charts/migration-heatmap';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers = tiersOf(presetById('retail-aum'));
@@ -22,17 +23,7 @@ const CELLS: TransitionCell[] = [
 ];
 const matrix = transitionMatrix(CELLS, ORDER);
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Item = { value: [number, number, number]; itemStyle: { color: string } };
 type Formatter = (p: unknown) => string;

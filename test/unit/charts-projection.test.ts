@@ -5,6 +5,7 @@ import { projectTierMix } from '../../src/analysis/projection';
 import { escapeHtml } from '../../src/charts/escape';
 import { buildProjectionOption, PROJECTION_NOTE_ZH } from '../../src/charts/projection';
 import type { TierDef } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers: TierDef[] = [
@@ -26,17 +27,7 @@ const M = transitionMatrix(
 );
 const projection = projectTierMix(M, 3, { a: 100, b: 50 });
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Series = { name: string; type: string; stack: string; data: number[]; lineStyle: { type: string; color: string }; areaStyle: { opacity: number }; markArea?: unknown };
 type Formatter = (p: unknown) => string;

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { buildPsiOption, formatPsi, psiBandLabel } from '../../src/charts/psi';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers = tiersOf(presetById('retail-aum'));
@@ -13,17 +14,7 @@ const expected = { private: 140, vip: 1836, affluent: 4325, wealth: 2932, mass: 
 const actual = { private: 180, vip: 2100, affluent: 3600, wealth: 2500, mass: 11500, unrated: 600 };
 const result = psi(expected, actual, { tiers: ORDER });
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Series = { name: string; type: string; data: ({ value: number; itemStyle: { color: string; opacity: number } } | number)[]; yAxisIndex?: number };
 type Formatter = (p: unknown) => string;

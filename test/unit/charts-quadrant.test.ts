@@ -4,6 +4,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { buildQuadrantOption, QUADRANT_CUT_IDS, QUADRANT_MAX_POINTS, type QuadrantPoint } from '../../src/charts/quadrant';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf, type QuadrantScheme } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const scheme = presetById('value-matrix') as QuadrantScheme;
@@ -20,17 +21,7 @@ const raw: [number, number][] = [
 const points: QuadrantPoint[] = raw.map(([px, py], i) => ({ x: px, y: py, tier: cellOf({ x: px, y: py }), name: `客户${i + 1}` }));
 const counts = { hh: 3, lh: 2, hl: 4, ll: 1, unrated: 2 };
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Series = {
   id: string;

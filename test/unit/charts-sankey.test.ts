@@ -5,6 +5,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { buildSankeyOption } from '../../src/charts/sankey';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers = tiersOf(presetById('retail-aum'));
@@ -34,9 +35,6 @@ const STEP2: TransitionCell[] = [
 const PERIODS = ['2025-06-30', '2025-09-30', '2025-12-31'];
 const flows = sankeyFlows(PERIODS, [STEP1, STEP2], ORDER);
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
 function render(option: echarts.EChartsCoreOption, width = 800, height = 400) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -4,6 +4,7 @@ import { escapeHtml } from '../../src/charts/escape';
 import { BRANCHES_PER_VIEW, branchSummaries, buildTierByBranchOption, type TierByBranchRow } from '../../src/charts/tier-by-branch';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize, renderSvg } from '../support/chart-snapshot';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const tiers = tiersOf(presetById('retail-aum'));
@@ -18,17 +19,7 @@ const MIX: Record<string, number[]> = {
 const ORDER = ['private', 'vip', 'affluent', 'wealth', 'mass', 'unrated'];
 const rows: TierByBranchRow[] = Object.entries(MIX).flatMap(([branch, c]) => ORDER.map((tier, i) => ({ branch, tier, customers: c[i]!, amount: c[i]! * [5e6, 1e6, 3e5, 8e4, 1e4, 0][i]! })));
 
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
-function renderSvg(option: echarts.EChartsCoreOption, width = 800, height = 400): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption(option);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg.replace(/zr\d+-/g, 'zr-');
-}
 
 type Series = { name: string; stack: string; data: number[]; itemStyle: { color: string } };
 type Formatter = (p: unknown) => string;

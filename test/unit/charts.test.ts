@@ -4,6 +4,7 @@ import { buildTierDistributionOption } from '../../src/charts/tier-distribution'
 import { escapeHtml } from '../../src/charts/escape';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';
+import { normalize } from '../support/chart-snapshot';
 
 const scheme = presetById('retail-aum');
 const counts = [
@@ -15,10 +16,6 @@ const counts = [
   { tier: 'unrated', customers: 12, amount: 0 },
 ];
 
-/** Options without functions and with floats rounded, so snapshots compare what is drawn. */
-function normalize(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'function' ? '[fn]' : typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
-}
 
 function renderSvg(option: echarts.EChartsCoreOption): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 400 });

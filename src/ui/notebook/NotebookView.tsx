@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
@@ -6,6 +6,7 @@ import { VIEW_KINDS, type Cell, type ViewKind } from '../../notebook/types';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 import { SlideShow } from './SlideShow';
+import { FileButton } from '../FileButton';
 
 const VIEW_NAMES: Record<ViewKind, [string, string]> = {
   overview: ['数据概览', 'Data overview'],
@@ -39,7 +40,6 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   const snapshot = useSyncExternalStore(controller.scheduler.subscribe, controller.scheduler.getSnapshot);
   const [slides, setSlides] = useState<{ cells: readonly Cell[]; start: number } | undefined>();
   const [adding, setAdding] = useState('');
-  const opener = useRef<HTMLInputElement>(null);
   // Stable, so unchanged cells (React.memo) do not re-render when another cell changes.
   const present = useCallback(
     (id: string) => {
@@ -88,21 +88,9 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
         <button type="button" onClick={onSave}>
           {zh ? '保存笔记本' : 'Save notebook'}
         </button>
-        <button type="button" onClick={() => opener.current?.click()}>
+        <FileButton accept=".json,.tierlens.json" testId="notebook-input" onFile={onOpen}>
           {zh ? '打开笔记本' : 'Open notebook'}
-        </button>
-        <input
-          ref={opener}
-          type="file"
-          hidden
-          accept=".json,.tierlens.json"
-          data-testid="notebook-input"
-          onChange={(e) => {
-            const f = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (f) onOpen(f);
-          }}
-        />
+        </FileButton>
         <button type="button" onClick={onRebuild}>
           {zh ? '按当前方案重建默认笔记本' : 'Rebuild default notebook'}
         </button>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { SchemeCell } from '../../notebook/types';
 import { knobsOf, setKnob } from '../../schemes/knobs';
@@ -6,6 +6,7 @@ import { PRESETS } from '../../schemes/presets';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
 import { KnobControl } from '../KnobControl';
+import { FileButton } from '../FileButton';
 import { download } from '../download';
 import { useLocale } from '../locale';
 import { safeFileName } from '../../export';
@@ -25,7 +26,6 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
     }
   }, [cell.scheme]);
   const dirty = JSON.stringify(cell.scheme) !== JSON.stringify(cell.saved);
-  const importer = useRef<HTMLInputElement>(null);
   const [importError, setImportError] = useState<string | undefined>();
   const importFile = async (file: File) => {
     try {
@@ -72,21 +72,9 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
         >
           {zh ? '导出方案 JSON' : 'Export scheme JSON'}
         </button>
-        <button type="button" onClick={() => importer.current?.click()}>
+        <FileButton accept=".json" testId="scheme-input" onFile={(f) => void importFile(f)}>
           {zh ? '导入方案 JSON' : 'Import scheme JSON'}
-        </button>
-        <input
-          ref={importer}
-          type="file"
-          hidden
-          accept=".json"
-          data-testid="scheme-input"
-          onChange={(e) => {
-            const f = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (f) void importFile(f);
-          }}
-        />
+        </FileButton>
         {dirty && <span className="warn">{zh ? '有未保存的调整' : 'Unsaved changes'}</span>}
       </div>
       {importError && (
