@@ -6,17 +6,8 @@ import { rowSchemeFields, scoreRow, type RowScheme } from '../../src/schemes/sco
 import { fieldByName, isFieldName } from '../../src/ingest/vocabulary';
 import { ENGINES } from '../support/engines';
 import { applyToRows, type ColumnType } from '../support/scheme-harness';
+import { mulberry32 } from '../unit/fast-prng';
 
-/** Seeded PRNG: failures reproduce. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROW_PRESETS = PRESETS.filter((p): p is RowScheme => p.kind === 'ladder' || p.kind === 'rules' || p.kind === 'scorecard' || p.kind === 'quadrant');
 /** Numbers that sit on, just under and just over the bounds the presets use. */

@@ -12,17 +12,8 @@ import { LadderTuner, QuadrantTuner, TransitionTuner } from '../../src/analysis/
 import { compileScheme } from '../../src/schemes/compile';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf, type LadderScheme, type QuadrantScheme } from '../../src/schemes/types';
+import { mulberry32 } from '../unit/fast-prng';
 
-/** Seeded PRNG so a failing threshold set can be replayed. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The fast tuning path against the plain SQL path (the reference) on the real samples and random
