@@ -45,11 +45,13 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
         rmSync(p, { force: true });
       }
     },
-    async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
+    // Native DuckDB has no tab-sized memory: every column is read (`skip` is a browser concern).
+    async insertParquet(table: string, bytes: Uint8Array): Promise<string[]> {
       const p = path(`${table}.insert.parquet`);
       writeFileSync(p, bytes);
       try {
         await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_parquet(${str(p)})`);
+        return [];
       } finally {
         rmSync(p, { force: true });
       }

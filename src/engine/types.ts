@@ -22,8 +22,11 @@ export interface Engine {
   dropFile(name: string): Promise<void>;
   /** Creates (or replaces) `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
-  /** Creates (or replaces) `table` from Parquet bytes (DuckDB-WASM has no Parquet offline). */
-  insertParquet(table: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates (or replaces) `table` from Parquet bytes (DuckDB-WASM has no Parquet offline),
+   * leaving out the columns `skip` names; resolves with the names left out.
+   */
+  insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]>;
   /** Runs a query and returns its result as a Parquet file (zstd-compressed). */
   exportParquet(sql: string): Promise<Uint8Array>;
   /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Table } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { Compression, ParquetFile, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
 import { ipcFileToStream } from './ipc';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
@@ -44,15 +44,19 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
-    async insertParquet(table: string, bytes: Uint8Array): Promise<void> {
-      // One row group at a time, as in the browser adapter.
+    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
+      // One row group at a time: a 12M-row panel never sits in memory twice over.
       const file = await ParquetFile.fromFile(new Blob([bytes as BlobPart]));
+      const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
+      const skipped = skip ? names.filter(skip) : [];
+      const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)) : undefined;
       const groups = file.metadata().numRowGroups();
       for (let g = 0; g < Math.max(groups, 1); g++) {
-        const part = groups === 0 ? readParquet(bytes) : await file.read({ rowGroups: [g] });
+        const part = groups === 0 ? readParquet(bytes, { columns }) : await file.read({ rowGroups: [g], columns });
         conn.insertArrowFromIPCStream(part.intoIPCStream(), { name: table, create: g === 0 });
       }
       file.free();
+      return skipped;
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.

@@ -1,17 +1,31 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Engine } from '../engine/types';
-import { IngestError } from './report';
+import { IngestError, type Problem } from './report';
+import { fieldForHeader } from './mapping';
+import { defaultSensitivity } from '../privacy/mask';
 import type { Staging } from './staging';
 
+/**
+ * Parquet files above this size leave their personal columns (names, ID numbers, phones) out in
+ * the browser: a 12M-row panel with them does not fit DuckDB-WASM's ~3 GB, and tiering never
+ * needs them. The load report says which columns were left out.
+ */
+export const PERSONAL_COLUMNS_LIMIT = 200 * 1024 ** 2;
+
 /** Parquet → staging table with the file's own column types. */
-export async function stageParquet(engine: Engine, id: string, file: string, bytes: Uint8Array): Promise<Staging> {
+export async function stageParquet(engine: Engine, id: string, file: string, bytes: Uint8Array, personalLimit = PERSONAL_COLUMNS_LIMIT): Promise<Staging> {
   const table = `stg_${id}`;
+  let skipped: string[];
   try {
-    await engine.insertParquet(table, bytes);
+    const skip = bytes.length > personalLimit ? (name: string) => defaultSensitivity(fieldForHeader(name) ?? name) === 'A' : undefined;
+    skipped = await engine.insertParquet(table, bytes, skip);
   } catch (e) {
     throw new IngestError(file, `cannot be read as Parquet: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { table, format: 'parquet', problems: [], lineOf: () => undefined };
+  const problems: Problem[] = skipped.length
+    ? [{ severity: 'warning', file, message: `large file: personal columns left out to fit in the browser tab (${skipped.join(', ')}); the command line reads them all` }]
+    : [];
+  return { table, format: 'parquet', problems, lineOf: () => undefined };
 }
 
 /** Arrow IPC (file or stream format) → staging table. */

@@ -52,3 +52,19 @@ describe('the committed samples', () => {
     expect(aum).toMatchObject({ type: 'number', invalid: 0, nulls: 15 });
   });
 });
+
+describe('a large Parquet file in the browser', () => {
+  test('leaves personal columns out (reported) so a big panel fits the tab; tiering fields stay', async () => {
+    const { stageParquet } = await import('../../src/ingest/stage-binary');
+    const engine = await openWasmNodeEngine();
+    // The size limit set to 0 makes the 12 MB sample count as "large".
+    const staging = await stageParquet(engine, 'big', 'retail_panel_24m.parquet', new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')), 0);
+    const columns = (await engine.query(`DESCRIBE ${staging.table}`)).toArray().map((r) => String(r.toJSON().column_name));
+    expect(columns).not.toContain('customer_name');
+    expect(columns).not.toContain('id_number');
+    expect(columns).not.toContain('phone');
+    expect(columns).toEqual(expect.arrayContaining(['customer_id', 'branch', 'snapshot_date', 'aum']));
+    expect(staging.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/personal columns left out .*customer_name, id_number, phone/) })]);
+    await engine.close();
+  });
+});
