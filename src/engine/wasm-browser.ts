@@ -1,10 +1,10 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { tableFromIPC, type Table } from 'apache-arrow';
-import initParquet, { Compression, ParquetFile, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm/esm';
+import type { Table } from 'apache-arrow';
+import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { ipcFileToStream } from './ipc';
+import { ipcFileToParquet, readParquetInParts } from './parquet-io';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -50,23 +50,10 @@ async function open(): Promise<Engine> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      // One row group at a time: a 12M-row panel never sits in memory twice over.
-      const file = await ParquetFile.fromFile(new Blob([bytes as BlobPart]));
-      const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
-      const skipped = skip ? names.filter(skip) : [];
-      const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)) : undefined;
-      const groups = file.metadata().numRowGroups();
-      for (let g = 0; g < Math.max(groups, 1); g++) {
-        const part = groups === 0 ? readParquet(bytes, { columns }) : await file.read({ rowGroups: [g], columns });
-        await conn.insertArrowFromIPCStream(part.intoIPCStream(), { name: table, create: g === 0 });
-      }
-      file.free();
-      return skipped;
+      return readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
-      // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.
-      const ipc = ipcFileToStream(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
-      return writeParquet(ParquetTable.fromIPCStream(ipc), new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
+      return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = await db.copyFileToBuffer(name);

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { tableFromIPC, type Table } from 'apache-arrow';
-import { Compression, ParquetFile, Table as ParquetTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
-import { ipcFileToStream } from './ipc';
+import type { Table } from 'apache-arrow';
+import * as pq from 'parquet-wasm';
+import { ipcFileToParquet, readParquetInParts } from './parquet-io';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /**
@@ -45,23 +45,10 @@ export async function openWasmNodeEngine(): Promise<Engine> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      // One row group at a time: a 12M-row panel never sits in memory twice over.
-      const file = await ParquetFile.fromFile(new Blob([bytes as BlobPart]));
-      const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
-      const skipped = skip ? names.filter(skip) : [];
-      const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)) : undefined;
-      const groups = file.metadata().numRowGroups();
-      for (let g = 0; g < Math.max(groups, 1); g++) {
-        const part = groups === 0 ? readParquet(bytes, { columns }) : await file.read({ rowGroups: [g], columns });
-        conn.insertArrowFromIPCStream(part.intoIPCStream(), { name: table, create: g === 0 });
-      }
-      file.free();
-      return skipped;
+      return readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
-      // DuckDB's own IPC bytes: arrow-js re-serialization trips parquet-wasm's validation.
-      const ipc = ipcFileToStream(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
-      return writeParquet(ParquetTable.fromIPCStream(ipc), new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
+      return ipcFileToParquet(pq, conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },
     async readFile(name: string): Promise<Uint8Array> {
       const bytes = db.copyFileToBuffer(name);
