@@ -12,7 +12,7 @@ import type { Workspace } from './workspace';
 export function installBenchHooks(workspace: Workspace, controller: NotebookController): void {
   let charts: string[] = [];
   const hooks = {
-    idle: () => workspace.getState().busy === undefined && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle'),
+    idle: () => workspace.getState().busy === undefined && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
     loaded: () => workspace.getState().files.length,
     clear: () => workspace.clear(),
     useNotebook: (kind: BenchScenario) => {

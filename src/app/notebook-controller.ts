@@ -33,6 +33,10 @@ export class NotebookController {
   /** Last result of each view, kept when a re-run gives the same numbers (see sameData). */
   private readonly lastModels = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
+  /** Cell id → how many of its on-screen instances (page, slide) are in or near the viewport. */
+  private readonly onScreen = new Map<string, number>();
+  private showingAll = 0;
+  private tracking = false;
   readonly scheduler: Scheduler;
 
   constructor(
@@ -130,6 +134,38 @@ export class NotebookController {
     const cell = this.schemeCell();
     const scheme = presetById(id);
     if (cell) this.edit(cell.id, { schemeId: id, scheme, saved: scheme });
+  }
+
+  /**
+   * The UI reports cells coming into or leaving the viewport (`delta` +1 / −1 per instance). From
+   * the first report on, views off screen wait until they are scrolled to: new data, a new scheme
+   * or a slider move costs only the views in sight. Without reports (tests, the command line)
+   * every cell runs.
+   */
+  cellsOnScreen(changes: readonly { id: string; delta: number }[]): void {
+    for (const { id, delta } of changes) {
+      const n = (this.onScreen.get(id) ?? 0) + delta;
+      if (n > 0) this.onScreen.set(id, n);
+      else this.onScreen.delete(id);
+    }
+    if (!this.tracking) {
+      this.tracking = true;
+      this.scheduler.setWanted((id) => this.showingAll > 0 || this.onScreen.has(id));
+    } else this.scheduler.wantedChanged();
+  }
+
+  /** Computes every cell, seen or not (printing); resolves once all are ready, with the undo. */
+  async showEverything(): Promise<() => void> {
+    this.showingAll++;
+    this.scheduler.wantedChanged();
+    await this.scheduler.whenIdle();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.showingAll--;
+      this.scheduler.wantedChanged();
+    };
   }
 
   /** Re-runs one cell now (the run button of an SQL cell). */

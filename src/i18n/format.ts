@@ -4,8 +4,20 @@
  */
 export type Locale = 'zh-CN' | 'en';
 
-const group = (v: number, digits: number) =>
-  v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// One formatter per digit count: `toLocaleString` with options builds a new Intl.NumberFormat on
+// every call, and counts are formatted thousands of times per slider move (labels, tables).
+const groupers = new Map<number, Intl.NumberFormat>();
+const group = (v: number, digits: number) => {
+  let f = groupers.get(digits);
+  if (!f) groupers.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(v);
+};
+
+/** A number with thousands separators and at most 4 decimals (table cells, previews). */
+export function formatNumber(v: number): string {
+  return Number.isInteger(v) ? group(v, 0) : decimals.format(v);
+}
+const decimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /** Trims trailing zeros of a fixed-point string: 12.30 → 12.3, 5.00 → 5. */
 const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);

@@ -18,6 +18,11 @@
  * - Problems of the graph (cycles, a name defined twice, a missing input) are shown on the
  *   cells concerned: `failed` for the cell's own problem, `blocked` for a missing input.
  *
+ * - Cells off screen wait (`deferred`) when a `wanted` predicate is set: a computing cell runs only
+ *   when it, or a cell downstream of it, is wanted. A deferred cell keeps its stale value, counts
+ *   as idle, and runs as soon as it is wanted again (`wantedChanged`). A notebook of twenty views
+ *   thus loads new data at the cost of the views in sight.
+ *
  * State is exposed as immutable values through `subscribe` / `getSnapshot`, suitable for React's
  * `useSyncExternalStore`; a cell's state object is replaced only when it changes.
  */
@@ -25,11 +30,12 @@ import { interpolate } from './bind';
 import { buildGraph, cellRef, dirtyAfter, downstreamClosure, EXTERNAL_NAMES, INPUT_ISSUES, type NotebookGraph } from './deps';
 import type { Cell, CellKind } from './types';
 
-export type CellStatus = 'idle' | 'pending' | 'running' | 'ready' | 'failed' | 'blocked';
+export type CellStatus = 'idle' | 'pending' | 'deferred' | 'running' | 'ready' | 'failed' | 'blocked';
 
 export interface CellState {
   /**
    * `idle`: never scheduled; `pending`: waiting for inputs (or for its aborted run to stop);
+   * `deferred`: needs a run but nobody is looking (off screen; the value, if any, is stale);
    * `running`: a run is in flight; `ready`: `value` is current; `failed`: `error` says why;
    * `blocked`: an input failed, is blocked or is missing — `blockedBy` names it.
    */
@@ -71,6 +77,8 @@ export interface SchedulerOptions {
    * waits for ever.
    */
   readonly abandonAfterMs?: number;
+  /** Which cells are looked at (see `setWanted`); without it every cell is. */
+  readonly wanted?: (id: string) => boolean;
 }
 
 interface RunHandle {
@@ -138,9 +146,11 @@ export class Scheduler {
   private pumping = false;
   private disposed = false;
   private idleWaiters: (() => void)[] = [];
+  private wanted: ((id: string) => boolean) | undefined;
 
   constructor(options: SchedulerOptions) {
     this.run = options.run;
+    this.wanted = options.wanted;
     this.inlineKinds = options.inlineKinds ?? ['param', 'scheme', 'markdown'];
     this.abandonAfterMs = options.abandonAfterMs ?? 5000;
     this.externals = { ...options.externals };
@@ -233,7 +243,22 @@ export class Scheduler {
     this.invalidate([name]);
   }
 
-  /** Resolves when no cell is pending or running (immediately if none is). */
+  /**
+   * Sets which cells are looked at (e.g. on screen): computing cells that are not, and that no
+   * wanted cell reads from, wait as `deferred`. `undefined`: every cell is wanted.
+   */
+  setWanted(wanted: ((id: string) => boolean) | undefined): void {
+    this.wanted = wanted;
+    this.wantedChanged();
+  }
+
+  /** The answers of the `wanted` predicate changed: deferred cells now wanted start. */
+  wantedChanged(): void {
+    if (this.disposed) return;
+    this.schedulePump();
+  }
+
+  /** Resolves when no cell is pending or running (immediately if none is; deferred cells wait). */
   whenIdle(): Promise<void> {
     if (this.disposed || this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -254,7 +279,7 @@ export class Scheduler {
 
   private isIdle(): boolean {
     if (this.pumpQueued) return false;
-    for (const slot of this.slots.values()) if (slot.dirty || slot.current) return false;
+    for (const slot of this.slots.values()) if (slot.current || (slot.dirty && slot.state.status !== 'deferred')) return false;
     return true;
   }
 
@@ -303,7 +328,7 @@ export class Scheduler {
         }
       }
       const { status, value } = slot.state;
-      const keep = status === 'ready' || status === 'running' || status === 'pending';
+      const keep = status === 'ready' || status === 'running' || status === 'pending' || status === 'deferred';
       this.setState(slot, keep && 'value' in slot.state ? { status: 'pending', value } : { status: 'pending' });
     }
   }
@@ -357,13 +382,39 @@ export class Scheduler {
     }
     this.pumping = true;
     try {
+      const wanted = this.wantedCells();
       for (const id of this.graph.topo) {
         const slot = this.slots.get(id);
-        if (slot?.dirty) this.tryStart(id, slot);
+        if (!slot) continue;
+        // Scrolled away while running: stop it (its result is dropped); it re-runs when seen.
+        if (wanted && slot.current && !wanted.has(id)) this.markDirty([id]);
+        if (!slot.dirty) continue;
+        if (wanted && !wanted.has(id) && !this.inlineKinds.includes(slot.cell.kind)) this.defer(slot);
+        else this.tryStart(id, slot);
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** Wanted cells and everything upstream of them; `undefined` when every cell is wanted. */
+  private wantedCells(): Set<string> | undefined {
+    const wanted = this.wanted;
+    if (!wanted) return undefined;
+    const out = new Set<string>();
+    const stack = this.graph.order.filter((id) => wanted(id));
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (out.has(id)) continue;
+      out.add(id);
+      for (const up of this.graph.upstream.get(id) ?? []) stack.push(up);
+    }
+    return out;
+  }
+
+  private defer(slot: Slot): void {
+    if (slot.zombie) return; // the aborted run still settles; the cell stays pending until then
+    this.setState(slot, 'value' in slot.state ? { status: 'deferred', value: slot.state.value } : { status: 'deferred' });
   }
 
   private tryStart(id: string, slot: Slot): void {

@@ -1,12 +1,12 @@
 import type { Preview, PrivacyState } from '../app/workspace';
 import { defaultSensitivity, maskCell } from '../privacy/mask';
 import type { Resolvable } from '../app/resolvable';
-import { formatCount, type Locale } from '../i18n/format';
+import { formatCount, formatNumber, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (typeof v === 'number') return formatNumber(v);
   return String(v);
 }
 

@@ -29,6 +29,19 @@ interface Props {
   replaceMerge?: string[];
 }
 
+/**
+ * Components whose lists are replaced on an update of the same shape; the others (title,
+ * legend, grid, tooltip) are merged, so their views — the tooltip's DOM above all, whose
+ * re-creation forces a page layout — are kept instead of rebuilt on every threshold move.
+ */
+const MERGED_BY_REPLACING = ['series', 'xAxis', 'yAxis', 'visualMap', 'dataset', 'graphic', 'dataZoom', 'radar', 'polar', 'angleAxis', 'radiusAxis'];
+
+/** Top-level components and series types: an update of another shape starts from scratch. */
+function shapeOf(option: EChartsOption): string {
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  return `${Object.keys(option).sort().join(',')}|${series.map((s) => s.type).join(',')}`;
+}
+
 /** Renders an option built by a pure builder in `charts/`; knows nothing about the data. */
 export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered, replaceMerge }, ref) {
   const host = useRef<HTMLDivElement>(null);
@@ -71,12 +84,16 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     };
   }, []);
 
+  const shape = useRef('');
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
     host.current?.setAttribute('data-rendered', 'false');
+    const next = shapeOf(option);
     if (replaceMerge) c.setOption(option, { replaceMerge });
+    else if (next === shape.current) c.setOption(option, { replaceMerge: MERGED_BY_REPLACING.filter((k) => k in option) });
     else c.setOption(option, { notMerge: true });
+    shape.current = next;
     // replaceMerge is fixed per chart kind; only a new option re-renders.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [option]);

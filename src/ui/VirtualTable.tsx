@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../engine/rows';
-import { formatAmount, formatCount, formatShare } from '../i18n/format';
+import { formatAmount, formatNumber, formatShare } from '../i18n/format';
 import { useLocale } from './locale';
 
 type Format = 'share' | 'amount';
@@ -10,7 +10,7 @@ function show(v: unknown, format: Format | undefined, locale: 'zh-CN' | 'en'): s
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && format === 'share') return formatShare(v);
   if (typeof v === 'number' && format === 'amount') return formatAmount(v, locale);
-  if (typeof v === 'number') return Number.isInteger(v) ? formatCount(v) : v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  if (typeof v === 'number') return formatNumber(v);
   return String(v);
 }
 

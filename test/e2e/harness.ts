@@ -71,6 +71,19 @@ export async function paintedShare(page: Page, selector: string): Promise<number
   }, selector);
 }
 
+/**
+ * Scrolls every notebook cell into view in turn (views off screen wait until seen) and waits
+ * until each has its result: the whole notebook computed, as a reader scrolling through sees it.
+ */
+export async function scrollThroughNotebook(page: Page): Promise<void> {
+  const ids = await page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-cell') ?? ''));
+  for (const id of ids) {
+    const cell = page.locator(`[data-cell="${id}"]`).first();
+    await cell.scrollIntoViewIfNeeded();
+    for (let i = 0; i < 600 && /^(pending|running|deferred)$/.test((await cell.getAttribute('data-status')) ?? ''); i++) await page.waitForTimeout(100);
+  }
+}
+
 /** Waits until no load is running and the tiers view shows current numbers. */
 export async function settled(h: Harness): Promise<void> {
   const { page } = h;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, settled, type Harness } from './harness';
+import { openApp, scrollThroughNotebook, settled, type Harness } from './harness';
 import { presetById } from '../../src/schemes/presets';
 
 const EVIL = '<img src=x onerror="window.__xss=1">';
@@ -63,6 +63,7 @@ describe('security in Chromium', () => {
     await expect.poll(async () => (await h.page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-status')))).filter((s) => s === 'running' || s === 'pending').length, { timeout: 60_000 }).toBe(0);
     await h.page.getByRole('button', { name: '显示敏感信息…' }).click();
     await h.page.getByRole('button', { name: '确认显示' }).click();
+    await scrollThroughNotebook(h.page);
 
     const charts = await h.page.locator('.chart').all();
     expect(charts.length).toBeGreaterThanOrEqual(8);

@@ -474,3 +474,80 @@ describe('dispose', () => {
     expect(h.calls).toHaveLength(1);
   });
 });
+
+describe('cells off screen wait until they are looked at', () => {
+  const cells: Cell[] = [param('p', 'n', 1), scheme(1), sql('q', 'SELECT $n AS x'), chart('c', 'q'), view('v1', 'tiers'), view('v2', 'overview')];
+
+  test('only wanted cells (and what they read) run; the others are deferred and count as idle', async () => {
+    const onScreen = new Set(['c']);
+    const h = harness(cells);
+    h.scheduler.setWanted((id) => onScreen.has(id));
+    await flush();
+    // The chart is wanted, so the SQL cell it reads runs although it is off screen.
+    expect(h.callsOf('q')).toHaveLength(1);
+    expect(h.callsOf('v1')).toHaveLength(0);
+    h.lastCall('q').resolve({ rows: [] });
+    await flush();
+    h.lastCall('c').resolve('chart');
+    await flush();
+    expect([h.state('v1').status, h.state('v2').status]).toEqual(['deferred', 'deferred']);
+    await expect(Promise.race([h.scheduler.whenIdle().then(() => 'idle'), flush().then(() => 'busy')])).resolves.toBe('idle');
+    // Scrolling v1 into view starts it; v2 stays deferred.
+    onScreen.add('v1');
+    h.scheduler.wantedChanged();
+    await flush();
+    expect(h.callsOf('v1')).toHaveLength(1);
+    expect(h.callsOf('v2')).toHaveLength(0);
+  });
+
+  test('a deferred cell keeps its stale value, and new data re-runs only what is wanted', async () => {
+    const onScreen = new Set(['v1', 'v2']);
+    const h = harness(cells);
+    h.scheduler.setWanted((id) => onScreen.has(id));
+    await flush();
+    h.lastCall('v1').resolve('tiers-1');
+    h.lastCall('v2').resolve('overview-1');
+    await flush();
+    onScreen.delete('v2');
+    h.scheduler.setExternal('data', 'data-v2');
+    await flush();
+    expect(h.callsOf('v1')).toHaveLength(2);
+    expect(h.callsOf('v2')).toHaveLength(1);
+    expect(h.state('v2')).toMatchObject({ status: 'deferred', value: 'overview-1' });
+    onScreen.add('v2');
+    h.scheduler.wantedChanged();
+    await flush();
+    expect(h.lastCall('v2').inputs.data).toBe('data-v2');
+    h.lastCall('v2').resolve('overview-2');
+    await flush();
+    expect(h.state('v2')).toMatchObject({ status: 'ready', value: 'overview-2' });
+  });
+
+  test('a run scrolled away from is stopped, its result dropped, and it re-runs when seen again', async () => {
+    const onScreen = new Set(['v1', 'v2']);
+    const h = harness(cells, { respectAbort: true });
+    h.scheduler.setWanted((id) => onScreen.has(id));
+    await flush();
+    const first = h.lastCall('v2');
+    onScreen.delete('v2');
+    h.scheduler.wantedChanged();
+    await flush();
+    expect(first.signal.aborted).toBe(true);
+    expect(h.state('v2').status).toBe('deferred');
+    first.resolve('late');
+    await flush();
+    expect(h.state('v2').value).toBeUndefined();
+    onScreen.add('v2');
+    h.scheduler.wantedChanged();
+    await flush();
+    expect(h.callsOf('v2')).toHaveLength(2);
+  });
+
+  test('without a predicate every cell runs (tests, the command line)', async () => {
+    const h = harness(cells);
+    h.scheduler.setWanted((id) => id === 'v1');
+    h.scheduler.setWanted(undefined);
+    await flush();
+    expect(['q', 'v1', 'v2'].map((id) => h.callsOf(id).length)).toEqual([1, 1, 1]);
+  });
+});

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { NotebookController, SqlResult } from '../../app/notebook-controller';
 import type { ViewModel } from '../../app/view-models';
 import type { Workspace } from '../../app/workspace';
@@ -7,6 +7,7 @@ import type { Cell } from '../../notebook/types';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
 import { useLocale } from '../locale';
+import { useOnScreen } from '../on-screen';
 import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
 import { SchemeEditor } from './SchemeEditor';
 import { ViewBody } from './ViewBody';
@@ -21,7 +22,8 @@ interface Props {
   onPresent?: (id: string) => void;
 }
 
-const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', failed: '出错', blocked: '受阻' };
+const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', deferred: '滚动到此处时计算', failed: '出错', blocked: '受阻' };
+const STATUS_EN: Record<string, string> = { deferred: 'computed when scrolled to' };
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
 export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
@@ -38,13 +40,18 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
     }
   }, [schemeCell]);
   const status = state?.status ?? 'idle';
-  const busy = status === 'running' || status === 'pending';
+  const busy = status === 'running' || status === 'pending' || status === 'deferred';
+  const section = useRef<HTMLElement>(null);
+  // A chart not drawn yet holds a chart's height, so what is on screen is what will be there:
+  // otherwise every empty cell would count as "in sight" while the data loads.
+  const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
+  useOnScreen(section, cell.id, controller);
   return (
-    <section className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}`} data-cell={cell.id} data-status={status} aria-label={cell.title ?? cell.id}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cell.title ?? cell.id}>
       {!presenting && (
         <header className="cell-head">
           <h3>{cell.title ?? ''}</h3>
-          {busy && <span className="hint">{zh ? STATUS_ZH[status] : status}…</span>}
+          {busy && <span className="hint">{zh ? STATUS_ZH[status] : (STATUS_EN[status] ?? status)}…</span>}
           <span className="cell-actions">
             {cell.kind === 'markdown' && (
               <button type="button" onClick={() => setEditing(!editing)}>
@@ -80,7 +87,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
       {cell.kind === 'sql' && <SqlBody cell={cell} result={state?.value as SqlResult | undefined} controller={controller} workspace={workspace} />}
       {cell.kind === 'chart' && <ChartBody cell={cell} result={state?.value as SqlResult | undefined} chartRef={chartRef} />}
       {cell.kind === 'view' && state?.value !== undefined && scheme && (
-        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} />
+        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} stale={status !== 'ready'} />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
@@ -52,6 +52,31 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
     [controller],
   );
 
+  // Views off screen wait until scrolled to; a printout needs them all. Ctrl+P gets what is
+  // ready by then; the print button first computes every view.
+  useEffect(() => {
+    let undo: Promise<() => void> | undefined;
+    const before = () => void (undo ??= controller.showEverything());
+    const after = () => {
+      void undo?.then((u) => u());
+      undo = undefined;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      after();
+    };
+  }, [controller]);
+  const print = async () => {
+    const undo = await controller.showEverything();
+    // Two frames: React commits the new results, then the charts paint them.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    window.print();
+    undo();
+  };
+
   const add = (what: string) => {
     const last = notebook.cells.at(-1)?.id;
     if (what === 'markdown') controller.add({ id: newId(notebook, 'note'), kind: 'markdown', title: zh ? '说明' : 'Note', text: zh ? '在此输入说明……' : 'Write here…' }, last);
@@ -94,7 +119,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
         <button type="button" onClick={onRebuild}>
           {zh ? '按当前方案重建默认笔记本' : 'Rebuild default notebook'}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={() => void print()}>
           {zh ? '打印' : 'Print'}
         </button>
       </div>

@@ -23,10 +23,21 @@ interface Props {
   controller: NotebookController;
   workspace: Workspace;
   chartRef: React.RefObject<EChartHandle | null>;
+  /** The model is from an earlier run (the cell waits to re-run): it may not fit the scheme now. */
+  stale?: boolean;
+}
+
+/** A builder's result, or why it could not build (e.g. a stale model of other tiers). */
+function attempt<T>(build: () => T): { value?: T; error?: string } {
+  try {
+    return { value: build() };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
-export function ViewBody({ cell, model, scheme, controller, workspace, chartRef }: Props) {
+export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale }: Props) {
   const locale = useLocale();
   const zh = locale === 'zh-CN';
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
@@ -35,16 +46,18 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
   // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
   // threshold drag changes only the models of the views it affects.
   const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
-  const option = useMemo(
-    () => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure }),
+  const built = useMemo(
+    () => attempt(() => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, look, locale, title, migrationMeasure, mixMeasure],
   );
-  const table = useMemo(
-    () => tableOf(model, tiersOf(scheme), locale),
+  const tabled = useMemo(
+    () => attempt(() => tableOf(model, tiersOf(scheme), locale)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, look, locale],
   );
+  const option = built.value;
+  const table = tabled.value;
   const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
   const lastCut = useRef<number>(0);
 
@@ -71,6 +84,16 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef 
     ) : null;
 
   if (model.view === 'not-applicable') return <p className="hint">{model.reason}</p>;
+  const problem = built.error ?? tabled.error;
+  if (problem !== undefined) {
+    // A waiting cell's old result drawn with a new scheme: say it will be redone, not fail.
+    if (stale) return <p className="hint">{zh ? '方案已更换，此视图将在滚动到此处时重新计算。' : 'The scheme changed; this view is recomputed when scrolled to.'}</p>;
+    return (
+      <p className="error" role="alert">
+        {problem}
+      </p>
+    );
+  }
   return (
     <div className="view-body">
       <div className="controls">
