@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { QuadrantIndex, SortedColumn, TransitionIndex, type BoundInput } from './fast';
+import { groupCodes } from './fast/group-codes';
 import { NEW, GONE, type TransitionCell } from './migration';
 import type { TierCount } from './tier-distribution';
 import { tiersOf, UNRATED, type LadderScheme, type QuadrantScheme } from '../schemes/types';
@@ -21,10 +22,11 @@ function fixedCounts(table: Table, amounts?: Float64Array, rows?: readonly numbe
   const fixed = table.getChild('fixed');
   const out = new Map<string, { customers: number; cents: number }>();
   if (!fixed) return out;
-  const n = rows ? rows.length : table.numRows;
+  const { codes, keys } = groupCodes(fixed);
+  const n = rows ? rows.length : codes.length;
   for (let k = 0; k < n; k++) {
     const i = rows ? rows[k]! : k;
-    const tier = fixed.get(i) as string | null;
+    const tier = keys[codes[i]!]!;
     if (tier === null) continue;
     const c = out.get(tier) ?? { customers: 0, cents: 0 };
     c.customers++;
@@ -49,25 +51,30 @@ export class LadderTuner {
   ) {}
 
   /** From the result of `ladderInputsQuery` (optionally only the given rows of it). */
-  static fromTable(scheme: LadderScheme, table: Table, rows?: readonly number[]): LadderTuner {
+  static fromTable(scheme: LadderScheme, table: Table): LadderTuner {
+    return LadderTuner.fromColumns(scheme, table, column(table, 'v'), column(table, 'amount'));
+  }
+
+  /** `v` and `amount` are the table's columns as arrays (read once for all groups). */
+  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: readonly number[]): LadderTuner {
     const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (i) => a[i]!) : a);
-    const amounts = pick(column(table, 'amount'));
+    const amounts = pick(amount);
     const hasAmount = amounts.some((a) => !Number.isNaN(a));
-    return new LadderTuner(scheme, SortedColumn.build(pick(column(table, 'v')), hasAmount ? amounts : undefined), fixedCounts(table, column(table, 'amount'), rows), hasAmount);
+    return new LadderTuner(scheme, SortedColumn.build(pick(v), hasAmount ? amounts : undefined), fixedCounts(table, amount, rows), hasAmount);
   }
 
   /** One tuner per value of a grouping column (e.g. per branch), from one extraction. */
   static byGroup(scheme: LadderScheme, table: Table, group: string): Map<string, LadderTuner> {
     const g = table.getChild(group);
     if (!g) throw new Error(`extraction result has no column "${group}"`);
-    const rows = new Map<string, number[]>();
-    for (let i = 0; i < table.numRows; i++) {
-      const key = String(g.get(i) ?? '—');
-      let list = rows.get(key);
-      if (!list) rows.set(key, (list = []));
-      list.push(i);
-    }
-    return new Map([...rows].map(([k, r]) => [k, LadderTuner.fromTable(scheme, table, r)]));
+    const { codes, keys } = groupCodes(g);
+    const rows: number[][] = keys.map(() => []);
+    for (let i = 0; i < codes.length; i++) rows[codes[i]!]!.push(i);
+    const out = new Map<string, LadderTuner>();
+    const v = column(table, 'v');
+    const amount = column(table, 'amount');
+    keys.forEach((k, c) => out.set(k ?? '—', LadderTuner.fromColumns(scheme, table, v, amount, rows[c]!)));
+    return out;
   }
 
   /** Tier counts (and amounts, to the cent) under `bounds` — the scheme's own when omitted. */
@@ -104,10 +111,9 @@ export class TransitionTuner {
     const both: number[] = [];
     const from: number[] = [];
     const to: number[] = [];
-    for (let i = 0; i < table.numRows; i++) {
-      const g = grp.get(i) as string;
-      (g === 'both' ? both : g === 'from' ? from : to).push(i);
-    }
+    const { codes, keys } = groupCodes(grp);
+    const lists = keys.map((g) => (g === 'both' ? both : g === 'from' ? from : to));
+    for (let i = 0; i < codes.length; i++) lists[codes[i]!]!.push(i);
     const pick = (src: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => src[i]!);
     return new TransitionTuner(scheme, TransitionIndex.build({ v0: pick(v0, both), v1: pick(v1, both), onlyFrom: pick(v0, from), onlyTo: pick(v1, to) }));
   }

@@ -61,6 +61,31 @@ describe('fast tuning path = SQL re-query', () => {
     }
   }, 120_000);
 
+  test('retail-aum per branch: 10 random ladders, every branch and tier as SQL counts it', async () => {
+    const scheme = presetById('retail-aum') as LadderScheme;
+    const period = '2025-12-31';
+    const q = ladderInputsQuery(scheme, ctx(), period, amountColumnOf(scheme), 'branch');
+    const table = await engine.query(q.sql, q.params);
+    const tuners = LadderTuner.byGroup(scheme, table, 'branch');
+    expect(tuners.size).toBeGreaterThan(3);
+    const values = (table.getChild('v')!.toArray() as Float64Array).filter((v) => !Number.isNaN(v));
+    for (let k = 0; k < 10; k++) {
+      const bounds = k === 0 ? scheme.bounds : await randomBounds(scheme, values);
+      const compiled = compileScheme({ ...scheme, bounds }, ctx());
+      const rows = toRows(
+        await engine.query(
+          `SELECT d.branch, r.tier, count(*)::INTEGER AS n FROM (${compiled.sql}) r
+           JOIN ${retail.table} d ON d.customer_id = r.customer_id AND d.period = r.period WHERE CAST(r.period AS VARCHAR) = ? GROUP BY ALL`,
+          [period],
+        ),
+      );
+      const fromSql = Object.fromEntries(rows.map((r) => [`${r.branch}|${r.tier}`, Number(r.n)]));
+      const fast: Record<string, number> = {};
+      for (const [branch, t] of tuners) for (const c of t.counts(bounds)) if (c.customers > 0) fast[`${branch}|${c.tier}`] = c.customers;
+      expect(fast).toEqual(fromSql);
+    }
+  }, 120_000);
+
   test('retail-aum: 25 random ladders, transitions between two months', async () => {
     const scheme = presetById('retail-aum') as LadderScheme;
     const q = transitionInputsQuery(scheme, ctx(), '2025-11-30', '2025-12-31');
