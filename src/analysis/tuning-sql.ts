@@ -17,8 +17,14 @@ function fixedSql(scheme: Scheme, r: Resolver, invalid: string): string {
 const inPeriod = (period: string | null) => (period === null ? 'period IS NULL' : 'CAST(period AS VARCHAR) = ?');
 const periodParams = (...periods: (string | null)[]) => periods.filter((p): p is string => p !== null);
 
-/** Ladder inputs of one period: `fixed`, `v` (NaN when fixed) and `amount` (NaN without one). */
-export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, period: string | null, amount: string | undefined, group?: string): SqlQuery {
+/** Every period at once (one scan for a tier mix over time), grouped by `period`. */
+export const ALL_PERIODS = Symbol('all periods');
+
+/**
+ * Ladder inputs of one period (or of all, with ALL_PERIODS): `fixed`, `v` (NaN when fixed) and
+ * `amount` (NaN without one), plus the `group` column if asked.
+ */
+export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, period: string | null | typeof ALL_PERIODS, amount: string | undefined, group?: string): SqlQuery {
   const r = new Resolver(scheme, ctx);
   const v = r.name(scheme.metric);
   const fixed = fixedSql(scheme, r, r.invalid([scheme.metric]));
@@ -26,8 +32,8 @@ export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, per
   const g = group === undefined ? '' : `, ${ident(group)} AS ${ident(group)}`;
   return {
     sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v, amount${group === undefined ? '' : `, ${ident(group)}`} FROM (
-      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount${g} FROM ${ident(ctx.table)} WHERE ${inPeriod(period)})`,
-    params: periodParams(period),
+      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount${g} FROM ${ident(ctx.table)}${period === ALL_PERIODS ? '' : ` WHERE ${inPeriod(period)}`})`,
+    params: period === ALL_PERIODS ? [] : periodParams(period),
   };
 }
 

@@ -8,7 +8,7 @@ import { tiersOf, type LadderScheme, type QuadrantScheme, type Scheme } from '..
 import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
 import { transitionQuery } from '../analysis/transitions-sql';
 import { nearThresholdQuery } from '../analysis/near-threshold-sql';
-import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
+import { ALL_PERIODS, ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
 import { LadderTuner, QuadrantTuner, TransitionTuner } from '../analysis/tuning';
 import { ladderMovers, type MoverTotals } from '../analysis/movers';
 import type { TransitionCell } from '../analysis/migration';
@@ -105,6 +105,17 @@ export class Analyst {
     return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal), 'branch'));
   }
 
+  /**
+   * Ladder tuners of every period from one scan (the tier mix over time): a 12-month panel is
+   * read once, not once per month. Only the tuners are kept, not the extraction.
+   */
+  private periodTuners(scheme: LadderScheme, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
+    return this.cached(`ladder-periods|${structureKey(scheme)}`, async () => {
+      const q = ladderInputsQuery(scheme, this.ctx(), ALL_PERIODS, amountColumnOf(scheme), 'period');
+      return LadderTuner.byGroup(scheme, await this.query(q.sql, q.params, signal), 'period');
+    });
+  }
+
   /** What the compiler reports about a scheme shape on this data (cached: asked on every drag). */
   private warnings(scheme: Scheme): readonly string[] {
     const key = `${this.version()}|${structureKey(scheme)}`;
@@ -145,7 +156,13 @@ export class Analyst {
   /** Tier counts of every period (the tier mix over time). */
   async tierMix(scheme: Scheme, periods: readonly string[], signal?: AbortSignal): Promise<Record<string, readonly TierCount[]>> {
     const out: Record<string, readonly TierCount[]> = {};
-    if (scheme.kind === 'ladder' || scheme.kind === 'quadrant') {
+    if (scheme.kind === 'ladder') {
+      const tuners = await this.periodTuners(scheme, signal);
+      const none = tiersOf(scheme).map((t) => ({ tier: t.id, customers: 0, amount: 0 }));
+      for (const p of periods) out[p] = tuners.get(p)?.counts(scheme.bounds) ?? none;
+      return out;
+    }
+    if (scheme.kind === 'quadrant') {
       for (const p of periods) out[p] = (await this.tiers(scheme, p, signal)).counts;
       return out;
     }

@@ -7,7 +7,7 @@ import { buildDataset, type DatasetInfo } from '../../src/ingest/dataset';
 import { loadFile } from '../../src/ingest/load';
 import { amountColumnOf, orderTierCounts, tierCountsQuery } from '../../src/analysis/tier-distribution';
 import { transitionQuery } from '../../src/analysis/transitions-sql';
-import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../../src/analysis/tuning-sql';
+import { ALL_PERIODS, ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../../src/analysis/tuning-sql';
 import { LadderTuner, QuadrantTuner, TransitionTuner } from '../../src/analysis/tuning';
 import { compileScheme } from '../../src/schemes/compile';
 import { presetById } from '../../src/schemes/presets';
@@ -58,6 +58,18 @@ describe('fast tuning path = SQL re-query', () => {
       const bounds = await randomBounds(scheme, values);
       const variant = { ...scheme, bounds };
       expect({ bounds: bounds.map((b) => b.min), counts: tuner.counts(bounds) }).toEqual({ bounds: bounds.map((b) => b.min), counts: await sqlCounts(variant, period) });
+    }
+  }, 120_000);
+
+  test('retail-aum over all 24 months from one scan: every month as SQL counts it', async () => {
+    const scheme = presetById('retail-aum') as LadderScheme;
+    const q = ladderInputsQuery(scheme, ctx(), ALL_PERIODS, amountColumnOf(scheme), 'period');
+    const tuners = LadderTuner.byGroup(scheme, await engine.query(q.sql, q.params), 'period');
+    expect([...tuners.keys()].sort()).toEqual([...retail.periods]);
+    for (const period of ['2024-01-31', '2025-06-30', '2025-12-31']) {
+      expect(tuners.get(period)!.counts(), period).toEqual(await sqlCounts(scheme, period));
+      const bounds = scheme.bounds.map((b, i) => ({ ...b, min: b.min * (0.6 + 0.1 * i) }));
+      expect(tuners.get(period)!.counts(bounds), period).toEqual(await sqlCounts({ ...scheme, bounds }, period));
     }
   }, 120_000);
 
