@@ -18,7 +18,7 @@ function column(table: Table, name: string): Float64Array {
 }
 
 /** Threshold-independent tiers (overrides, unrated) counted once. */
-function fixedCounts(table: Table, amounts?: Float64Array, rows?: readonly number[]): Map<string, { customers: number; cents: number }> {
+function fixedCounts(table: Table, amounts?: Float64Array, rows?: ArrayLike<number>): Map<string, { customers: number; cents: number }> {
   const fixed = table.getChild('fixed');
   const out = new Map<string, { customers: number; cents: number }>();
   if (!fixed) return out;
@@ -56,8 +56,13 @@ export class LadderTuner {
   }
 
   /** `v` and `amount` are the table's columns as arrays (read once for all groups). */
-  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: readonly number[]): LadderTuner {
-    const pick = (a: Float64Array) => (rows ? Float64Array.from(rows, (i) => a[i]!) : a);
+  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: ArrayLike<number>): LadderTuner {
+    const pick = (a: Float64Array) => {
+      if (!rows) return a;
+      const out = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]!]!;
+      return out;
+    };
     const amounts = pick(amount);
     const hasAmount = amounts.some((a) => !Number.isNaN(a));
     return new LadderTuner(scheme, SortedColumn.build(pick(v), hasAmount ? amounts : undefined), fixedCounts(table, amount, rows), hasAmount);
@@ -68,12 +73,17 @@ export class LadderTuner {
     const g = table.getChild(group);
     if (!g) throw new Error(`extraction result has no column "${group}"`);
     const { codes, keys } = groupCodes(g);
-    const rows: number[][] = keys.map(() => []);
-    for (let i = 0; i < codes.length; i++) rows[codes[i]!]!.push(i);
+    // Row numbers grouped by label (a counting sort): one Int32Array, a view per group.
+    const start = new Int32Array(keys.length + 1);
+    for (let i = 0; i < codes.length; i++) start[codes[i]! + 1]!++;
+    for (let c = 0; c < keys.length; c++) start[c + 1]! += start[c]!;
+    const next = start.slice(0, keys.length);
+    const order = new Int32Array(codes.length);
+    for (let i = 0; i < codes.length; i++) order[next[codes[i]!]!++] = i;
     const out = new Map<string, LadderTuner>();
     const v = column(table, 'v');
     const amount = column(table, 'amount');
-    keys.forEach((k, c) => out.set(k ?? '—', LadderTuner.fromColumns(scheme, table, v, amount, rows[c]!)));
+    keys.forEach((k, c) => out.set(k ?? '—', LadderTuner.fromColumns(scheme, table, v, amount, order.subarray(start[c]!, start[c + 1]!))));
     return out;
   }
 
