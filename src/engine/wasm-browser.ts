@@ -13,6 +13,8 @@ import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
  * coi bundle needs cross-origin isolation (shared/spec/platform.md).
  */
 async function open(): Promise<Engine> {
+  // parquet-wasm compiles while DuckDB starts, not after it.
+  const parquetReady = initParquet({ module_or_path: parquetWasmUrl });
   const worker = new Worker(ehWorkerUrl);
   let crashed: string | undefined;
   worker.addEventListener('error', (e) => {
@@ -23,7 +25,7 @@ async function open(): Promise<Engine> {
   // Decimals as doubles: the native adapter answers the same way.
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
-  await initParquet({ module_or_path: parquetWasmUrl });
+  await parquetReady;
   for (const s of OFFLINE_SETTINGS) await conn.query(s);
 
   return {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NotebookController } from '../app/notebook-controller';
 import { installBenchHooks } from '../app/bench-hooks';
-import { fetchSample, SAMPLE } from '../app/sample';
+import { SAMPLE } from '../app/sample';
 import type { Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
@@ -54,7 +54,7 @@ function LoadProgress({ busy, progress, locale }: { busy: string | undefined; pr
 }
 
 /** The page: load data, see how it was read, and work in the notebook. */
-export function App({ workspace }: { workspace: Workspace }) {
+export function App({ workspace, sample }: { workspace: Workspace; sample?: Promise<InputFile> }) {
   const [locale, setLocale] = useState<Locale>('zh-CN');
   const state = useWorkspaceState(workspace);
   const preview = useAsk(() => workspace.preview(100), [state.version]);
@@ -84,13 +84,11 @@ export function App({ workspace }: { workspace: Workspace }) {
         setNotice(`${zh ? '无法恢复自动保存：' : 'Could not restore the autosave: '}${e instanceof Error ? e.message : String(e)}`);
       }
     } else if (saved.problem) setNotice(saved.problem);
-    // `?nosample` opens an empty page (benchmarks load their own files).
-    if (!new URLSearchParams(window.location.search).has('nosample')) {
-      fetchSample().then(
-        (sample) => workspace.addFiles([sample]),
-        (e: unknown) => setNotice(String(e)),
-      );
-    }
+    // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`.
+    sample?.then(
+      (file) => workspace.addFiles([file]),
+      (e: unknown) => setNotice(String(e)),
+    );
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

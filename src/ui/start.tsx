@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Workspace } from '../app/workspace';
+import type { InputFile } from '../ingest/load';
+import { App } from './App';
+import './app.css';
+
+/** Mounts the user interface (loaded after the engine and the sample have started). */
+export function start(workspace: Workspace, sample: Promise<InputFile> | undefined): void {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App workspace={workspace} sample={sample} />
+    </StrictMode>,
+  );
+}
