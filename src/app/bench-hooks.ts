@@ -11,6 +11,9 @@ import type { Workspace } from './workspace';
  */
 export function installBenchHooks(workspace: Workspace, controller: NotebookController): void {
   let charts: string[] = [];
+  // Every chart of a scenario is measured, so every one of its views must compute on a move,
+  // also those scrolled out of sight (which a user's page would let wait): the stricter case.
+  let showAll: Promise<() => void> | undefined;
   const hooks = {
     idle: () => workspace.getState().busy === undefined && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
     loaded: () => workspace.getState().files.length,
@@ -19,6 +22,7 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
       const built = benchNotebook(kind, workspace.getState().dataset?.periods ?? []);
       charts = built.charts;
       controller.load(built.notebook);
+      showAll ??= controller.showEverything();
     },
     charts: () => charts,
     renders: () =>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
 import { VIEW_KINDS, type Cell, type ViewKind } from '../../notebook/types';
+import { batchedSubscribe } from '../batched-store';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 import { SlideShow } from './SlideShow';
@@ -37,7 +38,8 @@ interface Props {
 export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild }: Props) {
   const zh = useLocale() === 'zh-CN';
   const notebook = useSyncExternalStore(controller.subscribe, controller.getNotebook);
-  const snapshot = useSyncExternalStore(controller.scheduler.subscribe, controller.scheduler.getSnapshot);
+  const subscribeResults = useMemo(() => batchedSubscribe(controller.scheduler.subscribe), [controller]);
+  const snapshot = useSyncExternalStore(subscribeResults, controller.scheduler.getSnapshot);
   const [slides, setSlides] = useState<{ cells: readonly Cell[]; start: number } | undefined>();
   const [adding, setAdding] = useState('');
   // Stable, so unchanged cells (React.memo) do not re-render when another cell changes.
