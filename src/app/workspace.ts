@@ -306,8 +306,11 @@ export class Workspace {
       const engine = await this.engine;
       const dataset = this.state.dataset;
       if (!dataset) return { columns: [], rows: [], total: 0 };
+      // The latest period only: a filter, not a top-N over every row of a 12-month panel.
+      const latest = dataset.periods.at(-1);
       const table = await engine.query(
-        `SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ORDER BY period DESC NULLS LAST, __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
+        `SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ${latest === undefined ? '' : 'WHERE period = ?'} ORDER BY __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
+        latest === undefined ? [] : [latest],
       );
       return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };
     });

@@ -57,7 +57,9 @@ function LoadProgress({ busy, progress, locale }: { busy: string | undefined; pr
 export function App({ workspace, sample }: { workspace: Workspace; sample?: Promise<InputFile> }) {
   const [locale, setLocale] = useState<Locale>('zh-CN');
   const state = useWorkspaceState(workspace);
-  const preview = useAsk(() => workspace.preview(100), [state.version]);
+  // The preview sits in the folded data panel: read only while the panel is open.
+  const [dataOpen, setDataOpen] = useState(false);
+  const preview = useAsk(() => workspace.preview(100), [state.version], dataOpen);
   const controller = useMemo(() => new NotebookController(workspace, emptyNotebook()), [workspace]);
   const autosave = useMemo(() => createAutosave(window.localStorage), []);
   const [notice, setNotice] = useState<string | undefined>();
@@ -197,7 +199,7 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
             </p>
           )}
           {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
-          <details className="data-panel" open={state.failures.length > 0}>
+          <details className="data-panel" open={state.failures.length > 0} onToggle={(e) => setDataOpen(e.currentTarget.open)}>
             <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
             <LoadReport
               locale={locale}

@@ -10,9 +10,12 @@ export function useWorkspaceState(workspace: Workspace): WorkspaceState {
  * Asks the workspace a question whenever `deps` change and keeps the answer as a Resolvable.
  * An answer that arrives after a newer question was asked is dropped.
  */
-export function useAsk<T>(ask: () => Promise<T>, deps: readonly unknown[]): Resolvable<T> {
+export function useAsk<T>(ask: () => Promise<T>, deps: readonly unknown[], enabled = true): Resolvable<T> {
   const [value, setValue] = useState<Resolvable<T>>(loading());
   useEffect(() => {
+    // Not asked while nobody looks: the engine is one queue, and an unseen answer would delay
+    // the ones on screen (a 12M-row preview costs seconds).
+    if (!enabled) return;
     let current = true;
     setValue(loading());
     ask().then(
@@ -23,6 +26,6 @@ export function useAsk<T>(ask: () => Promise<T>, deps: readonly unknown[]): Reso
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [...deps, enabled]);
   return value;
 }
