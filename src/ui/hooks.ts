@@ -29,3 +29,17 @@ export function useAsk<T>(ask: () => Promise<T>, deps: readonly unknown[], enabl
   }, [...deps, enabled]);
   return value;
 }
+
+/** `flag`, but turning true only once it has stayed true for `ms` (turns false at once). */
+export function useDelayedFlag(flag: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setShown(false);
+      return;
+    }
+    const timer = setTimeout(() => setShown(true), ms);
+    return () => clearTimeout(timer);
+  }, [flag, ms]);
+  return flag && shown;
+}

@@ -7,6 +7,7 @@ import type { Cell } from '../../notebook/types';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
 import { useLocale } from '../locale';
+import { useDelayedFlag } from '../hooks';
 import { useOnScreen } from '../on-screen';
 import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
 import { SchemeEditor } from './SchemeEditor';
@@ -21,6 +22,9 @@ interface Props {
   presenting?: boolean;
   onPresent?: (id: string) => void;
 }
+
+/** How long a run must last before its cell says it is computing. */
+const WORKING_SHOWN_AFTER_MS = 300;
 
 const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', deferred: '滚动到此处时计算', failed: '出错', blocked: '受阻' };
 const STATUS_EN: Record<string, string> = { deferred: 'computed when scrolled to' };
@@ -40,7 +44,10 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
     }
   }, [schemeCell]);
   const status = state?.status ?? 'idle';
-  const busy = status === 'running' || status === 'pending' || status === 'deferred';
+  // A run answered within a moment (a slider move on the fast path) shows no "computing" state:
+  // flipping the frame and hint twice per move would restyle the page for nothing.
+  const working = useDelayedFlag(status === 'running' || status === 'pending', WORKING_SHOWN_AFTER_MS);
+  const busy = working || status === 'deferred';
   const section = useRef<HTMLElement>(null);
   // A chart not drawn yet holds a chart's height, so what is on screen is what will be there:
   // otherwise every empty cell would count as "in sight" while the data loads.
