@@ -20,12 +20,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HARNESS_ARGS, JS_FLAGS, UNTHROTTLED_FRAMES, launch, startPreview, waitForHooks } from './lib/browser';
+import { chartUpdateFloor } from './lib/chart-floor';
 import { ensureData, lastTwoMonths, type BenchFiles } from './lib/data';
 import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
 import { dragRun, firstView, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type LoadTiming, type MoveRun } from './lib/scenarios';
-import { median, percentile, ratio, round, summarize } from './lib/stats';
+import { median, percentile, ratio, round, summarize, type Summary } from './lib/stats';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Where a full run builds the app (git-ignored, like all of bench/.data/). */
@@ -121,6 +122,8 @@ interface BrowserResults {
   quadrantDrag: Awaited<ReturnType<typeof dragRun>>;
   requeryOne: number[];
   requeryQuadrant: number[];
+  /** One bare ECharts chart's update on this machine (bench/lib/chart-floor.ts). */
+  chartFloor: Summary;
   outside: string[];
   consoleErrors: string[];
   frameMs: { a: number; b: number };
@@ -224,13 +227,18 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     await useScenario(page, 'two-period');
     const twoPeriod = await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs);
     log(`slider two-period: p50 ${median(twoPeriod.latencies).toFixed(1)} p95 ${percentile(twoPeriod.latencies, 0.95).toFixed(1)} ms (${twoPeriod.timeouts} timeouts)`);
+    const chartFloor = await chartUpdateFloor(b.context);
+    log(`ECharts floor: one bare chart's update p50 ${chartFloor.p50.toFixed(1)} ms, p95 ${chartFloor.p95.toFixed(1)} ms`);
     outside.push(...b.outside);
     consoleErrors.push(...b.consoleErrors);
-    return { loads, memory, blankMb, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
+    return { loads, memory, blankMb, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
   } finally {
     await b.close();
   }
 }
+
+/** Median ms of each chart's ECharts update over a scenario's moves. */
+const chartMedians = (byChart: Record<string, number[]>): Record<string, number> => Object.fromEntries(Object.entries(byChart).map(([id, xs]) => [id, round(median(xs))]));
 
 function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, chromium: string): BenchResult {
   const med = (xs: readonly number[]) => round(median(xs));
@@ -299,6 +307,12 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
         quadrant_slider: br.quadrantSlider.warmup.map((x) => round(x)),
       },
       two_period_data: br.twoPeriodData === 'panel12' ? `the ${files.periods}-month panel` : 'the last two months of the panel (the page could not load the whole panel)',
+      chart_update_ms: {
+        one_period: chartMedians(br.onePeriod.chartMs),
+        two_period: chartMedians(br.twoPeriod.chartMs),
+        quadrant_slider: chartMedians(br.quadrantSlider.chartMs),
+      },
+      chart_update_floor_ms: { p50: round(br.chartFloor.p50), p95: round(br.chartFloor.p95) },
       quadrant_drags: br.quadrantDrag.drags,
       quadrant_drag_step_px: br.quadrantDrag.stepPx,
       ratio: {

@@ -59,6 +59,17 @@ export const PAGE_HELPERS = String.raw`(() => {
     });
   }
 
+  /** ms of each chart's last ECharts setOption (update + paint), as EChart.tsx records it. */
+  function chartCosts(ids) {
+    const out = {};
+    for (const id of ids) {
+      const el = document.querySelector('[data-cell="' + id + '"] .chart');
+      const ms = Number(el && el.dataset.setOptionMs);
+      if (Number.isFinite(ms)) out[id] = ms;
+    }
+    return out;
+  }
+
   function chartIds() {
     const ids = B().charts();
     if (!ids || ids.length === 0) throw new Error('tierlensBench.charts() is empty: no threshold-dependent chart to wait for');
@@ -84,7 +95,7 @@ export const PAGE_HELPERS = String.raw`(() => {
       const t0 = performance.now();
       setter.call(el, String(value));
       el.dispatchEvent(new Event('input', { bubbles: true }));
-      return waitRepaint(ids, before, t0, timeoutMs).then((r) => ({ ...r, state: sliderState() }));
+      return waitRepaint(ids, before, t0, timeoutMs).then((r) => ({ ...r, state: sliderState(), charts: chartCosts(ids) }));
     },
     /** Arms a one-shot pointermove listener: the next pointer move starts the clock. */
     arm(timeoutMs) {

@@ -58,6 +58,10 @@ export interface BenchResult {
     warmup_moves: number;
     warmup_ms: Record<string, number[]>;
     two_period_data: string;
+    /** Per scenario, per chart: median ms of its ECharts update (setOption, with the paint). */
+    chart_update_ms: Record<string, Record<string, number>>;
+    /** One bare ECharts chart's update on this machine: the floor per chart. */
+    chart_update_floor_ms: { p50: number; p95: number };
     quadrant_drags: number;
     quadrant_drag_step_px: number;
     ratio: { requery_vs_slider_one_period_p50: number; requery_vs_slider_one_period_p95: number; requery_vs_native_query_p50: number };
@@ -85,6 +89,8 @@ export interface BenchResult {
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const sum = (byChart: Record<string, number> = {}) => Object.values(byChart).reduce((a, b) => a + b, 0);
+const charts = (byChart: Record<string, number> = {}) => Object.entries(byChart).map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ') || '—';
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
 const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
@@ -228,6 +234,20 @@ ${table(
     ['Plain SQL re-query, one period (browser)', ...move({ ...S.requery_one_period, timeouts: 0 })],
     ['Plain SQL re-query, quadrant (browser)', ...move({ ...S.requery_quadrant, timeouts: 0 })],
     ['Native DuckDB 1 thread, tier query', ...move({ ...r.native.query_one_period, timeouts: 0 })],
+  ],
+)}
+
+Where a move's time goes — median ms of each chart's ECharts update (\`setOption\`, which lays out and paints the
+canvas), against one bare ECharts chart of the same kind updated alone on this machine
+(p50 ${f1(S.chart_update_floor_ms.p50)} ms, p95 ${f1(S.chart_update_floor_ms.p95)} ms; \`bench/lib/chart-floor.ts\`). The numbers themselves come from the
+fast path in microseconds; the rest of a move is React, the browser's style/layout/raster, and the frame.
+
+${table(
+  ['Scenario', 'Charts: median ECharts update (ms)', 'Sum (ms)', 'Slider p50 (ms)'],
+  [
+    ['One period', charts(S.chart_update_ms.one_period), f1(sum(S.chart_update_ms.one_period)), f1(S.one_period.p50)],
+    ['Two periods', charts(S.chart_update_ms.two_period), f1(sum(S.chart_update_ms.two_period)), f1(S.two_period.p50)],
+    ['Quadrant (slider)', charts(S.chart_update_ms.quadrant_slider), f1(sum(S.chart_update_ms.quadrant_slider)), f1(S.quadrant_slider.p50)],
   ],
 )}
 

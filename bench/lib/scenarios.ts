@@ -28,7 +28,7 @@ interface Helpers {
   sliderState(): SliderState[];
   ready(): boolean;
   renders(): Record<string, number>;
-  move(name: string, value: number, timeoutMs: number): Promise<Timed & { state: SliderState[] }>;
+  move(name: string, value: number, timeoutMs: number): Promise<Timed & { state: SliderState[]; charts: Record<string, number> }>;
   arm(timeoutMs: number): boolean;
   collect(): Promise<Timed>;
   gc(): boolean;
@@ -122,6 +122,8 @@ export interface MoveRun {
   readonly timeouts: number;
   /** Threshold values after each measured move, in `sliders()` order (parsed from aria-valuetext). */
   readonly values: number[][];
+  /** Per chart, the ms of its ECharts update (setOption: update and paint) on each measured move. */
+  readonly chartMs: Record<string, number[]>;
   readonly sliders: string[];
 }
 
@@ -146,6 +148,7 @@ export async function sliderRun(page: Page, moves: number, warmup: number, timeo
   const latencies: number[] = [];
   const warm: number[] = [];
   const values: number[][] = [];
+  const chartMs: Record<string, number[]> = {};
   let timeouts = 0;
   for (let k = 0; k < warmup + moves; k++) {
     const i = k % start.length;
@@ -163,9 +166,10 @@ export async function sliderRun(page: Page, moves: number, warmup: number, timeo
     else {
       latencies.push(r.ms);
       values.push(state.map((s) => parseShown(s.text)));
+      if (!r.timedOut) for (const [id, ms] of Object.entries(r.charts)) (chartMs[id] ??= []).push(ms);
     }
   }
-  return { latencies, warmup: warm, timeouts, values, sliders: start.map((s) => s.name) };
+  return { latencies, warmup: warm, timeouts, values, sliders: start.map((s) => s.name), chartMs };
 }
 
 /** The same threshold sets answered by the plain SQL re-query (`tierlensBench.requery`), in-page ms. */
@@ -223,7 +227,7 @@ export async function dragRun(
   timeoutMs: number,
   unitsPerStep = 1.2,
   stepsPerDrag = 10,
-): Promise<Omit<MoveRun, 'values' | 'sliders'> & { drags: number; noEvent: number; stepPx: number }> {
+): Promise<Omit<MoveRun, 'values' | 'sliders' | 'chartMs'> & { drags: number; noEvent: number; stepPx: number }> {
   await page.locator('[data-cell="quadrant"] .chart').scrollIntoViewIfNeeded();
   const pxPerUnit = await calibrate(page, timeoutMs);
   const stepPx = Math.min(80, Math.max(2, Math.ceil(unitsPerStep * pxPerUnit)));
