@@ -267,6 +267,17 @@ export async function firstView(page: Page): Promise<number> {
   return Number(await h.jsonValue());
 }
 
+/**
+ * Where a first view's time went, from the page's own marks (ms since navigation start): the
+ * database engine open, the bundled sample in DuckDB (`tierlens:…` marks), the first chart painted.
+ */
+export async function firstViewParts(page: Page): Promise<{ engineReady: number; dataReady: number; firstChart: number }> {
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
+    return { engineReady: at('tierlens:engine-ready'), dataReady: at('tierlens:data-ready'), firstChart: (window as unknown as Win).tierlensBench.firstView() ?? NaN };
+  });
+}
+
 /** Mean ms between animation frames while the page repaints every frame. */
 export async function frameInterval(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as Win).__tlb.frameInterval(60));
