@@ -272,10 +272,12 @@ export async function firstView(page: Page): Promise<number> {
  * database engine open, the bundled sample in DuckDB (`tierlens:…` marks), the first chart painted.
  */
 export async function firstViewParts(page: Page): Promise<{ engineReady: number; dataReady: number; firstChart: number }> {
-  return page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-    return { engineReady: at('tierlens:engine-ready'), dataReady: at('tierlens:data-ready'), firstChart: (window as unknown as Win).tierlensBench.firstView() ?? NaN };
-  });
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  return page.evaluate(`(() => {
+    const at = (name) => { const m = performance.getEntriesByName(name, 'mark')[0]; return m ? m.startTime : NaN; };
+    const first = window.tierlensBench.firstView();
+    return { engineReady: at('tierlens:engine-ready'), dataReady: at('tierlens:data-ready'), firstChart: first === null ? NaN : first };
+  })()`);
 }
 
 /** Mean ms between animation frames while the page repaints every frame. */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { batchedSubscribe } from '../../src/ui/batched-store';
 
 /** A store that notifies its listeners synchronously on every change, like the scheduler. */
@@ -13,7 +13,8 @@ function store() {
     size: () => listeners.size,
   };
 }
-const nextTask = () => new Promise((r) => setTimeout(r, 0));
+/** Long enough for any queued message to be delivered (message and timer queues are not ordered). */
+const later = () => new Promise((r) => setTimeout(r, 30));
 
 describe('batchedSubscribe: one notification per task', () => {
   test('changes made in one task (a slider move answered in microtasks) notify once', async () => {
@@ -25,7 +26,8 @@ describe('batchedSubscribe: one notification per task', () => {
     s.emit();
     queueMicrotask(() => s.emit());
     expect(calls).toBe(0);
-    await nextTask();
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await later();
     expect(calls).toBe(1);
   });
 
@@ -34,9 +36,10 @@ describe('batchedSubscribe: one notification per task', () => {
     let calls = 0;
     batchedSubscribe(s.subscribe)(() => calls++);
     s.emit();
-    await nextTask();
+    await vi.waitFor(() => expect(calls).toBe(1));
     s.emit();
-    await nextTask();
+    await vi.waitFor(() => expect(calls).toBe(2));
+    await later();
     expect(calls).toBe(2);
   });
 
@@ -46,9 +49,9 @@ describe('batchedSubscribe: one notification per task', () => {
     const off = batchedSubscribe(s.subscribe)(() => calls++);
     s.emit();
     off();
-    await nextTask();
+    await later();
     s.emit();
-    await nextTask();
+    await later();
     expect(calls).toBe(0);
     expect(s.size()).toBe(0);
   });
