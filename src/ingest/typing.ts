@@ -5,7 +5,7 @@ import type { FieldMapping } from './mapping';
 import { PROBLEM_LIMIT, type ColumnReport, type Problem } from './report';
 import type { Staging } from './staging';
 import { dropRelation } from './load';
-import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from './values-sql';
+import { dateSql, fastPathSql, flagSql, isMissingSql, monthSql, numberSql } from './values-sql';
 import { parseDateText, parseMonthText, parseNumberText } from './values';
 import { fieldByName, type FieldName } from './vocabulary';
 
@@ -70,15 +70,36 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
     });
     const parts: string[] = [];
     for (const [b, batch] of batches.entries()) {
-      const inner = batch.map((i) => `${convert(ident(columns[i]!.name), targets[i]!)} AS ${ident(columns[i]!.name)}`);
       const mine = parsed.filter(({ i }) => batch.includes(i));
+      // Types with a fast path are converted in two steps: the fast path over every cell, then
+      // the full grammar over the cells it left empty only. The full grammar binds values with
+      // lambdas, which DuckDB pays for on every chunk of a projection even when no row of the
+      // chunk reaches them: one pass would cost ~1 µs a cell in WASM for plain numbers too.
+      const deferred = mine.filter(({ i }) => hasFastPath(targets[i]!));
+      const inner = batch.map((i) => {
+        const col = ident(columns[i]!.name);
+        const target = targets[i]!;
+        return `${hasFastPath(target) ? fastPathSql(col, target) : convert(col, target)} AS ${col}`;
+      });
       const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
       const bads = mine.map(({ name, i }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END AS ${ident(`__bad_${i}`)}`);
       const part = batches.length === 1 ? table : `${table}__part${b}`;
-      await engine.query(
-        `CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.map((x) => `, ${x}`).join('')}
-         FROM (SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)})`,
-      );
+      const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)}`;
+      if (deferred.length === 0) {
+        await engine.query(`CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.map((x) => `, ${x}`).join('')} FROM (${scan})`);
+      } else {
+        // No copy after the scan: the slow cells and the problem columns are filled in place
+        // (UPDATE touches only the rows left empty), and the raw text is dropped.
+        await engine.query(`CREATE TABLE ${ident(part)} AS ${scan}`);
+        const empty = ({ name, i }: { name: string; i: number }) => `(${ident(name)} IS NULL AND ${ident(`__raw_${i}`)} IS NOT NULL)`;
+        const sets = deferred.map((c) => `${ident(c.name)} = CASE WHEN ${empty(c)} THEN ${convert(ident(`__raw_${c.i}`), targets[c.i]!)} ELSE ${ident(c.name)} END`);
+        await engine.query(`UPDATE ${ident(part)} SET ${sets.join(', ')} WHERE ${deferred.map(empty).join(' OR ')}`);
+        for (const { i } of mine) await engine.query(`ALTER TABLE ${ident(part)} ADD COLUMN ${ident(`__bad_${i}`)} VARCHAR`);
+        const badSets = mine.map(({ name, i }) => `${ident(`__bad_${i}`)} = CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END`);
+        await engine.query(`UPDATE ${ident(part)} SET ${badSets.join(', ')} WHERE ${mine.map(empty).join(' OR ')}`);
+        for (const { i } of mine) await engine.query(`ALTER TABLE ${ident(part)} DROP COLUMN ${ident(`__raw_${i}`)}`);
+        if (b > 0) await engine.query(`ALTER TABLE ${ident(part)} DROP COLUMN __rec`);
+      }
       parts.push(part);
     }
     if (parts.length > 1) {
@@ -203,6 +224,11 @@ export function chooseType(field: FieldName | undefined, s: Shares | undefined):
   if (s.leadingZero > 0) return 'text';
   if (s.number >= NUMERIC_SHARE * s.nonMissing) return 'number';
   return 'text';
+}
+
+/** Target types whose conversion has a fast path (`fastPathSql`). */
+function hasFastPath(type: TargetType): type is 'number' | 'date' | 'excel-date' | 'flag' {
+  return type === 'number' || type === 'date' || type === 'excel-date' || type === 'flag';
 }
 
 function convert(col: string, type: TargetType): string {

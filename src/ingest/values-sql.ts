@@ -44,6 +44,11 @@ export function numberSql(e: string): string {
   const body = `CASE WHEN upper(t) IN ${tokens(MISSING_TOKENS)} OR NOT regexp_full_match(t, ${str(NUMBER_PATTERN)}) THEN NULL
     ELSE ${bind(parts, 'p', fromParts)} END`;
   const slow = bind(bind(trimmed(e), 't', body), 'n', 'CASE WHEN isfinite(n) THEN n END');
+  return numberFast(e, slow);
+}
+
+/** The fast paths of {@link numberSql}, with `rest` for every cell they do not take. */
+function numberFast(e: string, rest: string): string {
   // Fast path for plain numbers (most cells): DuckDB's own cast, which agrees with the grammar
   // on everything it accepts except `_` digit separators (excluded) and non-finite values.
   // (TRY_CAST twice is cheaper than binding it through a lambda.)
@@ -51,8 +56,26 @@ export function numberSql(e: string): string {
   // Second fast path: Excel's thousands separators (`"1,234,567.89"`), checked by one small
   // regex. Tested first when a comma is present: a failing cast is slow in WASM (it unwinds).
   const grouped = `regexp_full_match(${e}, ${str('-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?')})`;
-  return `(CASE WHEN contains(${e}, ',') THEN (CASE WHEN ${grouped} THEN TRY_CAST(replace(${e}, ',', '') AS DOUBLE) ELSE ${slow} END)
-    WHEN isfinite(${fast}) AND NOT contains(${e}, '_') THEN ${fast} ELSE ${slow} END)`;
+  return `(CASE WHEN contains(${e}, ',') THEN (CASE WHEN ${grouped} THEN TRY_CAST(replace(${e}, ',', '') AS DOUBLE) ELSE ${rest} END)
+    WHEN isfinite(${fast}) AND NOT contains(${e}, '_') THEN ${fast} ELSE ${rest} END)`;
+}
+
+/**
+ * Only the fast paths of {@link numberSql}, {@link dateSql} and {@link flagSql}: NULL where they
+ * would fall back to the full grammar, and otherwise exactly the full expression's value. Typing
+ * runs these over every cell and the full expression only over the cells left NULL (see
+ * typing.ts for why).
+ */
+export function fastPathSql(e: string, type: 'number' | 'date' | 'excel-date' | 'flag'): string {
+  switch (type) {
+    case 'number':
+      return numberFast(e, 'NULL');
+    case 'date':
+    case 'excel-date':
+      return dateFast(e);
+    case 'flag':
+      return flagExact(e);
+  }
 }
 
 /** VARCHAR → DATE per `parseDateText` (with `serial`: Excel serial numbers too). */
@@ -66,8 +89,10 @@ export function dateSql(e: string, options: { serial?: boolean } = {}): string {
   const slow = bind(trimmed(e), 't', body);
   // Fast path: DuckDB's date cast for short texts starting with the century digit (the
   // grammar's years are 1xxx/2xxx); anything it does not take goes through the full grammar.
-  return `coalesce(CASE WHEN length(${e}) <= 10 AND ${e}[1] IN ('1', '2') THEN TRY_CAST(${e} AS DATE) END, ${slow})`;
+  return `coalesce(${dateFast(e)}, ${slow})`;
 }
+
+const dateFast = (e: string) => `CASE WHEN length(${e}) <= 10 AND ${e}[1] IN ('1', '2') THEN TRY_CAST(${e} AS DATE) END`;
 
 /** VARCHAR → 'YYYY-MM' per `parseMonthText`. */
 export function monthSql(e: string): string {
@@ -83,6 +108,8 @@ export function monthSql(e: string): string {
 export function flagSql(e: string): string {
   const body = `CASE WHEN upper(t) IN ${tokens(TRUE_TOKENS)} THEN true WHEN upper(t) IN ${tokens(FALSE_TOKENS)} THEN false END`;
   // Fast path: the exact tokens as written (no white space to trim), then the full rule.
-  const exact = `CASE WHEN ${e} IN ${tokens([...TRUE_TOKENS, ...TRUE_TOKENS.map((t) => t.toLowerCase())])} THEN true WHEN ${e} IN ${tokens([...FALSE_TOKENS, ...FALSE_TOKENS.map((t) => t.toLowerCase())])} THEN false END`;
-  return `coalesce(${exact}, ${bind(trimmed(e), 't', body)})`;
+  return `coalesce(${flagExact(e)}, ${bind(trimmed(e), 't', body)})`;
 }
+
+const flagExact = (e: string) =>
+  `CASE WHEN ${e} IN ${tokens([...TRUE_TOKENS, ...TRUE_TOKENS.map((t) => t.toLowerCase())])} THEN true WHEN ${e} IN ${tokens([...FALSE_TOKENS, ...FALSE_TOKENS.map((t) => t.toLowerCase())])} THEN false END`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { parseDateText, parseFlagText, parseMonthText, parseNumberText, type Parsed } from '../../src/ingest/values';
-import { dateSql, flagSql, isMissingSql, monthSql, numberSql } from '../../src/ingest/values-sql';
+import { dateSql, fastPathSql, flagSql, isMissingSql, monthSql, numberSql } from '../../src/ingest/values-sql';
 import { ENGINES } from '../support/engines';
 import { DATE_CASES, FLAG_CASES, MONTH_CASES, NUMBER_CASES, SERIAL_DATE_CASES } from '../support/value-cases';
 
@@ -61,5 +61,22 @@ describe.each(ENGINES)('cell parsing in SQL on %s', (_name, open) => {
   test('flags', async () => {
     const cells = FLAG_CASES.map(([c]) => c);
     expectSame(await run(flagSql, cells), cells, parseFlagText);
+  });
+  // Typing runs the fast path over every cell and the full expression only where it gave NULL:
+  // so wherever the fast path gives a value, it must be the full expression's value.
+  test.each([
+    ['number', numberSql, NUMBER_CASES],
+    ['date', (e: string) => dateSql(e), DATE_CASES],
+    ['excel-date', (e: string) => dateSql(e, { serial: true }), SERIAL_DATE_CASES],
+    ['flag', flagSql, FLAG_CASES],
+  ] as const)('the %s fast path gives the full value or nothing', async (type, full, cases) => {
+    let taken = 0;
+    for (const [cell] of cases) {
+      const row = (await engine.query(`SELECT (${fastPathSql('c', type)})::VARCHAR AS fast, (${full('c')})::VARCHAR AS v FROM (SELECT ?::VARCHAR AS c)`, [cell])).get(0)!;
+      if (row.fast === null) continue;
+      taken++;
+      expect([cell, row.fast]).toEqual([cell, row.v]);
+    }
+    expect(taken, 'the fast path takes some cells').toBeGreaterThan(0);
   });
 });
