@@ -112,7 +112,7 @@ export function bounds(r: BenchResult): string[] {
     if (!missed.has(id) || n === 0) return;
     out.push(
       `- **${name}** (p95 ${f1(p95)} ms, goal ${goal} ms): its ${n} charts' ECharts updates alone take ${f1(sum(byChart))} ms at the median (${charts(byChart)}); ` +
-        `one bare ECharts chart updates in ${f1(floor)} ms on this machine, so ${n} charts cost at least ${f1(n * floor)} ms before React, style, layout and the frame. ` +
+        `one bare ECharts chart of the tier chart's shape updates in ${f1(floor)} ms on this machine (${n} of them: about ${f1(n * floor)} ms), all before React, style, layout and the frame. ` +
         'The tier counts themselves come from the fast path in microseconds.',
     );
   };
