@@ -26,7 +26,7 @@ import { gbkDecodeFloor } from './lib/decode-floor';
 import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
-import { dragRun, firstView, firstViewParts, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type LoadTiming, type MoveRun } from './lib/scenarios';
+import { dragRun, firstView, firstViewParts, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type FirstViewParts, type LoadTiming, type MoveRun } from './lib/scenarios';
 import { median, percentile, ratio, round, summarize, type Summary } from './lib/stats';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,8 +116,8 @@ interface BrowserResults {
   /** Which data the two-period scenario ran on. */
   twoPeriodData: string;
   blankMb: number;
-  /** Per first-view load: ms from navigation start to the engine open, the sample in DuckDB, the first chart. */
-  firstViewSplits: { engineReady: number; dataReady: number; firstChart: number }[];
+  /** Per first-view load: ms from navigation start to the engine open and the sample in DuckDB. */
+  firstViewSplits: FirstViewParts[];
   /** TextDecoder('gb18030') alone on the GBK file, in the page. */
   gbkDecode: { ms: number; mbPerS: number };
   firstView: number[];
@@ -149,7 +149,7 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
   let frameA = NaN;
   const firstViews: number[] = [];
   let gbkDecode = { ms: NaN, mbPerS: NaN };
-  const firstViewSplits: { engineReady: number; dataReady: number; firstChart: number }[] = [];
+  const firstViewSplits: FirstViewParts[] = [];
   try {
     const blank = await a.freshPage('/?nosample');
     frameA = await frameInterval(blank);

@@ -13,7 +13,7 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
   let charts: string[] = [];
   // Every chart of a scenario is measured, so every one of its views must compute on a move,
   // also those scrolled out of sight (which a user's page would let wait): the stricter case.
-  let showAll: Promise<() => void> | undefined;
+  let showingEverything = false;
   const hooks = {
     idle: () => workspace.getState().busy === undefined && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
     loaded: () => workspace.getState().files.length,
@@ -22,7 +22,10 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
       const built = benchNotebook(kind, workspace.getState().dataset?.periods ?? []);
       charts = built.charts;
       controller.load(built.notebook);
-      showAll ??= controller.showEverything();
+      if (!showingEverything) {
+        showingEverything = true;
+        void controller.showEverything();
+      }
     },
     charts: () => charts,
     renders: () =>

@@ -44,9 +44,10 @@ export async function readParquetInParts(
       // A file with no rows still makes its (empty) table.
       if (first) await insert(pq.readParquet(bytes, { columns }).intoIPCStream(), true);
     } finally {
-      // A decoding error must not leave an insert running unobserved.
+      // A failed insert or decode must neither leave an insert running unobserved nor let
+      // parquet-wasm go on decoding the rest of the file.
       await inserting.catch(() => undefined);
-      reader.releaseLock();
+      await reader.cancel().catch(() => undefined);
     }
     return skipped;
   } finally {

@@ -129,8 +129,8 @@ async function countDuplicateIds(engine: Engine): Promise<number> {
   const t = ident(DATASET_TABLE);
   const key = 'hash(customer_id, period)';
   const candidates = `SELECT k FROM (SELECT ${key} AS k FROM ${t} WHERE customer_id IS NOT NULL) GROUP BY k HAVING count(*) > 1`;
-  const none = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM (${candidates})`))[0]?.n ?? 0;
-  if (Number(none) === 0) return 0;
+  const repeatedHashes = Number(toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM (${candidates})`))[0]?.n ?? 0);
+  if (repeatedHashes === 0) return 0;
   const exact = `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${key} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;
   return Number(toRows(await engine.query(exact))[0]?.n ?? 0);
 }

@@ -5,7 +5,7 @@ import type { FieldMapping } from './mapping';
 import { PROBLEM_LIMIT, type ColumnReport, type Problem } from './report';
 import type { Staging } from './staging';
 import { dropRelation } from './load';
-import { dateSql, fastPathSql, flagSql, isMissingSql, monthSql, numberSql } from './values-sql';
+import { dateSql, fastPathSql, flagSql, isMissingSql, monthSql, numberSql, type FastPathType } from './values-sql';
 import { parseDateText, parseMonthText, parseNumberText } from './values';
 import { fieldByName, type FieldName } from './vocabulary';
 
@@ -82,7 +82,9 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
         return `${hasFastPath(target) ? fastPathSql(col, target) : convert(col, target)} AS ${col}`;
       });
       const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
-      const bads = mine.map(({ name, i }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END AS ${ident(`__bad_${i}`)}`);
+      // A cell's original text when it converted to nothing and was not a missing token.
+      const badOf = ({ name, i }: { name: string; i: number }) => `CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END`;
+      const bads = mine.map((c) => `${badOf(c)} AS ${ident(`__bad_${c.i}`)}`);
       const part = batches.length === 1 ? table : `${table}__part${b}`;
       const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)}`;
       if (deferred.length === 0) {
@@ -95,7 +97,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
         const sets = deferred.map((c) => `${ident(c.name)} = CASE WHEN ${empty(c)} THEN ${convert(ident(`__raw_${c.i}`), targets[c.i]!)} ELSE ${ident(c.name)} END`);
         await engine.query(`UPDATE ${ident(part)} SET ${sets.join(', ')} WHERE ${deferred.map(empty).join(' OR ')}`);
         for (const { i } of mine) await engine.query(`ALTER TABLE ${ident(part)} ADD COLUMN ${ident(`__bad_${i}`)} VARCHAR`);
-        const badSets = mine.map(({ name, i }) => `${ident(`__bad_${i}`)} = CASE WHEN ${ident(name)} IS NULL AND NOT ${isMissingSql(ident(`__raw_${i}`))} THEN ${ident(`__raw_${i}`)} END`);
+        const badSets = mine.map((c) => `${ident(`__bad_${c.i}`)} = ${badOf(c)}`);
         await engine.query(`UPDATE ${ident(part)} SET ${badSets.join(', ')} WHERE ${mine.map(empty).join(' OR ')}`);
         for (const { i } of mine) await engine.query(`ALTER TABLE ${ident(part)} DROP COLUMN ${ident(`__raw_${i}`)}`);
         if (b > 0) await engine.query(`ALTER TABLE ${ident(part)} DROP COLUMN __rec`);
@@ -227,7 +229,7 @@ export function chooseType(field: FieldName | undefined, s: Shares | undefined):
 }
 
 /** Target types whose conversion has a fast path (`fastPathSql`). */
-function hasFastPath(type: TargetType): type is 'number' | 'date' | 'excel-date' | 'flag' {
+function hasFastPath(type: TargetType): type is FastPathType {
   return type === 'number' || type === 'date' || type === 'excel-date' || type === 'flag';
 }
 

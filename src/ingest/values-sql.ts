@@ -60,13 +60,16 @@ function numberFast(e: string, rest: string): string {
     WHEN isfinite(${fast}) AND NOT contains(${e}, '_') THEN ${fast} ELSE ${rest} END)`;
 }
 
+/** The conversions that have a fast path. */
+export type FastPathType = 'number' | 'date' | 'excel-date' | 'flag';
+
 /**
  * Only the fast paths of {@link numberSql}, {@link dateSql} and {@link flagSql}: NULL where they
  * would fall back to the full grammar, and otherwise exactly the full expression's value. Typing
  * runs these over every cell and the full expression only over the cells left NULL (see
  * typing.ts for why).
  */
-export function fastPathSql(e: string, type: 'number' | 'date' | 'excel-date' | 'flag'): string {
+export function fastPathSql(e: string, type: FastPathType): string {
   switch (type) {
     case 'number':
       return numberFast(e, 'NULL');
@@ -92,7 +95,9 @@ export function dateSql(e: string, options: { serial?: boolean } = {}): string {
   return `coalesce(${dateFast(e)}, ${slow})`;
 }
 
-const dateFast = (e: string) => `CASE WHEN length(${e}) <= 10 AND ${e}[1] IN ('1', '2') THEN TRY_CAST(${e} AS DATE) END`;
+function dateFast(e: string): string {
+  return `CASE WHEN length(${e}) <= 10 AND ${e}[1] IN ('1', '2') THEN TRY_CAST(${e} AS DATE) END`;
+}
 
 /** VARCHAR → 'YYYY-MM' per `parseMonthText`. */
 export function monthSql(e: string): string {
@@ -111,5 +116,6 @@ export function flagSql(e: string): string {
   return `coalesce(${flagExact(e)}, ${bind(trimmed(e), 't', body)})`;
 }
 
-const flagExact = (e: string) =>
-  `CASE WHEN ${e} IN ${tokens([...TRUE_TOKENS, ...TRUE_TOKENS.map((t) => t.toLowerCase())])} THEN true WHEN ${e} IN ${tokens([...FALSE_TOKENS, ...FALSE_TOKENS.map((t) => t.toLowerCase())])} THEN false END`;
+function flagExact(e: string): string {
+  return `CASE WHEN ${e} IN ${tokens([...TRUE_TOKENS, ...TRUE_TOKENS.map((t) => t.toLowerCase())])} THEN true WHEN ${e} IN ${tokens([...FALSE_TOKENS, ...FALSE_TOKENS.map((t) => t.toLowerCase())])} THEN false END`;
+}
