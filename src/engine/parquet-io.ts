@@ -4,8 +4,13 @@ import { ipcFileToStream } from './ipc';
 /** The parts of parquet-wasm used here; the browser and Node builds of it have this same shape. */
 export type ParquetWasm = Pick<typeof import('parquet-wasm'), 'ParquetFile' | 'readParquet' | 'writeParquet' | 'Table' | 'WriterPropertiesBuilder' | 'Compression'>;
 
-/** Rows per decoded batch: large enough that per-insert overhead vanishes, small enough to stream. */
-const STREAM_BATCH_ROWS = 131_072;
+/**
+ * Rows per decoded batch: DuckDB's row-group size, so every insert appends whole row groups.
+ * Measured in DuckDB-WASM (Node, 17 columns): 1M rows took 2.1–2.3 s to insert in 131,072-row
+ * batches and 0.9–1.1 s in 122,880-row ones; 3M rows of the panel, 10–13 s against 3.1–4.4 s.
+ * (Decoding two batches ahead instead of one was measured too: no gain on two cores.)
+ */
+const STREAM_BATCH_ROWS = 122_880;
 
 /**
  * Parquet → Arrow IPC, a batch of rows at a time (a 12M-row panel never sits in memory twice

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { loadFile, type LoadedFile } from '../../src/ingest/load';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
+import { toRows } from '../../src/engine/rows';
 
 /** Fields each preset of presets.md reads (main rule and overrides), written out from the spec. */
 const PRESET_FIELDS: Record<string, string[]> = {
@@ -66,5 +67,28 @@ describe('a large Parquet file in the browser', () => {
     expect(columns).toEqual(expect.arrayContaining(['customer_id', 'branch', 'snapshot_date', 'aum']));
     expect(staging.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/personal columns left out .*customer_name, id_number, phone/) })]);
     await engine.close();
+  });
+});
+
+describe('a Parquet file read in many batches', () => {
+  test('arrives in DuckDB-WASM whole and in file order, as native DuckDB reads it', async () => {
+    const { openNativeEngine } = await import('../../src/engine/native');
+    const file = 'data-samples/retail_panel_24m.parquet';
+    const wasm = await openWasmNodeEngine();
+    const native = await openNativeEngine({ threads: 1 });
+    try {
+      // Rows around the reader's batch edges (122,880 rows) and the file's last row.
+      const rows = [0, 122_879, 122_880, 131_071, 131_072, 245_760, 479_999];
+      await wasm.insertParquet('panel', new Uint8Array(readFileSync(file)));
+      const fromWasm = toRows(await wasm.query(`SELECT rowid AS r, customer_id, snapshot_date::VARCHAR AS d, aum FROM panel WHERE rowid IN (${rows.join(', ')}) ORDER BY r`));
+      const fromNative = toRows(await native.query(`SELECT file_row_number AS r, customer_id, snapshot_date::VARCHAR AS d, aum FROM read_parquet('${file}', file_row_number = true) WHERE file_row_number IN (${rows.join(', ')}) ORDER BY r`));
+      expect(fromWasm.map((r) => [Number(r.r), r.customer_id, r.d, r.aum])).toEqual(fromNative.map((r) => [Number(r.r), r.customer_id, r.d, r.aum]));
+      expect(fromWasm).toHaveLength(rows.length);
+      const totals = `SELECT count(*)::INTEGER AS n, count(DISTINCT customer_id)::INTEGER AS ids, round(sum(aum), 2) AS aum FROM`;
+      expect(toRows(await wasm.query(`${totals} panel`))).toEqual(toRows(await native.query(`${totals} '${file}'`)));
+    } finally {
+      await wasm.close();
+      await native.close();
+    }
   });
 });
