@@ -91,6 +91,13 @@ export const QUADRANT_CUT_IDS = {
 /** Grid margins in px (fixed, so a UI can place drag handles over the plot area). */
 export const QUADRANT_GRID = { left: 84, right: 72, top: 92, bottom: 72 } as const;
 
+/**
+ * Shades of the density layer. The cells of one shade are drawn as one path: a custom series
+ * re-renders every item on every `setOption`, and one item per cell (up to 60 × 40) cost
+ * 20–30 ms of each cut-line drag step in Chromium here, against about 6 ms without the layer.
+ */
+export const DENSITY_STEPS = 12;
+
 const CUT_COLOR = '#333';
 const DENSITY_COLOR = '#37474f';
 
@@ -150,10 +157,12 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
     ];
   });
 
-  // Density layer: one rectangle per non-empty cell, clipped to the axis ranges.
+  // Density layer: the non-empty cells, clipped to the axis ranges, grouped by shade; within a
+  // shade, cells stacked in one column are merged into one rectangle (fewer subpaths to draw).
   const density = input.density;
-  const densityData: [number, number, number, number, number][] = [];
+  const shades = new Map<number, { rects: [number, number, number, number][]; cells: number; fewest: number; most: number }>();
   if (density) {
+    const clipped: [number, number, number, number, number][] = [];
     density.counts.forEach((col, i) => {
       col.forEach((n, j) => {
         if (!(n > 0)) return;
@@ -166,23 +175,38 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
         const b = clamp(x1, x.min, x.max);
         const c = clamp(y0, y.min, y.max);
         const d = clamp(y1, y.min, y.max);
-        if (a < b && c < d) densityData.push([a, b, c, d, n]);
+        if (a < b && c < d) clipped.push([a, b, c, d, n]);
       });
     });
+    const densityMax = clipped.reduce((m, d) => Math.max(m, d[4]), 0);
+    for (const [a, b, c, d, n] of clipped) {
+      const step = Math.max(1, Math.ceil(Math.sqrt(n / densityMax) * DENSITY_STEPS));
+      let shade = shades.get(step);
+      if (!shade) shades.set(step, (shade = { rects: [], cells: 0, fewest: n, most: n }));
+      shade.cells++;
+      shade.fewest = Math.min(shade.fewest, n);
+      shade.most = Math.max(shade.most, n);
+      const last = shade.rects[shade.rects.length - 1];
+      if (last && last[0] === a && last[1] === b && last[3] === c) last[3] = d;
+      else shade.rects.push([a, b, c, d]);
+    }
   }
-  const densityMax = densityData.reduce((m, d) => Math.max(m, d[4]), 0);
-  const renderCell: CustomSeriesRenderItem = (_params, api) => {
-    const p0 = api.coord([api.value(0), api.value(3)]);
-    const p1 = api.coord([api.value(1), api.value(2)]);
-    const n = Number(api.value(4));
-    const t = densityMax > 0 ? Math.sqrt(n / densityMax) : 0;
-    const [left = 0, top = 0] = p0;
-    const [right = 0, bottom = 0] = p1;
-    return {
-      type: 'rect',
-      shape: { x: left, y: top, width: right - left, height: bottom - top },
-      style: { fill: DENSITY_COLOR, opacity: 0.08 + 0.72 * t },
-    };
+  // One data item per shade, lightest first: [x.min, y.min, step] (the step picks the shade).
+  const steps = [...shades.keys()].sort((p, q) => p - q);
+  const densityData = steps.map((step) => [x.min, y.min, step]);
+  const renderShade: CustomSeriesRenderItem = (_params, api) => {
+    const step = Number(api.value(2));
+    // Both axes are linear: two points give the pixel mapping for every edge. Whole pixels, so
+    // neighbouring rectangles meet without a seam.
+    const [px0 = 0, py0 = 0] = api.coord([x.min, y.min]);
+    const [px1 = 0, py1 = 0] = api.coord([x.max, y.max]);
+    const sx = (px1 - px0) / (x.max - x.min);
+    const sy = (py1 - py0) / (y.max - y.min);
+    const px = (v: number) => Math.round(px0 + (v - x.min) * sx);
+    const py = (v: number) => Math.round(py0 + (v - y.min) * sy);
+    let path = '';
+    for (const [a, b, c, d] of shades.get(step)?.rects ?? []) path += `M${px(a)} ${py(d)}H${px(b)}V${py(c)}H${px(a)}`;
+    return { type: 'path', shape: { pathData: path }, style: { fill: DENSITY_COLOR, opacity: 0.08 + (0.72 * step) / DENSITY_STEPS } };
   };
 
   const pointTiers = [...new Set(points.map((p) => p.tier))];
@@ -221,13 +245,10 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
         const p = firstParam<{ seriesId?: string; seriesIndex?: number; dataIndex: number; componentType?: string }>(params);
         if (!p || p.componentType !== 'series') return '';
         if (p.seriesId === QUADRANT_CUT_IDS.density) {
-          const d = densityData[p.dataIndex];
-          if (!d) return '';
-          return [
-            `${escapeHtml(x.label)}: ${fmtX(d[0])} – ${fmtX(d[1])}`,
-            `${escapeHtml(y.label)}: ${fmtY(d[2])} – ${fmtY(d[3])}`,
-            `${zh ? '客户数' : 'Customers'}: ${formatCount(d[4])}`,
-          ].join('<br/>');
+          const shade = shades.get(steps[p.dataIndex] ?? NaN);
+          if (!shade) return '';
+          const range = shade.fewest === shade.most ? formatCount(shade.most) : `${formatCount(shade.fewest)} – ${formatCount(shade.most)}`;
+          return zh ? `每格客户数：${range}<br/>（此深浅共 ${formatCount(shade.cells)} 格）` : `Customers per cell: ${range}<br/>(${formatCount(shade.cells)} cells of this shade)`;
         }
         const k = scatter.findIndex((s) => s.id === p.seriesId);
         const pt = scatterPoints[k]?.[p.dataIndex];
@@ -268,8 +289,8 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
               id: QUADRANT_CUT_IDS.density,
               name: zh ? '客户密度' : 'Customer density',
               type: 'custom' as const,
-              renderItem: renderCell,
-              encode: { x: [0, 1], y: [2, 3] },
+              renderItem: renderShade,
+              encode: { x: 0, y: 1 },
               data: densityData,
               z: 1,
             },

@@ -71,7 +71,7 @@ describe('quadrant chart', () => {
     expect(areas[0]).toEqual([expect.objectContaining({ xAxis: 60, yAxis: 100_000 }), { xAxis: 100, yAxis: 400_000 }]);
   });
 
-  test('density layer: a custom series of non-empty cells clipped to the axes', () => {
+  test('density layer: non-empty cells clipped to the axes, drawn as one path per shade', () => {
     const o = buildQuadrantOption({
       x,
       y,
@@ -84,11 +84,39 @@ describe('quadrant chart', () => {
     });
     const d = (o.series as Series[]).find((s) => s.id === QUADRANT_CUT_IDS.density)!;
     expect(d.type).toBe('custom');
-    expect(d.data).toEqual([[0, 50, -50_000, 100_000, 5], [50, 100, -50_000, 100_000, 7], [50, 100, 100_000, 400_000, 3]]);
+    // Three cells inside the axes (x 100–150 is clipped away), in three shades (√(n / 7) of 12
+    // steps: 3 → 8, 5 → 11, 7 → 12), lightest first.
+    expect(d.data).toEqual([[0, -50_000, 8], [0, -50_000, 11], [0, -50_000, 12]]);
     const svg = renderSvg(o);
-    expect(svg.match(/fill="#37474f"/g)?.length).toBe(3);
+    const shades = [...svg.matchAll(/<path d="([^"]*)"[^>]*fill="#37474f"[^>]*fill-opacity="([\d.]+)"/g)];
+    expect(shades.map((m) => Number(m[2]))).toEqual([0.08 + (0.72 * 8) / 12, 0.08 + (0.72 * 11) / 12, 0.8].map((v) => expect.closeTo(v, 3)));
+    // Each shade is one rectangle here: four sides, corners on whole pixels.
+    for (const [, path] of shades) expect(path).toMatch(/^M\d+ \d+L\d+ \d+L\d+ \d+L\d+ \d+$/);
     for (const label of ['Important', '4 (23.5%)', 'Exit', '5 (29.4%)', 'cut 60', '100K']) expect(svg).toContain(label);
-    expect((o.tooltip as { formatter: Formatter }).formatter({ componentType: 'series', seriesId: QUADRANT_CUT_IDS.density, dataIndex: 1 })).toContain('Customers: 7');
+    const tooltip = (i: number) => (o.tooltip as { formatter: Formatter }).formatter({ componentType: 'series', seriesId: QUADRANT_CUT_IDS.density, dataIndex: i });
+    expect(tooltip(2)).toBe('Customers per cell: 7<br/>(1 cells of this shade)');
+    expect(tooltip(0)).toContain('Customers per cell: 3');
+  });
+
+  test('density layer: cells of one shade stacked in a column are one rectangle', () => {
+    const o = buildQuadrantOption({
+      x,
+      y,
+      // Column 0: three equal cells (one shade, one rectangle); column 1: one cell of each shade.
+      density: { xEdges: [0, 50, 100], yEdges: [-50_000, 100_000, 250_000, 400_000], counts: [[9, 9, 9], [9, 1, 0]] },
+      cells: scheme.cells,
+      counts: { hh: 0, lh: 0, hl: 0, ll: 0 },
+      tiers,
+      locale: 'zh-CN',
+      title: 't',
+    });
+    const svg = renderSvg(o);
+    const paths = [...svg.matchAll(/<path d="([^"]*)"[^>]*fill="#37474f"/g)].map((m) => m[1]!);
+    expect(paths).toHaveLength(2);
+    // The darkest shade: column 0 whole (one rectangle) and the bottom cell of column 1.
+    expect(paths[1]!.match(/M/g)).toHaveLength(2);
+    const tooltip = (o.tooltip as { formatter: Formatter }).formatter({ componentType: 'series', seriesId: QUADRANT_CUT_IDS.density, dataIndex: 1 });
+    expect(tooltip).toBe('每格客户数：9<br/>（此深浅共 4 格）');
   });
 
   test('more points than the limit are refused (use a density)', () => {
