@@ -73,7 +73,32 @@ export class LadderTuner {
     const g = table.getChild(group);
     if (!g) throw new Error(`extraction result has no column "${group}"`);
     const { codes, keys } = groupCodes(g);
-    // Row numbers grouped by label (a counting sort): one Int32Array, a view per group.
+    return LadderTuner.grouped(scheme, table, codes, keys.map((k) => k ?? '—'));
+  }
+
+  /**
+   * One tuner per label, the group column holding each row's 1-based position in `labels`
+   * (NULL: no group; see `ladderInputsQuery` with `allPeriods`).
+   */
+  static byNumberedGroup(scheme: LadderScheme, table: Table, group: string, labels: readonly string[]): Map<string, LadderTuner> {
+    const g = table.getChild(group);
+    if (!g) throw new Error(`extraction result has no column "${group}"`);
+    // Code labels.length stands for "no group" (a null key: no tuner).
+    const codes = new Int32Array(g.length);
+    let row = 0;
+    for (const data of g.data) {
+      const values = data.values as Int32Array;
+      for (let i = 0; i < data.length; i++, row++) {
+        const n = data.getValid(i) ? values[i]! : 0;
+        codes[row] = n >= 1 && n <= labels.length ? n - 1 : labels.length;
+      }
+    }
+    return LadderTuner.grouped(scheme, table, codes, [...labels, null]);
+  }
+
+  /** Tuners of the rows of each code (`keys[code]` names the group; null: rows left out), from one extraction. */
+  private static grouped(scheme: LadderScheme, table: Table, codes: Int32Array, keys: readonly (string | null)[]): Map<string, LadderTuner> {
+    // Row numbers grouped by code (a counting sort): one Int32Array, a view per group.
     const start = new Int32Array(keys.length + 1);
     for (let i = 0; i < codes.length; i++) start[codes[i]! + 1]!++;
     for (let c = 0; c < keys.length; c++) start[c + 1]! += start[c]!;
@@ -83,7 +108,9 @@ export class LadderTuner {
     const out = new Map<string, LadderTuner>();
     const v = column(table, 'v');
     const amount = column(table, 'amount');
-    keys.forEach((k, c) => out.set(k ?? '—', LadderTuner.fromColumns(scheme, table, v, amount, order.subarray(start[c]!, start[c + 1]!))));
+    keys.forEach((k, c) => {
+      if (k !== null) out.set(k, LadderTuner.fromColumns(scheme, table, v, amount, order.subarray(start[c]!, start[c + 1]!)));
+    });
     return out;
   }
 

@@ -8,7 +8,7 @@ import { tiersOf, type LadderScheme, type QuadrantScheme, type Scheme } from '..
 import { amountColumnOf, orderTierCounts, tierCountsQuery, type TierCount } from '../analysis/tier-distribution';
 import { transitionQuery } from '../analysis/transitions-sql';
 import { nearThresholdQuery } from '../analysis/near-threshold-sql';
-import { ALL_PERIODS, ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
+import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
 import { LadderTuner, QuadrantTuner, TransitionTuner } from '../analysis/tuning';
 import { ladderMovers, type MoverTotals } from '../analysis/movers';
 import type { TransitionCell } from '../analysis/migration';
@@ -111,8 +111,9 @@ export class Analyst {
    */
   private periodTuners(scheme: LadderScheme, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
     return this.cached(`ladder-periods|${structureKey(scheme)}`, async () => {
-      const q = ladderInputsQuery(scheme, this.ctx(), ALL_PERIODS, amountColumnOf(scheme), 'period');
-      return LadderTuner.byGroup(scheme, await this.query(q.sql, q.params, signal), 'period');
+      const periods = this.dataset()?.periods ?? [];
+      const q = ladderInputsQuery(scheme, this.ctx(), { allPeriods: periods }, amountColumnOf(scheme));
+      return LadderTuner.byNumberedGroup(scheme, await this.query(q.sql, q.params, signal), 'period_no', periods);
     });
   }
 

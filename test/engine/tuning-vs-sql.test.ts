@@ -7,7 +7,7 @@ import { buildDataset, type DatasetInfo } from '../../src/ingest/dataset';
 import { loadFile } from '../../src/ingest/load';
 import { amountColumnOf, orderTierCounts, tierCountsQuery } from '../../src/analysis/tier-distribution';
 import { transitionQuery } from '../../src/analysis/transitions-sql';
-import { ALL_PERIODS, ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../../src/analysis/tuning-sql';
+import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../../src/analysis/tuning-sql';
 import { LadderTuner, QuadrantTuner, TransitionTuner } from '../../src/analysis/tuning';
 import { compileScheme } from '../../src/schemes/compile';
 import { presetById } from '../../src/schemes/presets';
@@ -63,14 +63,20 @@ describe('fast tuning path = SQL re-query', () => {
 
   test('retail-aum over all 24 months from one scan: every month as SQL counts it', async () => {
     const scheme = presetById('retail-aum') as LadderScheme;
-    const q = ladderInputsQuery(scheme, ctx(), ALL_PERIODS, amountColumnOf(scheme), 'period');
-    const tuners = LadderTuner.byGroup(scheme, await engine.query(q.sql, q.params), 'period');
-    expect([...tuners.keys()].sort()).toEqual([...retail.periods]);
+    const q = ladderInputsQuery(scheme, ctx(), { allPeriods: retail.periods }, amountColumnOf(scheme));
+    const tuners = LadderTuner.byNumberedGroup(scheme, await engine.query(q.sql, q.params), 'period_no', retail.periods);
+    expect([...tuners.keys()]).toEqual([...retail.periods]);
     for (const period of ['2024-01-31', '2025-06-30', '2025-12-31']) {
       expect(tuners.get(period)!.counts(), period).toEqual(await sqlCounts(scheme, period));
       const bounds = scheme.bounds.map((b, i) => ({ ...b, min: b.min * (0.6 + 0.1 * i) }));
       expect(tuners.get(period)!.counts(bounds), period).toEqual(await sqlCounts({ ...scheme, bounds }, period));
     }
+    // Periods left out of the list get no tuner, and their rows count nowhere else.
+    const some = retail.periods.filter((_, i) => i % 5 === 0);
+    const q2 = ladderInputsQuery(scheme, ctx(), { allPeriods: some }, amountColumnOf(scheme));
+    const fewer = LadderTuner.byNumberedGroup(scheme, await engine.query(q2.sql, q2.params), 'period_no', some);
+    expect([...fewer.keys()]).toEqual(some);
+    for (const period of some) expect(fewer.get(period)!.counts(), period).toEqual(await sqlCounts(scheme, period));
   }, 120_000);
 
   test('retail-aum per branch: 10 random ladders, every branch and tier as SQL counts it', async () => {
