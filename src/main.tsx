@@ -1,6 +1,6 @@
 import { Workspace } from './app/workspace';
 import { fetchSample } from './app/sample';
-import { openBrowserEngine } from './engine/wasm-browser';
+import { decodeEarly, openBrowserEngine } from './engine/wasm-browser';
 
 // The engine (a 34 MB wasm to compile) and the bundled sample start downloading before the
 // user interface's code is even parsed: they are what the first view waits for.
@@ -9,6 +9,6 @@ const workspace = new Workspace(openBrowserEngine);
 (window as unknown as { tierlens?: Workspace }).tierlens = workspace;
 // `?nosample` opens an empty page (benchmarks load their own files).
 const sample = new URLSearchParams(window.location.search).has('nosample') ? undefined : fetchSample();
-sample?.catch(() => undefined); // reported by the App when it takes the sample
+sample?.then((file) => decodeEarly(file.bytes)).catch(() => undefined); // reported by the App when it takes the sample
 
 void import('./ui/start').then((ui) => ui.start(workspace, sample));

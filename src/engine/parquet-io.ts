@@ -12,17 +12,23 @@ export type ParquetWasm = Pick<typeof import('parquet-wasm'), 'ParquetFile' | 'r
  */
 const STREAM_BATCH_ROWS = 122_880;
 
+/** A whole Parquet file decoded ahead of its insert: its column names and IPC batches, in order. */
+export interface DecodedParquet {
+  readonly names: readonly string[];
+  readonly batches: readonly Uint8Array[];
+}
+
 /**
- * Parquet → Arrow IPC, a batch of rows at a time (a 12M-row panel never sits in memory twice
- * over), without the columns `skip` names. Each part goes to `insert`; resolves with the
- * columns left out. Shared by the two DuckDB-WASM adapters.
+ * Opens a Parquet file for `use`: its column names, the ones `skip` leaves out, and its rows
+ * (without those) as IPC batches decoded one at a time as `use` asks for them. A file with no
+ * rows yields one empty batch, so its (empty) table is still made.
  */
-export async function readParquetInParts(
+async function withBatches<T>(
   pq: ParquetWasm,
   bytes: Uint8Array,
   skip: ((column: string) => boolean) | undefined,
-  insert: (ipcStream: Uint8Array, first: boolean) => unknown,
-): Promise<string[]> {
+  use: (batches: AsyncIterable<Uint8Array>, names: string[], skipped: string[]) => Promise<T>,
+): Promise<T> {
   const file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
   try {
     const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
@@ -31,33 +37,75 @@ export async function readParquetInParts(
     // Read as a stream of record batches, not whole row groups: each batch is its own call into
     // parquet-wasm, so V8 runs later batches in optimized code (a single 500k-row call stays in
     // the baseline compiler's code to its end — measured about twice as slow for the first row group in Node).
-    // Decoding (here, on this thread) and inserting (DuckDB's worker, in the browser) overlap:
-    // batch k+1 is decoded while k is inserted. Inserts stay in order, one at a time.
     const reader = (await file.stream({ batchSize: STREAM_BATCH_ROWS, columns })).getReader() as ReadableStreamDefaultReader<{ intoIPCStream(): Uint8Array }>;
-    let inserting: Promise<unknown> = Promise.resolve();
-    let first = true;
-    try {
+    async function* batches(): AsyncGenerator<Uint8Array> {
+      let any = false;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        const ipc = value.intoIPCStream();
+        any = true;
+        yield value.intoIPCStream();
+      }
+      if (!any) yield pq.readParquet(bytes, { columns }).intoIPCStream();
+    }
+    try {
+      return await use(batches(), names, skipped);
+    } finally {
+      // After a failure, parquet-wasm must not go on decoding the rest of the file.
+      await reader.cancel().catch(() => undefined);
+    }
+  } finally {
+    file.free();
+  }
+}
+
+/**
+ * Decodes a whole file to IPC batches now, for an insert later: the bundled sample is decoded
+ * while DuckDB's worker is still starting (the first view waits for both).
+ */
+export function decodeParquet(pq: ParquetWasm, bytes: Uint8Array): Promise<DecodedParquet> {
+  return withBatches(pq, bytes, undefined, async (batches, names) => {
+    const out: Uint8Array[] = [];
+    for await (const ipc of batches) out.push(ipc);
+    return { names, batches: out };
+  });
+}
+
+/**
+ * Parquet → Arrow IPC → `insert`, a batch of rows at a time (a 12M-row panel never sits in
+ * memory twice over), without the columns `skip` names; resolves with the columns left out.
+ * `decoded`: the same file decoded earlier, used when it leaves no column out. Shared by the
+ * two DuckDB-WASM adapters.
+ */
+export async function readParquetInParts(
+  pq: ParquetWasm,
+  bytes: Uint8Array,
+  skip: ((column: string) => boolean) | undefined,
+  insert: (ipcStream: Uint8Array, first: boolean) => unknown,
+  decoded?: DecodedParquet,
+): Promise<string[]> {
+  if (decoded && !(skip && decoded.names.some(skip))) {
+    for (const [i, ipc] of decoded.batches.entries()) await insert(ipc, i === 0);
+    return [];
+  }
+  return withBatches(pq, bytes, skip, async (batches, _names, skipped) => {
+    // Decoding (here, on this thread) and inserting (DuckDB's worker, in the browser) overlap:
+    // batch k+1 is decoded while k is inserted. Inserts stay in order, one at a time.
+    let inserting: Promise<unknown> = Promise.resolve();
+    let first = true;
+    try {
+      for await (const ipc of batches) {
         await inserting;
         inserting = Promise.resolve(insert(ipc, first));
         first = false;
       }
       await inserting;
-      // A file with no rows still makes its (empty) table.
-      if (first) await insert(pq.readParquet(bytes, { columns }).intoIPCStream(), true);
     } finally {
-      // A failed insert or decode must neither leave an insert running unobserved nor let
-      // parquet-wasm go on decoding the rest of the file.
+      // A failed decode must not leave an insert running unobserved.
       await inserting.catch(() => undefined);
-      await reader.cancel().catch(() => undefined);
     }
     return skipped;
-  } finally {
-    file.free();
-  }
+  });
 }
 
 /**

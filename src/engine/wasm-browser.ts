@@ -4,8 +4,29 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import type { Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { ipcFileToParquet, readParquetInParts } from './parquet-io';
+import { decodeParquet, ipcFileToParquet, readParquetInParts, type DecodedParquet } from './parquet-io';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+
+/** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
+let parquetReady: Promise<unknown> | undefined;
+const parquet = () => (parquetReady ??= initParquet({ module_or_path: parquetWasmUrl }));
+
+/** Parquet files whose decoding started before their load (the bundled sample), by their bytes. */
+const early = new WeakMap<Uint8Array, Promise<DecodedParquet | undefined>>();
+
+/**
+ * Starts decoding a Parquet file on this thread now, so that its load later only inserts: the
+ * bundled sample arrives about 2 s before DuckDB's worker is ready. A failure is left to the
+ * load itself, which decodes the file again and reports it.
+ */
+export function decodeEarly(bytes: Uint8Array): void {
+  early.set(
+    bytes,
+    parquet()
+      .then(() => decodeParquet(pq, bytes))
+      .catch(() => undefined),
+  );
+}
 
 /**
  * DuckDB-WASM in a Web Worker, served from the app's own assets (no CDN: bank intranets are
@@ -14,7 +35,7 @@ import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
  */
 async function open(): Promise<Engine> {
   // parquet-wasm compiles while DuckDB starts, not after it.
-  const parquetReady = initParquet({ module_or_path: parquetWasmUrl });
+  const parquetCompiled = parquet();
   const worker = new Worker(ehWorkerUrl);
   let crashed: string | undefined;
   worker.addEventListener('error', (e) => {
@@ -25,7 +46,7 @@ async function open(): Promise<Engine> {
   // Decimals as doubles: the native adapter answers the same way.
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
-  await parquetReady;
+  await parquetCompiled;
   for (const s of OFFLINE_SETTINGS) await conn.query(s);
   // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
   performance.mark('tierlens:engine-ready');
@@ -54,7 +75,9 @@ async function open(): Promise<Engine> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      return readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }));
+      const decoded = await early.get(bytes);
+      early.delete(bytes);
+      return readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded);
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
