@@ -11,7 +11,11 @@ export interface RecordLines {
   readonly headerFields: number;
 }
 
-export function scanRecords(text: string, delimiter: string, quote = '"'): RecordLines {
+/**
+ * `text` may also be the file's UTF-8 bytes when the delimiter and quote are ASCII: line breaks,
+ * delimiters and quotes are then the same bytes, never inside a multi-byte character.
+ */
+export function scanRecords(text: string | Uint8Array, delimiter: string, quote = '"'): RecordLines {
   const d = delimiter.charCodeAt(0);
   const q = quote.charCodeAt(0);
   const lines: number[] = [];
@@ -33,21 +37,22 @@ export function scanRecords(text: string, delimiter: string, quote = '"'): Recor
     fieldCount = 1;
     empty = true;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const step = (c: number) => {
     if (c === 10 /* \n */) {
       line++;
       if (!inQuotes) {
         endRecord();
         recordStart = line;
       }
-      continue;
+      return;
     }
-    if (c === 13 /* \r */) continue;
+    if (c === 13 /* \r */) return;
     empty = false;
     if (c === q) inQuotes = !inQuotes;
     else if (c === d && !inQuotes) fieldCount++;
-  }
+  };
+  if (typeof text === 'string') for (let i = 0; i < text.length; i++) step(text.charCodeAt(i));
+  else for (let i = 0; i < text.length; i++) step(text[i]!);
   endRecord();
   return { lines: Int32Array.from(lines), fields: Int32Array.from(fields), headerFields: Math.max(headerFields, 0) };
 }
@@ -72,16 +77,19 @@ export function acceptedRecordLines(scan: RecordLines, acceptedCount: number): I
  * The line where a quoted field opens and never closes, or undefined. An odd number of quote
  * characters is the cheap sign; only then is the text scanned.
  */
-export function unterminatedQuoteLine(text: string, quote = '"'): number | undefined {
-  let count = 0;
-  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) count++;
-  if (count % 2 === 0) return undefined;
+export function unterminatedQuoteLine(text: string | Uint8Array, quote = '"'): number | undefined {
+  // UTF-8 bytes work as the text does: quotes and newlines are ASCII, never inside a multi-byte character.
   const q = quote.charCodeAt(0);
+  const at = (i: number) => (typeof text === 'string' ? text.charCodeAt(i) : text[i]!);
+  const next = (from: number) => (typeof text === 'string' ? text.indexOf(quote, from) : text.indexOf(q, from));
+  let count = 0;
+  for (let i = next(0); i >= 0; i = next(i + 1)) count++;
+  if (count % 2 === 0) return undefined;
   let line = 1;
   let inQuotes = false;
   let openedAt = 1;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = at(i);
     if (c === 10) line++;
     else if (c === q) {
       inQuotes = !inQuotes;

@@ -5,6 +5,8 @@
  * (a superset of GBK and GB2312). A file that is neither is refused with the byte offset.
  */
 
+import { gbkToUtf8 } from './gbk-utf8';
+
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type EncodingChoice = 'auto' | TextEncoding;
 
@@ -79,13 +81,55 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   throw badBytes(bytes, 'utf-8 or gb18030');
 }
 
-/** Finds where decoding breaks, to name the line in the error. */
+/** A text file as UTF-8 bytes (what DuckDB's CSV reader takes), its text decoded only when asked for. */
+export interface Utf8Text {
+  readonly utf8: Uint8Array;
+  readonly encoding: TextEncoding;
+  readonly bom: boolean;
+  text(): string;
+}
+
+/**
+ * {@link decodeText} for readers of UTF-8 bytes, with the same choice of encoding. GBK goes to
+ * UTF-8 in one pass over the bytes (gbk-utf8.ts), not through a string and back; whatever
+ * that pass does not cover (four-byte GB18030, bad bytes, BOMs, UTF-16) takes decodeText's way.
+ */
+export function decodeToUtf8(bytes: Uint8Array, choice: EncodingChoice = 'auto'): Utf8Text {
+  const plain = bomOf(bytes) === undefined && (choice !== 'auto' || guessUtf16(bytes) === undefined);
+  if (choice === 'auto' && plain) {
+    const text = strict(bytes, 'utf-8');
+    if (text !== undefined) return { utf8: bytes, encoding: 'utf-8', bom: false, text: () => text };
+  }
+  if ((choice === 'auto' || choice === 'gb18030') && plain) {
+    const utf8 = gbkToUtf8(bytes);
+    if (utf8 !== undefined) {
+      let text: string | undefined;
+      return { utf8, encoding: 'gb18030', bom: false, text: () => (text ??= new TextDecoder().decode(utf8)) };
+    }
+  }
+  const d = decodeText(bytes, choice);
+  const utf8 = d.encoding === 'utf-8' && !d.bom ? bytes : new TextEncoder().encode(d.text);
+  return { utf8, encoding: d.encoding, bom: d.bom, text: () => d.text };
+}
+
+/**
+ * Finds where decoding breaks, to name the line in the error: the longest prefix each tried
+ * encoding decodes (stream mode, so a character cut by the prefix is no error), and the
+ * encoding that got furthest is the one the file was most likely meant to be in.
+ */
 function badBytes(bytes: Uint8Array, tried: string): DecodeError {
-  const encoding = tried.startsWith('utf-16') ? tried : 'utf-8';
+  const encodings = tried === 'utf-8 or gb18030' ? ['utf-8', 'gb18030'] : [tried];
+  const at = Math.max(...encodings.map((e) => decodablePrefix(bytes, e)));
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return new DecodeError(`cannot decode as ${tried} (first bad byte near offset ${at}, line ${line})`, line);
+}
+
+/** Length of the longest prefix that decodes (a binary search: decoding fails for every longer one too). */
+function decodablePrefix(bytes: Uint8Array, encoding: string): number {
   let lo = 0;
   let hi = bytes.length;
-  // Binary search for the longest prefix that decodes; stream mode allows a cut character.
-  while (hi - lo > 4) {
+  while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     try {
       new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
@@ -94,9 +138,7 @@ function badBytes(bytes: Uint8Array, tried: string): DecodeError {
       hi = mid;
     }
   }
-  let line = 1;
-  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
-  return new DecodeError(`cannot decode as ${tried} (first bad byte near offset ${lo}, line ${line})`, line);
+  return lo;
 }
 
 /** True when the bytes look like binary data rather than text (NUL bytes outside UTF-16). */

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types';
 import { ident, str } from '../sql/quote';
 import { acceptedRecordLines, scanRecords, unterminatedQuoteLine } from './csv-records';
-import { decodeText, DecodeError, looksBinary, type EncodingChoice } from './decode';
+import { decodeToUtf8, DecodeError, looksBinary, type EncodingChoice, type Utf8Text } from './decode';
 import { IngestError, type Problem } from './report';
 import type { Staging } from './staging';
 
@@ -13,22 +13,19 @@ import type { Staging } from './staging';
 export async function stageCsv(engine: Engine, id: string, file: string, bytes: Uint8Array, encoding: EncodingChoice): Promise<Staging> {
   if (bytes.length === 0) throw new IngestError(file, 'the file is empty');
   if (looksBinary(bytes)) throw new IngestError(file, 'this is not a text file (binary content); expected CSV');
-  let decoded;
+  let decoded: Utf8Text;
   try {
-    decoded = decodeText(bytes, encoding);
+    decoded = decodeToUtf8(bytes, encoding);
   } catch (e) {
     if (e instanceof DecodeError) throw new IngestError(file, e.message, e.line);
     throw e;
   }
-  const text = decoded.text;
-  if (text.trim() === '') throw new IngestError(file, 'the file is empty');
+  if (isBlank(decoded)) throw new IngestError(file, 'the file is empty');
   // DuckDB would read an unclosed quote into one long field without a word: refuse it instead.
-  const openQuote = unterminatedQuoteLine(text);
+  const openQuote = unterminatedQuoteLine(decoded.utf8);
   if (openQuote !== undefined) throw new IngestError(file, 'a quoted field (") starts here and is never closed; the rows after it cannot be read reliably', openQuote);
-  // DuckDB reads UTF-8; only re-encode when the bytes are something else.
-  const utf8 = decoded.encoding === 'utf-8' && !decoded.bom ? bytes : new TextEncoder().encode(text);
   const name = `${id}.csv`;
-  const path = await engine.registerFile(name, utf8);
+  const path = await engine.registerFile(name, decoded.utf8);
   const table = `stg_${id}`;
   const rejects = `rej_${id}`;
   const scan = `rejscan_${id}`;
@@ -48,7 +45,8 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
 
   // Line numbers are worked out only when something needs one (a scan of the whole text).
   let lines: Int32Array | undefined | null = null;
-  const records = () => scanRecords(text, delimiter);
+  // The UTF-8 bytes serve as well as the text (not decoded at all, then) for an ASCII delimiter.
+  const records = () => scanRecords(delimiter.charCodeAt(0) < 0x80 && delimiter.length === 1 ? decoded.utf8 : decoded.text(), delimiter);
   const lineOf = (k: number) => {
     if (lines === null) lines = acceptedRecordLines(records(), rows);
     return lines?.[k];
@@ -71,6 +69,21 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
   await engine.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(scan)}`);
   return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, lineOf };
+}
+
+/** Only whitespace, as `String.trim` counts it (U+3000 too), decoding no more than it must. */
+function isBlank(decoded: Utf8Text): boolean {
+  const bytes = decoded.utf8;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (b < 0x80) return false;
+    // A non-ASCII character: from here on, decode a window at a time.
+    const decoder = new TextDecoder();
+    for (let j = i; j < bytes.length; j += 4096) if (/\S/.test(decoder.decode(bytes.subarray(j, j + 4096), { stream: true }))) return false;
+    return !/\S/.test(decoder.decode());
+  }
+  return true;
 }
 
 function firstLine(e: unknown): string {

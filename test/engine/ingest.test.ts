@@ -66,6 +66,10 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
     const ok = await loadFile(engine, nextId(), { name: 'ids.csv', bytes: new TextEncoder().encode('客户号,AUM\n007,5\n010,6\n') });
     expect((await rows(ok)).map((r) => r['客户号'])).toEqual(['007', '010']);
     await expect(loadFile(engine, nextId(), { name: 'empty.csv', bytes: new Uint8Array() })).rejects.toThrow(/empty\.csv: the file is empty/);
+    // Only blanks, ideographic spaces (U+3000) among them, in UTF-8 and in GBK: empty too.
+    for (const [name, bytes] of [['blank.csv', new TextEncoder().encode(' \r\n\u3000\u3000\n\t')], ['blank-gbk.csv', new Uint8Array(iconv.encode('\u3000 \r\n\u3000', 'gbk'))]] as const) {
+      await expect(loadFile(engine, nextId(), { name, bytes })).rejects.toThrow(/the file is empty/);
+    }
     await expect(loadFile(engine, nextId(), { name: 'junk.csv', bytes: new Uint8Array([0, 1, 2, 3, 0, 255]) })).rejects.toBeInstanceOf(IngestError);
     expect((await rows(ok)).length).toBe(2);
   });

@@ -66,6 +66,13 @@ describe('CSV record lines', () => {
     expect([...acceptedRecordLines(scan, 2)!]).toEqual([2, 6]);
     expect(acceptedRecordLines(scan, 3)).toBeUndefined();
   });
+
+  test('the UTF-8 bytes of the file give the same records as its text', () => {
+    const text = '客户号,备注\r\n甲,"多行\r\n备注，含逗号"\r\n\r\n乙,丙,丁\r\n戊,己\r\n';
+    const fromText = scanRecords(text, ',');
+    expect(scanRecords(new TextEncoder().encode(text), ',')).toEqual(fromText);
+    expect([...fromText.lines]).toEqual([2, 5, 6]);
+  });
 });
 
 describe('periods from file names', () => {
