@@ -42,3 +42,16 @@ export const OFFLINE_SETTINGS: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
 ];
+
+/**
+ * Run right after OFFLINE_SETTINGS by the two DuckDB-WASM adapters: every table goes to an
+ * in-memory database that compresses its row groups, as a file database would; DuckDB's default
+ * in-memory database keeps them uncompressed. It is the connection's default database, so every
+ * unqualified name (all of ours) lands there. Measured:
+ * - the 12M-row panel's tables: 1.67 GB → 330 MB (the tab holds ~4 GB at most; 24 months of
+ *   1M customers did not fit before), renderer memory after loading it 3.5 → 2.2 GB;
+ * - a GROUP BY over 1M rows: 43 → 8 ms (DuckDB-WASM in Node);
+ * - the price: inserting is about twice the work (1M rows: 1.0 → 1.9–2.2 s in Node), so a
+ *   1M-row load takes 2–4 s longer in the page.
+ */
+export const WASM_STORAGE: readonly string[] = [`ATTACH ':memory:' AS tierlens (COMPRESS)`, 'USE tierlens'];

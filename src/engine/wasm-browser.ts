@@ -5,7 +5,7 @@ import type { Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { decodeParquet, ipcFileToParquet, readParquetInParts, type DecodedParquet } from './parquet-io';
-import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+import { OFFLINE_SETTINGS, WASM_STORAGE, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
 let parquetReady: Promise<unknown> | undefined;
@@ -47,7 +47,7 @@ async function open(): Promise<Engine> {
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
   await parquetCompiled;
-  for (const s of OFFLINE_SETTINGS) await conn.query(s);
+  for (const s of [...OFFLINE_SETTINGS, ...WASM_STORAGE]) await conn.query(s);
   // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
   performance.mark('tierlens:engine-ready');
 

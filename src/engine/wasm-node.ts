@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
 import * as pq from 'parquet-wasm';
 import { ipcFileToParquet, readParquetInParts } from './parquet-io';
-import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+import { OFFLINE_SETTINGS, WASM_STORAGE, type Engine, type SqlValue } from './types';
 
 /**
  * DuckDB-WASM's blocking Node build: the very engine version the browser runs, so tests of
@@ -20,7 +20,7 @@ export async function openWasmNodeEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({ query: { castDecimalToDouble: true } });
   const conn = db.connect();
-  for (const s of OFFLINE_SETTINGS) conn.query(s);
+  for (const s of [...OFFLINE_SETTINGS, ...WASM_STORAGE]) conn.query(s);
 
   return {
     kind: 'wasm-node',
