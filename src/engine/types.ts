@@ -44,14 +44,24 @@ export const OFFLINE_SETTINGS: readonly string[] = [
 ];
 
 /**
- * Run right after OFFLINE_SETTINGS by the two DuckDB-WASM adapters: every table goes to an
- * in-memory database that compresses its row groups, as a file database would; DuckDB's default
- * in-memory database keeps them uncompressed. It is the connection's default database, so every
- * unqualified name (all of ours) lands there. Measured:
- * - the 12M-row panel's tables: 1.67 GB → 330 MB (the tab holds ~4 GB at most; 24 months of
- *   1M customers did not fit before), renderer memory after loading it 3.5 → 2.2 GB;
- * - a GROUP BY over 1M rows: 43 → 8 ms (DuckDB-WASM in Node);
- * - the price: inserting is about twice the work (1M rows: 1.0 → 1.9–2.2 s in Node), so a
- *   1M-row load takes 2–4 s longer in the page.
+ * Compressed storage for big Parquet files in the DuckDB-WASM adapters. DuckDB's in-memory
+ * database keeps row groups uncompressed; an attached in-memory database with COMPRESS stores
+ * them as a file database would. Measured:
+ * - the 12M-row panel's table: 1.67 GB → 330 MB (the tab holds ~4 GB at most), renderer memory
+ *   after loading it 3.5 → 2.2 GB; a GROUP BY over 1M rows 43 → 8 ms (DuckDB-WASM in Node);
+ * - the price: inserting is about twice the work (1M rows: 1.0 → 1.9–2.2 s in Node), and for
+ *   CSV, whose staging table is all text, reading and typing 1M rows took 5.8 → 11.7 s.
+ * So only Parquet files of {@link COMPACT_PARQUET_BYTES} or more go there (a 12-month panel, a
+ * year of monthly extracts); CSV, XLSX and small files stay in the default database. Reads find
+ * both through the search path. The switch is safe because callers serialize engine access
+ * (Workspace.serial; tests await each call).
  */
-export const WASM_STORAGE: readonly string[] = [`ATTACH ':memory:' AS tierlens (COMPRESS)`, 'USE tierlens'];
+export const COMPACT_STORAGE = {
+  open: [`ATTACH ':memory:' AS compact (COMPRESS)`, `SET search_path = 'memory.main,compact.main'`],
+  /** One statement each, so nothing runs between the switch and its search path. */
+  enter: `USE compact; SET search_path = 'compact.main,memory.main'`,
+  leave: `USE memory; SET search_path = 'memory.main,compact.main'`,
+} as const;
+
+/** Parquet files this big (about 400k rows and more) are stored compressed; the bundled sample (12 MB) is not. */
+export const COMPACT_PARQUET_BYTES = 32 * 1024 * 1024;

@@ -5,7 +5,7 @@ import type { Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { decodeParquet, ipcFileToParquet, readParquetInParts, type DecodedParquet } from './parquet-io';
-import { OFFLINE_SETTINGS, WASM_STORAGE, type Engine, type SqlValue } from './types';
+import { COMPACT_PARQUET_BYTES, COMPACT_STORAGE, OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
 let parquetReady: Promise<unknown> | undefined;
@@ -47,7 +47,7 @@ async function open(): Promise<Engine> {
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
   await parquetCompiled;
-  for (const s of [...OFFLINE_SETTINGS, ...WASM_STORAGE]) await conn.query(s);
+  for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE.open]) await conn.query(s);
   // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
   performance.mark('tierlens:engine-ready');
 
@@ -77,7 +77,13 @@ async function open(): Promise<Engine> {
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
       const decoded = await early.get(bytes);
       early.delete(bytes);
-      return readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded);
+      const compact = bytes.length >= COMPACT_PARQUET_BYTES;
+      if (compact) await conn.query(COMPACT_STORAGE.enter);
+      try {
+        return await readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded);
+      } finally {
+        if (compact) await conn.query(COMPACT_STORAGE.leave);
+      }
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
