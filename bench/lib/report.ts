@@ -262,7 +262,7 @@ ${table(
 Renderer memory = sum of VmRSS (from /proc) of every \`--type=renderer\` process of the browser, after the load, a 1 s
 settle and two \`window.gc()\` calls; MB = 2^20 bytes. A blank page (app open, no data) is ${f0(M.blank_page_mb)} MB.
 ${Number.isFinite(M.after_panel12_mb) ? `After the panel: ${M.renderer_processes_after_panel12} renderer process(es), the largest ${f0(M.largest_renderer_after_panel12_mb)} MB.\n` : ''}Memory never shrinks in wasm, so every load runs in its own fresh tab (the previous tab is closed first): each figure is
-that file alone. GBK throughput = file size / browser load time (decode with TextDecoder('gb18030') + load + notebook).
+that file alone. GBK throughput = file size / browser load time (GBK → UTF-8 + load + notebook).
 
 ## Threshold changes: slider → paint
 

@@ -75,6 +75,10 @@ describe('text files as UTF-8 bytes', () => {
     const gbkBad = new Uint8Array([...gbk('客户号,姓名\nC1,张三\nC2,李四\nC3,'), 0xff, ...gbk('王五\n')]);
     expect(() => decodeToUtf8(gbkBad)).toThrow(/line 4\)/);
     expect(() => decodeToUtf8(gbkBad, 'gb18030')).toThrow(/line 4\)/);
+    // UTF-8 with a BOM: the bytes after it, as they are; a bad byte still names its line.
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('客户号\n张三\n')]);
+    expect(decodeToUtf8(withBom, 'utf-8')).toMatchObject({ encoding: 'utf-8', bom: true, utf8: withBom.subarray(3) });
+    expect(() => decodeToUtf8(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a\nb\n'), 0xff]))).toThrow(/line 3\)/);
   });
 
   test('an unclosed quote is found in UTF-8 bytes on the same line as in the text', () => {
