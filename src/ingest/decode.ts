@@ -33,6 +33,19 @@ function bomOf(bytes: Uint8Array): TextEncoding | undefined {
   return undefined;
 }
 
+/** Valid UTF-8, checked a slice at a time so that no string of the whole file is made. */
+function isUtf8(bytes: Uint8Array): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const SLICE = 8 << 20;
+  try {
+    for (let i = 0; i < bytes.length; i += SLICE) decoder.decode(bytes.subarray(i, i + SLICE), { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function strict(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
   try {
     // ignoreBOM: false strips a leading BOM of the same encoding.
@@ -97,22 +110,22 @@ export interface Utf8Text {
 export function decodeToUtf8(bytes: Uint8Array, choice: EncodingChoice = 'auto'): Utf8Text {
   // UTF-8 with a BOM (what Excel's "CSV UTF-8" writes): checked by decoding, then the bytes after
   // the BOM are the UTF-8 wanted; encoding the text again cost ~2 s for a 1M-row file in the page.
+  // The text itself is decoded only if asked for (a CSV's readers use the bytes): a 1M-row
+  // file's text is a 260 MB string, which the file's line lookup would otherwise keep.
+  const lazy = (utf8: Uint8Array, encoding: TextEncoding, bom: boolean): Utf8Text => {
+    let text: string | undefined;
+    return { utf8, encoding, bom, text: () => (text ??= new TextDecoder().decode(utf8)) };
+  };
   if (bomOf(bytes) === 'utf-8' && (choice === 'auto' || choice === 'utf-8')) {
-    const text = strict(bytes, 'utf-8');
-    if (text === undefined) throw badBytes(bytes, 'utf-8');
-    return { utf8: bytes.subarray(3), encoding: 'utf-8', bom: true, text: () => text };
+    const utf8 = bytes.subarray(3);
+    if (!isUtf8(utf8)) throw badBytes(bytes, 'utf-8');
+    return lazy(utf8, 'utf-8', true);
   }
   const plain = bomOf(bytes) === undefined && (choice !== 'auto' || guessUtf16(bytes) === undefined);
-  if (choice === 'auto' && plain) {
-    const text = strict(bytes, 'utf-8');
-    if (text !== undefined) return { utf8: bytes, encoding: 'utf-8', bom: false, text: () => text };
-  }
+  if (choice === 'auto' && plain && isUtf8(bytes)) return lazy(bytes, 'utf-8', false);
   if ((choice === 'auto' || choice === 'gb18030') && plain) {
     const utf8 = gbkToUtf8(bytes);
-    if (utf8 !== undefined) {
-      let text: string | undefined;
-      return { utf8, encoding: 'gb18030', bom: false, text: () => (text ??= new TextDecoder().decode(utf8)) };
-    }
+    if (utf8 !== undefined) return lazy(utf8, 'gb18030', false);
   }
   const d = decodeText(bytes, choice);
   const utf8 = d.encoding === 'utf-8' && !d.bom ? bytes : new TextEncoder().encode(d.text);
