@@ -51,6 +51,9 @@ async function open(): Promise<Engine> {
   // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
   performance.mark('tierlens:engine-ready');
 
+  // Parquet bytes loaded so far (see COMPACT_PARQUET_BYTES).
+  let parquetBytes = 0;
+
   return {
     kind: 'wasm-browser',
     async query(sql: string, params: readonly SqlValue[] = []): Promise<Table> {
@@ -77,7 +80,8 @@ async function open(): Promise<Engine> {
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
       const decoded = await early.get(bytes);
       early.delete(bytes);
-      const compact = bytes.length >= COMPACT_PARQUET_BYTES;
+      parquetBytes += bytes.length;
+      const compact = parquetBytes >= COMPACT_PARQUET_BYTES;
       if (compact) await conn.query(COMPACT_STORAGE.enter);
       try {
         return await readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded);

@@ -22,6 +22,9 @@ export async function openWasmNodeEngine(): Promise<Engine> {
   const conn = db.connect();
   for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE.open]) conn.query(s);
 
+  // Parquet bytes loaded so far (see COMPACT_PARQUET_BYTES).
+  let parquetBytes = 0;
+
   return {
     kind: 'wasm-node',
     async query(sql: string, params: readonly SqlValue[] = []): Promise<Table> {
@@ -45,7 +48,8 @@ export async function openWasmNodeEngine(): Promise<Engine> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      const compact = bytes.length >= COMPACT_PARQUET_BYTES;
+      parquetBytes += bytes.length;
+      const compact = parquetBytes >= COMPACT_PARQUET_BYTES;
       if (compact) conn.query(COMPACT_STORAGE.enter);
       try {
         return await readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }));

@@ -95,43 +95,49 @@ describe('a database engine that dies', () => {
   });
 });
 
-describe('a big Parquet file in DuckDB-WASM', () => {
-  test('is stored compressed next to the other files; tiers, preview, removal and CSV files work across both', async () => {
+describe('big Parquet files in DuckDB-WASM', () => {
+  test('once the Parquet loaded reaches the limit, files are stored compressed; tiers, preview, removal and CSV work across both', async () => {
     const { openNativeEngine } = await import('../../src/engine/native');
     const { COMPACT_PARQUET_BYTES } = await import('../../src/engine/types');
     const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { toRows } = await import('../../src/engine/rows');
-    // A Parquet file over the size limit, written uncompressed: 600k customers of one month.
+    // Two months of 600k customers, written uncompressed: each file over half the limit.
     const dir = mkdtempSync(join(tmpdir(), 'tierlens-big-'));
-    const file = join(dir, 'big_2025-03.parquet');
+    const file = join(dir, 'big.parquet');
     const native = await openNativeEngine({ threads: 1 });
     await native.query(`COPY (SELECT 'C' || lpad(range::VARCHAR, 7, '0') AS customer_id, md5(range::VARCHAR) AS note, (range % 1000) * 997.0 AS aum FROM range(600000)) TO '${file}' (FORMAT parquet, COMPRESSION uncompressed)`);
     await native.close();
     const bytes = new Uint8Array(readFileSync(file));
     rmSync(dir, { recursive: true });
-    expect(bytes.length).toBeGreaterThanOrEqual(COMPACT_PARQUET_BYTES);
+    expect(bytes.length).toBeGreaterThanOrEqual(COMPACT_PARQUET_BYTES / 2);
+    expect(bytes.length).toBeLessThan(COMPACT_PARQUET_BYTES);
 
     const engine = await openWasmNodeEngine();
     const ws = new Workspace(Promise.resolve(engine));
-    await ws.addFiles([{ name: 'big_2025-03.parquet', bytes }, { name: 'small_2025-04.csv', bytes: csv('客户号,日均资产\nC0000001,600万\nX,5\n') }]);
+    await ws.addFiles([
+      { name: 'big_2025-02.parquet', bytes },
+      { name: 'big_2025-03.parquet', bytes: bytes.slice() },
+      { name: 'small_2025-04.csv', bytes: csv('客户号,日均资产\nC0000001,600万\nX,5\n') },
+    ]);
     expect(ws.getState().failures).toEqual([]);
     const where = toRows(await engine.query(`SELECT database_name AS db, table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'stg_%' OR table_name LIKE 'src_%' ORDER BY t`));
+    // The first file stays in the default database; the second takes the total over the limit.
     expect(where).toEqual([
-      { db: 'memory', t: 'src_f2' },
-      { db: 'compact', t: 'stg_f1' },
-      { db: 'memory', t: 'stg_f2' },
+      { db: 'memory', t: 'src_f3' },
+      { db: 'memory', t: 'stg_f1' },
+      { db: 'compact', t: 'stg_f2' },
+      { db: 'memory', t: 'stg_f3' },
     ]);
     const scheme = presetById('retail-aum');
-    const march = (await ws.analyst.tiers(scheme, '2025-03')).counts;
-    expect(march.reduce((s, c) => s + c.customers, 0)).toBe(600_000);
+    for (const month of ['2025-02', '2025-03']) expect((await ws.analyst.tiers(scheme, month)).counts.reduce((s, c) => s + c.customers, 0)).toBe(600_000);
     expect((await ws.analyst.tiers(scheme, '2025-04')).counts.reduce((s, c) => s + c.customers, 0)).toBe(2);
     expect((await ws.preview(1)).rows[0]).toMatchObject({ period: '2025-04' });
-    const big = ws.getState().files.find((f) => f.name.startsWith('big'))!;
-    await ws.removeFile(big.id);
+    const compacted = ws.getState().files.find((f) => f.name === 'big_2025-03.parquet')!;
+    await ws.removeFile(compacted.id);
     expect(toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'compact'`))).toEqual([{ n: 0 }]);
-    expect(ws.getState().dataset?.rows).toBe(2);
+    expect(ws.getState().dataset?.rows).toBe(600_002);
     await engine.close();
   }, 120_000);
 });
