@@ -40,10 +40,10 @@ export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, per
     ...(group === undefined ? [] : [ident(group)]),
     ...(all === undefined ? [] : [`list_position([${all.map(str).join(', ')}]::VARCHAR[], CAST(period AS VARCHAR))::INTEGER AS period_no`]),
   ];
-  const outer = [...(group === undefined ? [] : [ident(group)]), ...(all === undefined ? [] : ['period_no'])];
+  const where = all === undefined ? ` WHERE ${inPeriod(period as string | null)}` : '';
   return {
-    sql: `SELECT fixed, CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v, amount${outer.map((c) => `, ${c}`).join('')} FROM (
-      SELECT ${fixed} AS fixed, ${v}::DOUBLE AS v, ${amt} AS amount${extra.map((c) => `, ${c}`).join('')} FROM ${ident(ctx.table)}${all === undefined ? ` WHERE ${inPeriod(period as string | null)}` : ''})`,
+    sql: `SELECT * REPLACE (CASE WHEN fixed IS NULL THEN v ELSE 'NaN'::DOUBLE END AS v) FROM (
+      SELECT ${[`${fixed} AS fixed`, `${v}::DOUBLE AS v`, `${amt} AS amount`, ...extra].join(', ')} FROM ${ident(ctx.table)}${where})`,
     params: all === undefined ? periodParams(period as string | null) : [],
   };
 }

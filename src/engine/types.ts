@@ -57,12 +57,27 @@ export const OFFLINE_SETTINGS: readonly string[] = [
  * through the search path. The switch is safe because callers serialize engine access
  * (Workspace.serial; tests await each call).
  */
-export const COMPACT_STORAGE = {
-  open: [`ATTACH ':memory:' AS compact (COMPRESS)`, `SET search_path = 'memory.main,compact.main'`],
-  /** One statement each, so nothing runs between the switch and its search path. */
-  enter: `USE compact; SET search_path = 'compact.main,memory.main'`,
-  leave: `USE memory; SET search_path = 'memory.main,compact.main'`,
-} as const;
+export const COMPACT_STORAGE_OPEN: readonly string[] = [`ATTACH ':memory:' AS compact (COMPRESS)`, `SET search_path = 'memory.main,compact.main'`];
 
 /** Parquet bytes loaded into one engine (this file included) from which files are stored compressed: about 1.5M rows. */
 export const COMPACT_PARQUET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * One adapter's Parquet storage policy: `store(bytes, insert)` runs the insert of a file of that
+ * many bytes in the compressed database once the engine's Parquet total reaches the limit.
+ * `run` executes one SQL statement on the adapter's connection.
+ */
+export function parquetStorage(run: (sql: string) => unknown): <T>(bytes: number, insert: () => Promise<T>) => Promise<T> {
+  let loaded = 0;
+  return async (bytes, insert) => {
+    loaded += bytes;
+    if (loaded < COMPACT_PARQUET_BYTES) return insert();
+    // One statement each way, so nothing runs between the switch and its search path.
+    await run(`USE compact; SET search_path = 'compact.main,memory.main'`);
+    try {
+      return await insert();
+    } finally {
+      await run(`USE memory; SET search_path = 'memory.main,compact.main'`);
+    }
+  };
+}

@@ -5,7 +5,7 @@ import type { Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { decodeParquet, ipcFileToParquet, readParquetInParts, type DecodedParquet } from './parquet-io';
-import { COMPACT_PARQUET_BYTES, COMPACT_STORAGE, OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
 let parquetReady: Promise<unknown> | undefined;
@@ -47,12 +47,11 @@ async function open(): Promise<Engine> {
   await db.open({ query: { castDecimalToDouble: true } });
   const conn = await db.connect();
   await parquetCompiled;
-  for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE.open]) await conn.query(s);
+  for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE_OPEN]) await conn.query(s);
   // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
   performance.mark('tierlens:engine-ready');
 
-  // Parquet bytes loaded so far (see COMPACT_PARQUET_BYTES).
-  let parquetBytes = 0;
+  const storeParquet = parquetStorage((sql) => conn.query(sql));
 
   return {
     kind: 'wasm-browser',
@@ -80,14 +79,7 @@ async function open(): Promise<Engine> {
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
       const decoded = await early.get(bytes);
       early.delete(bytes);
-      parquetBytes += bytes.length;
-      const compact = parquetBytes >= COMPACT_PARQUET_BYTES;
-      if (compact) await conn.query(COMPACT_STORAGE.enter);
-      try {
-        return await readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded);
-      } finally {
-        if (compact) await conn.query(COMPACT_STORAGE.leave);
-      }
+      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
 import * as pq from 'parquet-wasm';
 import { ipcFileToParquet, readParquetInParts } from './parquet-io';
-import { COMPACT_PARQUET_BYTES, COMPACT_STORAGE, OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /**
  * DuckDB-WASM's blocking Node build: the very engine version the browser runs, so tests of
@@ -20,10 +20,9 @@ export async function openWasmNodeEngine(): Promise<Engine> {
   await db.instantiate();
   db.open({ query: { castDecimalToDouble: true } });
   const conn = db.connect();
-  for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE.open]) conn.query(s);
+  for (const s of [...OFFLINE_SETTINGS, ...COMPACT_STORAGE_OPEN]) conn.query(s);
 
-  // Parquet bytes loaded so far (see COMPACT_PARQUET_BYTES).
-  let parquetBytes = 0;
+  const storeParquet = parquetStorage((sql) => conn.query(sql));
 
   return {
     kind: 'wasm-node',
@@ -48,14 +47,7 @@ export async function openWasmNodeEngine(): Promise<Engine> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      parquetBytes += bytes.length;
-      const compact = parquetBytes >= COMPACT_PARQUET_BYTES;
-      if (compact) conn.query(COMPACT_STORAGE.enter);
-      try {
-        return await readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }));
-      } finally {
-        if (compact) conn.query(COMPACT_STORAGE.leave);
-      }
+      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first })));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
