@@ -86,6 +86,26 @@ describe('first screen in Chromium', () => {
     expect(await tierTable(h)).toEqual(before);
   });
 
+  test('the page engine streams results back whole: many batches in order, bound parameters, an empty result keeps its columns', async () => {
+    const got = await h.page.evaluate(async () => {
+      type T = { numRows: number; schema: { fields: { name: string }[] }; getChild(n: string): { get(i: number): unknown; toArray(): ArrayLike<number> } | null };
+      const engine = await (window as unknown as { tierlens: { engine: Promise<{ query(sql: string, p?: unknown[]): Promise<T> }> } }).tierlens.engine;
+      const many = await engine.query('SELECT range::DOUBLE AS i, range::VARCHAR AS s FROM range(300000)');
+      const ids = Array.from(many.getChild('i')!.toArray());
+      const bound = await engine.query('SELECT range::INTEGER AS i FROM range(100000) WHERE range % ? = 0', [7]);
+      const empty = await engine.query('SELECT 1::INTEGER AS a, \'x\' AS b WHERE false');
+      return {
+        rows: many.numRows,
+        inOrder: ids.every((v, k) => v === k),
+        lastLabel: many.getChild('s')!.get(299_999),
+        boundRows: bound.numRows,
+        emptyRows: empty.numRows,
+        emptyColumns: empty.schema.fields.map((f) => f.name),
+      };
+    });
+    expect(got).toEqual({ rows: 300_000, inOrder: true, lastLabel: '299999', boundRows: 14_286, emptyRows: 0, emptyColumns: ['a', 'b'] });
+  });
+
   test('no request left the page origin and nothing failed in the console', () => {
     expect(h.outside).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
