@@ -15,7 +15,7 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
   // also those scrolled out of sight (which a user's page would let wait): the stricter case.
   let showingEverything = false;
   const hooks = {
-    idle: () => workspace.getState().busy === undefined && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
+    idle: () => workspace.getState().busy === undefined && !controller.isPrecomputed() && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
     loaded: () => workspace.getState().files.length,
     clear: () => workspace.clear(),
     useNotebook: (kind: BenchScenario) => {

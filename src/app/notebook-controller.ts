@@ -5,11 +5,12 @@ import { bindParams } from '../notebook/bind';
 import { defaultNotebook } from '../notebook/default-notebook';
 import { addCell, moveCell, removeCell, updateCell, type CellPatch } from '../notebook/edit';
 import { Scheduler } from '../notebook/scheduler';
-import type { Cell, Notebook, SchemeCell } from '../notebook/types';
+import type { Cell, Notebook, SchemeCell, ViewCell } from '../notebook/types';
 import { presetById } from '../schemes/presets';
 import type { Scheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
 import type { Locale } from '../i18n/format';
+import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
 import { computeView } from './view-models';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
@@ -37,6 +38,10 @@ export class NotebookController {
   private readonly onScreen = new Map<string, number>();
   private showingAll = 0;
   private tracking = false;
+  /** Precomputed views shown until the engine has the data they were computed from. */
+  private precomputed: FirstViewSnapshot | undefined;
+  /** Cell id → the key of its last result, while {@link computedViews} is wanted. */
+  private keys: Map<string, string> | undefined;
   readonly scheduler: Scheduler;
 
   constructor(
@@ -76,8 +81,41 @@ export class NotebookController {
     this.commit(next);
   }
 
+  /**
+   * Shows the notebook (the default one when none was restored) over the bundled sample from its
+   * precomputed views (see first-view.ts) while the engine starts. Views without a precomputed
+   * result (other inputs than the default notebook's) wait for the data; the first
+   * {@link dataChanged} with other data switches to computing.
+   */
+  showPrecomputed(snapshot: FirstViewSnapshot, locale: Locale): void {
+    this.precomputed = snapshot;
+    if (this.doc.cells.length === 0) this.load(NotebookController.defaultFor('retail-aum', snapshot.dataset, locale));
+    this.dataChanged(snapshot.dataset);
+  }
+
+  /** True while precomputed views stand in for the data. */
+  isPrecomputed(): boolean {
+    return this.precomputed !== undefined;
+  }
+
+  /** From now on, remembers the key of each view's result (for {@link computedViews}). */
+  recordKeys(): void {
+    this.keys = new Map();
+  }
+
+  /** Every view's last result with its key, aggregates only (writing a first-view snapshot). */
+  computedViews(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const c of this.doc.cells) {
+      const key = this.keys?.get(c.id);
+      if (c.kind === 'view' && key !== undefined && !CUSTOMER_LEVEL_VIEWS.has(c.view) && this.lastModels.has(c.id)) out[key] = this.lastModels.get(c.id);
+    }
+    return out;
+  }
+
   /** The data changed: period choices follow the new periods, and every view re-runs. */
   dataChanged(dataset: DatasetInfo | undefined): void {
+    if (dataset !== this.precomputed?.dataset) this.precomputed = undefined;
     const periods = dataset?.periods ?? [];
     const fallback: Record<string, string | undefined> = { period: periods.at(-1), to: periods.at(-1), from: periods.at(-2) ?? periods.at(-1) };
     let next = this.doc;
@@ -203,10 +241,12 @@ export class NotebookController {
         const schemeCell = this.schemeCell();
         const scheme = validateScheme(inputs.scheme ?? schemeCell?.scheme);
         const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
+        if (this.precomputed && dataset === this.precomputed.dataset) return this.fromSnapshot(cell, inputs, signal);
         const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
         const previous = this.lastModels.get(cell.id);
         if (previous !== undefined && sameData(previous, model)) return previous;
         this.lastModels.set(cell.id, model);
+        this.keys?.set(cell.id, viewKey(cell, inputs, schemeCell?.saved));
         return model;
       }
       case 'chart':
@@ -214,6 +254,17 @@ export class NotebookController {
       default:
         return undefined;
     }
+  }
+
+  /** A precomputed view, or (none for these inputs) a wait until the real data supersedes the run. */
+  private fromSnapshot(cell: ViewCell, inputs: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<unknown> {
+    const hit = this.precomputed?.views[viewKey(cell, inputs, this.schemeCell()?.saved)];
+    if (hit === undefined) {
+      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+    }
+    const model = decodeValue(hit);
+    this.lastModels.set(cell.id, model);
+    return Promise.resolve(model);
   }
 
   dispose(): void {

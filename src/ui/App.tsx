@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NotebookController } from '../app/notebook-controller';
 import { installBenchHooks } from '../app/bench-hooks';
+import type { FirstViewSnapshot } from '../app/first-view';
 import { SAMPLE } from '../app/sample';
 import type { Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
@@ -54,7 +55,7 @@ function LoadProgress({ busy, progress, locale }: { busy: string | undefined; pr
 }
 
 /** The page: load data, see how it was read, and work in the notebook. */
-export function App({ workspace, sample }: { workspace: Workspace; sample?: Promise<InputFile> }) {
+export function App({ workspace, sample, firstView }: { workspace: Workspace; sample?: Promise<InputFile>; firstView?: Promise<FirstViewSnapshot | undefined> }) {
   const [locale, setLocale] = useState<Locale>('zh-CN');
   const state = useWorkspaceState(workspace);
   // The preview sits in the folded data panel: read only while the panel is open.
@@ -65,6 +66,8 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
   const [notice, setNotice] = useState<string | undefined>();
   const [reattach, setReattach] = useState<{ names: string[]; mapping?: FieldMapping } | undefined>();
   const restored = useRef(false);
+  // The sample's precomputed notebook, shown until the sample is in the engine (app/first-view.ts).
+  const [precomputed, setPrecomputed] = useState<FirstViewSnapshot | undefined>();
   useEffect(() => installBenchHooks(workspace, controller), [workspace, controller]);
   const zh = locale === 'zh-CN';
 
@@ -87,10 +90,32 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
       }
     } else if (saved.problem) setNotice(saved.problem);
     // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`.
+    // If the sample does not load after all, its precomputed views go too.
+    let sampleSettled = false;
+    const dropPrecomputed = () => {
+      sampleSettled = true;
+      if (workspace.getState().dataset || !controller.isPrecomputed()) return;
+      if (!restored.current) controller.load(emptyNotebook());
+      controller.dataChanged(undefined);
+      setPrecomputed(undefined);
+    };
     sample?.then(
-      (file) => workspace.addFiles([file]),
-      (e: unknown) => setNotice(String(e)),
+      (file) => workspace.addFiles([file]).then(dropPrecomputed),
+      (e: unknown) => {
+        setNotice(String(e));
+        dropPrecomputed();
+      },
     );
+    // Only while nothing is loaded yet: then the data will be the sample (files a restored
+    // notebook names are re-attached by hand, later).
+    void firstView?.then((snapshot) => {
+      if (!snapshot || sampleSettled || workspace.getState().dataset) return;
+      // Only the views in sight are drawn first (as the on-screen watcher would report them),
+      // rather than every chart of the notebook before the first one shows.
+      if (typeof IntersectionObserver !== 'undefined') controller.cellsOnScreen([]);
+      controller.showPrecomputed(snapshot, locale);
+      setPrecomputed(snapshot);
+    });
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -98,6 +123,7 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
   // Data changed: the notebook follows; a first dataset gets the default notebook.
   useEffect(() => {
     if (!state.dataset) return;
+    setPrecomputed(undefined);
     if (controller.getNotebook().cells.length === 0 && !restored.current) {
       controller.load(NotebookController.defaultFor('retail-aum', state.dataset, locale));
     }
@@ -199,6 +225,11 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
             </p>
           )}
           {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
+          {!state.dataset && precomputed && (
+            <p className="notice" role="status" data-testid="precomputed">
+              {t(locale, 'startingEngine')} {t(locale, 'precomputedNote')}
+            </p>
+          )}
           <details className="data-panel" open={state.failures.length > 0} onToggle={(e) => setDataOpen(e.currentTarget.open)}>
             <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
             <LoadReport
@@ -232,7 +263,7 @@ export function App({ workspace, sample }: { workspace: Workspace; sample?: Prom
               </button>
             </div>
           )}
-          {state.dataset ? (
+          {state.dataset || precomputed ? (
             <NotebookView controller={controller} workspace={workspace} onSave={onSave} onOpen={(f) => void onOpen(f)} onRebuild={onRebuild} />
           ) : (
             state.busy === undefined && <p className="hint">{t(locale, 'noData')}</p>

@@ -9,11 +9,11 @@ const SHOTS = 'test-results/e2e';
 const TIERS = ['private', 'vip', 'affluent', 'wealth', 'mass', 'unrated'];
 
 /** The expected tier counts, computed independently with native DuckDB and plain SQL. */
-async function expectedRetailCounts(): Promise<Record<string, number>> {
+async function expectedRetailCounts(vip = 500000): Promise<Record<string, number>> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const r = await c.runAndReadAll(`
-    SELECT CASE WHEN aum IS NULL OR aum < 0 THEN 'unrated' WHEN aum >= 5000000 THEN 'private' WHEN aum >= 500000 THEN 'vip'
+    SELECT CASE WHEN aum IS NULL OR aum < 0 THEN 'unrated' WHEN aum >= 5000000 THEN 'private' WHEN aum >= ${vip} THEN 'vip'
                 WHEN aum >= 100000 THEN 'affluent' WHEN aum >= 50000 THEN 'wealth' ELSE 'mass' END AS tier, count(*)::INTEGER AS n
     FROM 'data-samples/retail_panel_24m.parquet'
     WHERE snapshot_date = (SELECT max(snapshot_date) FROM 'data-samples/retail_panel_24m.parquet') GROUP BY ALL`);
@@ -36,6 +36,46 @@ describe('first screen in Chromium', () => {
     await h.page.goto(`${h.origin}/`);
   });
   afterAll(async () => h?.close());
+
+  test('a fresh page draws the default notebook from precomputed views before the engine is up; the live data changes no number and redraws nothing', async () => {
+    const page = h.page;
+    await page.waitForFunction(() => (window as unknown as { __tierlensFirstView?: number }).__tierlensFirstView !== undefined, undefined, { timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-cell="tiers"] .vtable-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="precomputed"]').textContent()).toContain('预先算好');
+    const early = await tierCounts(page);
+    const rendersEarly = await page.locator('[data-cell="tiers"] .chart').getAttribute('data-render-count');
+    await page.screenshot({ path: `${SHOTS}/00-precomputed-first-view.png` });
+    await settled(h);
+    const marks = await page.evaluate(() => ({
+      first: (window as unknown as { __tierlensFirstView: number }).__tierlensFirstView,
+      engine: performance.getEntriesByName('tierlens:engine-ready')[0]?.startTime ?? NaN,
+      data: performance.getEntriesByName('tierlens:data-ready')[0]?.startTime ?? NaN,
+    }));
+    expect(marks.first).toBeLessThan(marks.engine);
+    expect(marks.engine).toBeLessThan(marks.data);
+    expect(early).toEqual(await expectedRetailCounts());
+    expect(await tierCounts(page)).toEqual(early);
+    expect(await page.locator('[data-cell="tiers"] .chart').getAttribute('data-render-count')).toBe(rendersEarly);
+    expect(await page.locator('[data-testid="precomputed"]').count()).toBe(0);
+  });
+
+  test('a threshold typed while the precomputed views show is computed on the live data once it is in', async () => {
+    const own = await openApp();
+    try {
+      await own.page.goto(`${own.origin}/`);
+      await own.page.locator('[data-testid="precomputed"]').waitFor({ timeout: 30_000 });
+      const field = own.page.getByRole('textbox', { name: '贵宾 数值' });
+      await field.fill('30万');
+      await field.press('Enter');
+      // Typed before the data was in (the tiers view then waits for it rather than show old numbers).
+      expect(await own.page.locator('[data-testid="precomputed"]').count()).toBe(1);
+      await settled(own);
+      await expect.poll(() => tierCounts(own.page), { timeout: 30_000 }).toEqual(await expectedRetailCounts(300000));
+      expect(own.consoleErrors).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
 
   test('the bundled retail sample loads and the retail-aum tier chart paints with the right counts', async () => {
     expect(await tierTable(h)).toEqual(await expectedRetailCounts());

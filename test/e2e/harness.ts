@@ -84,14 +84,15 @@ export async function scrollThroughNotebook(page: Page): Promise<void> {
   }
 }
 
-/** Waits until no load is running and the tiers view shows current numbers. */
+/** Waits until no load is running and the tiers view shows live (not precomputed) numbers. */
 export async function settled(h: Harness): Promise<void> {
   const { page } = h;
   for (let i = 0; i < 600; i++) {
     const busy = await page.locator('.busy').count();
     const running = await page.locator('[data-cell][data-status="running"], [data-cell][data-status="pending"]').count();
     const rows = await page.locator('[data-cell="tiers"] .vtable-row').count();
-    if (busy === 0 && running === 0 && rows > 0) break;
+    const precomputed = await page.locator('[data-testid="precomputed"]').count();
+    if (busy === 0 && running === 0 && rows > 0 && precomputed === 0) break;
     await page.waitForTimeout(100);
   }
   await page.waitForSelector('[data-cell="tiers"] .chart[data-rendered="true"]', { timeout: 30_000 });
