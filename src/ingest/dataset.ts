@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { ident, str } from '../sql/quote';
+import { countDuplicateIds } from './duplicates';
 import { dropRelation, type LoadedFile } from './load';
 import { PROBLEM_LIMIT, type Problem } from './report';
 import type { FieldName } from './vocabulary';
@@ -85,7 +86,7 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     : [];
   let duplicateIds = 0;
   if (fieldNames.has('customer_id')) {
-    duplicateIds = await countDuplicateIds(engine);
+    duplicateIds = await countDuplicateIds(engine, DATASET_TABLE);
     // Transaction-level data repeats customers by nature; customer-level data must not.
     if (duplicateIds > 0 && !fieldNames.has('txn_date')) {
       const examples = toRows(
@@ -117,22 +118,6 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     duplicateIds,
     problems,
   };
-}
-
-/**
- * Customer ids repeated within a period, exactly. Grouping 12M (id, period) strings costs seconds
- * in the browser; grouping their 64-bit hashes is several times cheaper and finds every repeat
- * (equal pairs have equal hashes). Only the few hash repeats are then checked on the strings,
- * so a hash collision never counts as a duplicate.
- */
-async function countDuplicateIds(engine: Engine): Promise<number> {
-  const t = ident(DATASET_TABLE);
-  const key = 'hash(customer_id, period)';
-  const candidates = `SELECT k FROM (SELECT ${key} AS k FROM ${t} WHERE customer_id IS NOT NULL) GROUP BY k HAVING count(*) > 1`;
-  const repeatedHashes = Number(toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM (${candidates})`))[0]?.n ?? 0);
-  if (repeatedHashes === 0) return 0;
-  const exact = `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${key} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;
-  return Number(toRows(await engine.query(exact))[0]?.n ?? 0);
 }
 
 function isReserved(name: string): boolean {

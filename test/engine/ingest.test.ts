@@ -4,6 +4,7 @@ import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { toRows } from '../../src/engine/rows';
+import { countDuplicateIds } from '../../src/ingest/duplicates';
 import { buildDataset } from '../../src/ingest/dataset';
 import { loadFile, type LoadedFile } from '../../src/ingest/load';
 import { IngestError } from '../../src/ingest/report';
@@ -127,6 +128,21 @@ describe('duplicate customer ids', () => {
     const ds = await buildDataset(engine, [a, b]);
     expect(ds.duplicateIds).toBe(1);
     expect(ds.problems).toEqual([expect.objectContaining({ file: 'jan_2025-01.csv', line: 4, column: '客户号', value: 'A', message: 'customer id appears 2 times in period 2025-01' })]);
+    await engine.close();
+  });
+
+  test.each(ENGINES)('are counted the same whether the repeated hashes come back as a table or DuckDB groups them (%s)', async (_name, open) => {
+    const engine = await open();
+    const csv = (rows: string[]) => new TextEncoder().encode(`客户号,AUM\n${rows.join('\n')}\n`);
+    const a = await loadFile(engine, 'e1', { name: 'jan_2025-01.csv', bytes: csv(['A,1', 'B,2', 'A,3', 'C,4', 'C,5', 'C,6', 'D,7']) });
+    const b = await loadFile(engine, 'e2', { name: 'feb_2025-02.csv', bytes: csv(['A,1', 'D,2', 'D,3', 'E,4']) });
+    const ds = await buildDataset(engine, [a, b]);
+    // A and C in January, D in February; A in both months is not a repeat.
+    expect(ds.duplicateIds).toBe(3);
+    expect(await countDuplicateIds(engine, ds.table, 1)).toBe(3);
+    expect(await countDuplicateIds(engine, ds.table)).toBe(3);
+    // The candidates' table is gone again.
+    expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '__dup_hashes'"))).toEqual([{ n: 0 }]);
     await engine.close();
   });
 });
