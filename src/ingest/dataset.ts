@@ -86,7 +86,7 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     : [];
   let duplicateIds = 0;
   if (fieldNames.has('customer_id')) {
-    duplicateIds = await countDuplicateIds(engine, DATASET_TABLE);
+    duplicateIds = await countDuplicateIds(engine, DATASET_TABLE, Number(stats.n));
     // Transaction-level data repeats customers by nature; customer-level data must not.
     if (duplicateIds > 0 && !fieldNames.has('txn_date')) {
       const examples = toRows(

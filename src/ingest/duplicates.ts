@@ -31,20 +31,39 @@ export function repeatedValues(values: BigUint64Array, limit = CANDIDATE_LIMIT):
 }
 
 /**
- * Customer ids repeated within a period, exactly. Grouping 12M (id, period) strings costs seconds
- * in the browser, and grouping even their 64-bit hashes in DuckDB-WASM grew its memory, which
- * never shrinks, by about 500 MB for a 12-month panel. So the hashes stream out and are sorted
- * here (freed afterwards); only the few repeated ones go back to DuckDB to be checked on the
- * strings, so a hash collision never counts as a duplicate.
+ * Up to this many rows DuckDB groups the hashes itself: faster than streaming them out (about
+ * 0.6 against 1 s at 1M rows), and its hash table stays small (about 50 MB at 1M rows).
  */
-export async function countDuplicateIds(engine: Engine, table: string, limit = CANDIDATE_LIMIT): Promise<number> {
+export const GROUP_IN_ENGINE_ROWS = 2_000_000;
+
+export interface DuplicateOptions {
+  /** See {@link CANDIDATE_LIMIT}. */
+  readonly limit?: number;
+  /** See {@link GROUP_IN_ENGINE_ROWS}. */
+  readonly groupInEngineRows?: number;
+}
+
+/**
+ * Customer ids repeated within a period, exactly. Grouping millions of (id, period) strings costs
+ * seconds in the browser, so their 64-bit hashes are grouped instead, and only repeated hashes
+ * are checked on the strings (a hash collision never counts as a duplicate). Above
+ * {@link GROUP_IN_ENGINE_ROWS} rows even the hashes' hash table grew DuckDB-WASM's memory, which
+ * never shrinks, by about 500 MB (a 12-month panel): there the hashes stream out and are sorted
+ * here (freed afterwards), and only the repeated ones go back as a table.
+ */
+export async function countDuplicateIds(engine: Engine, table: string, rows: number, options: DuplicateOptions = {}): Promise<number> {
   const t = ident(table);
-  const hashes = (await engine.query(`SELECT ${KEY} AS k FROM ${t} WHERE customer_id IS NOT NULL`)).getChild('k');
-  const repeated = hashes ? repeatedValues(hashes.toArray() as BigUint64Array, limit) : new BigUint64Array(0);
+  const count = async (sql: string) => Number(toRows(await engine.query(sql))[0]?.n ?? 0);
   const exact = (candidates: string) =>
     `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${KEY} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;
-  const count = async (sql: string) => Number(toRows(await engine.query(sql))[0]?.n ?? 0);
-  if (repeated === undefined) return count(exact(`SELECT ${KEY} FROM ${t} WHERE customer_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1`));
+  const grouped = `SELECT ${KEY} AS k FROM ${t} WHERE customer_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1`;
+  if (rows <= (options.groupInEngineRows ?? GROUP_IN_ENGINE_ROWS)) {
+    if ((await count(`SELECT count(*)::INTEGER AS n FROM (${grouped})`)) === 0) return 0;
+    return count(exact(`SELECT k FROM (${grouped})`));
+  }
+  const hashes = (await engine.query(`SELECT ${KEY} AS k FROM ${t} WHERE customer_id IS NOT NULL`)).getChild('k');
+  const repeated = hashes ? repeatedValues(hashes.toArray() as BigUint64Array, options.limit) : new BigUint64Array(0);
+  if (repeated === undefined) return count(exact(`SELECT k FROM (${grouped})`));
   if (repeated.length === 0) return 0;
   await engine.insertArrowIPC(CANDIDATES, tableToIPC(tableFromArrays({ k: repeated }), 'stream'));
   try {
