@@ -243,10 +243,10 @@ export class NotebookController {
         const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
         if (this.precomputed && dataset === this.precomputed.dataset) return this.fromSnapshot(cell, inputs, signal);
         const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
+        this.keys?.set(cell.id, viewKey(cell, inputs, schemeCell?.saved));
         const previous = this.lastModels.get(cell.id);
         if (previous !== undefined && sameData(previous, model)) return previous;
         this.lastModels.set(cell.id, model);
-        this.keys?.set(cell.id, viewKey(cell, inputs, schemeCell?.saved));
         return model;
       }
       case 'chart':
