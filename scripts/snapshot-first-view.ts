@@ -6,14 +6,12 @@
  * test/engine/first-view-snapshot.test.ts fails until then.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { computeFirstView } from '../src/app/first-view-compute';
+import { computeFirstView, SNAPSHOT_FILES } from '../src/app/first-view-compute';
+import { SAMPLE_NAME } from '../src/app/first-view';
 import { openWasmNodeEngine } from '../src/engine/wasm-node';
 
-const SAMPLE_PATH = 'data-samples/retail_panel_24m.parquet';
-const SNAPSHOT_PATH = 'src/app/first-view.snapshot.json';
-
 const started = performance.now();
-const snapshot = await computeFirstView(openWasmNodeEngine(), { name: 'retail_panel_24m.parquet', bytes: new Uint8Array(readFileSync(SAMPLE_PATH)) });
+const snapshot = await computeFirstView(openWasmNodeEngine(), { name: SAMPLE_NAME, bytes: new Uint8Array(readFileSync(SNAPSHOT_FILES.sample)) });
 const text = `${JSON.stringify(snapshot)}\n`;
-writeFileSync(SNAPSHOT_PATH, text);
-console.log(`${SNAPSHOT_PATH}: ${Object.keys(snapshot.views).length} views, ${(text.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+writeFileSync(SNAPSHOT_FILES.snapshot, text);
+console.log(`${SNAPSHOT_FILES.snapshot}: ${Object.keys(snapshot.views).length} views, ${(text.length / 1024).toFixed(0)} KB, ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -10,12 +10,12 @@ const firstView = sample ? fetchFirstView() : undefined;
 // With a precomputed first view, starting the engine (a 34 MB wasm) and decoding the sample wait
 // until it is drawn (at most 1.5 s after it arrived): on two cores they would otherwise take
 // the CPU from the page's own code, and the first view came half a second later.
-const afterFirstView = () => (firstView ?? Promise.resolve(undefined)).then((snapshot) => (snapshot ? afterFirstChart(1500) : undefined));
-const workspace = new Workspace(() => afterFirstView().then(openBrowserEngine));
+const firstViewDrawn = (firstView ?? Promise.resolve(undefined)).then((snapshot) => (snapshot ? afterFirstChart(1500) : undefined));
+const workspace = new Workspace(() => firstViewDrawn.then(openBrowserEngine));
 // Exposed for end-to-end tests and the browser console; holds no data of its own.
 (window as unknown as { tierlens?: Workspace }).tierlens = workspace;
 sample
-  ?.then((file) => afterFirstView().then(() => decodeEarly(file.bytes)))
+  ?.then((file) => firstViewDrawn.then(() => decodeEarly(file.bytes)))
   .catch(() => undefined); // reported by the App when it takes the sample
 
 void import('./ui/start').then((ui) => ui.start(workspace, sample, firstView));

@@ -2,13 +2,16 @@ import type { Engine } from '../engine/types';
 import type { InputFile } from '../ingest/load';
 import type { Locale } from '../i18n/format';
 import { emptyNotebook } from '../notebook/types';
-import { encodeValue, type FirstViewSnapshot } from './first-view';
+import { encodeValue, SAMPLE_NAME, type FirstViewSnapshot } from './first-view';
 import { NotebookController } from './notebook-controller';
 import { Workspace } from './workspace';
 
+/** Where `npm run snapshot` reads the sample and writes its snapshot (paths from the repository root). */
+export const SNAPSHOT_FILES = { sample: `data-samples/${SAMPLE_NAME}`, snapshot: 'src/app/first-view.snapshot.json' } as const;
+
 /**
  * Computes the first-view snapshot of a sample: loads it into a fresh workspace, opens the
- * default notebook exactly as the page does (App.tsx) and runs every cell. Used by
+ * default notebook as the page does (NotebookController.openWithData) and runs every cell. Used by
  * `npm run snapshot` and by the test that holds the shipped snapshot to the live results.
  */
 export async function computeFirstView(engine: Promise<Engine>, sample: InputFile, locale: Locale = 'zh-CN'): Promise<FirstViewSnapshot> {
@@ -18,8 +21,7 @@ export async function computeFirstView(engine: Promise<Engine>, sample: InputFil
   if (failures.length > 0 || !dataset) throw new Error(`${sample.name}: ${failures.map((f) => f.message).join('; ') || 'no data'}`);
   const controller = new NotebookController(workspace, emptyNotebook());
   controller.recordKeys();
-  controller.load(NotebookController.defaultFor('retail-aum', dataset, locale));
-  controller.dataChanged(dataset);
+  controller.openWithData(dataset, locale);
   await controller.scheduler.whenIdle();
   const views = controller.computedViews();
   controller.dispose();

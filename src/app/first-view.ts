@@ -19,6 +19,9 @@ export interface FirstViewSnapshot {
   readonly views: Readonly<Record<string, unknown>>;
 }
 
+/** The bundled sample's file name: the page serves it (sample.ts), `npm run snapshot` reads it. */
+export const SAMPLE_NAME = 'retail_panel_24m.parquet';
+
 /**
  * What a view's result depends on besides the data: its kind and options, its inputs (scheme,
  * parameters) and the saved scheme. Two runs with the same key on the same data give the same
@@ -33,8 +36,9 @@ export function viewKey(cell: Pick<ViewCell, 'view' | 'options'>, inputs: Readon
 }
 
 /**
- * Views whose results list customers are left out of the snapshot: a shipped file holds
- * aggregates only (the sample is synthetic, but the rule is the rule).
+ * Views left out of the snapshot: the near-threshold list shows customers, and the before/after
+ * view offers their list for export. A shipped file holds aggregates only (the sample is
+ * synthetic, but the rule is the rule); these views compute once the data is in.
  */
 export const CUSTOMER_LEVEL_VIEWS: ReadonlySet<string> = new Set(['near', 'before-after']);
 

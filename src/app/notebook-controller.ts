@@ -56,6 +56,9 @@ export class NotebookController {
     });
   }
 
+  /** The preset a first dataset's notebook opens with. */
+  static readonly DEFAULT_PRESET = 'retail-aum';
+
   /** A default notebook for a scheme (a preset id, or a scheme of the user's) over the loaded data. */
   static defaultFor(scheme: string | Scheme, dataset: DatasetInfo | undefined, locale: Locale): Notebook {
     const s = typeof scheme === 'string' ? presetById(scheme) : scheme;
@@ -89,8 +92,17 @@ export class NotebookController {
    */
   showPrecomputed(snapshot: FirstViewSnapshot, locale: Locale): void {
     this.precomputed = snapshot;
-    if (this.doc.cells.length === 0) this.load(NotebookController.defaultFor('retail-aum', snapshot.dataset, locale));
-    this.dataChanged(snapshot.dataset);
+    this.openWithData(snapshot.dataset, locale);
+  }
+
+  /**
+   * New data: a page without a notebook gets the default one for it; an open notebook (restored,
+   * or already showing) follows the data. The page, its precomputed views and `npm run snapshot`
+   * all open data this way, so the snapshot's views are the page's.
+   */
+  openWithData(dataset: DatasetInfo, locale: Locale): void {
+    if (this.doc.cells.length === 0) this.load(NotebookController.defaultFor(NotebookController.DEFAULT_PRESET, dataset, locale));
+    this.dataChanged(dataset);
   }
 
   /** True while precomputed views stand in for the data. */
@@ -241,7 +253,7 @@ export class NotebookController {
         const schemeCell = this.schemeCell();
         const scheme = validateScheme(inputs.scheme ?? schemeCell?.scheme);
         const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
-        if (this.precomputed && dataset === this.precomputed.dataset) return this.fromSnapshot(cell, inputs, signal);
+        if (this.precomputed && dataset === this.precomputed.dataset) return this.fromSnapshot(cell, inputs, schemeCell?.saved, signal);
         const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
         this.keys?.set(cell.id, viewKey(cell, inputs, schemeCell?.saved));
         const previous = this.lastModels.get(cell.id);
@@ -257,8 +269,8 @@ export class NotebookController {
   }
 
   /** A precomputed view, or (none for these inputs) a wait until the real data supersedes the run. */
-  private fromSnapshot(cell: ViewCell, inputs: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<unknown> {
-    const hit = this.precomputed?.views[viewKey(cell, inputs, this.schemeCell()?.saved)];
+  private fromSnapshot(cell: ViewCell, inputs: Readonly<Record<string, unknown>>, saved: unknown, signal: AbortSignal): Promise<unknown> {
+    const hit = this.precomputed?.views[viewKey(cell, inputs, saved)];
     if (hit === undefined) {
       return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
     }

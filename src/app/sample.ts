@@ -1,10 +1,10 @@
 import retailPanelUrl from '../../data-samples/retail_panel_24m.parquet?url';
 import firstViewUrl from './first-view.snapshot.json?url';
 import type { InputFile } from '../ingest/load';
-import { asFirstViewSnapshot, type FirstViewSnapshot } from './first-view';
+import { asFirstViewSnapshot, SAMPLE_NAME, type FirstViewSnapshot } from './first-view';
 
 /** The bundled retail sample the app opens with, served from the app's own assets. */
-export const SAMPLE = { name: 'retail_panel_24m.parquet', url: retailPanelUrl } as const;
+export const SAMPLE = { name: SAMPLE_NAME, url: retailPanelUrl } as const;
 
 export async function fetchSample(): Promise<InputFile> {
   const response = await fetch(SAMPLE.url);

@@ -66,8 +66,8 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   const [notice, setNotice] = useState<string | undefined>();
   const [reattach, setReattach] = useState<{ names: string[]; mapping?: FieldMapping } | undefined>();
   const restored = useRef(false);
-  // The sample's precomputed notebook, shown until the sample is in the engine (app/first-view.ts).
-  const [precomputed, setPrecomputed] = useState<FirstViewSnapshot | undefined>();
+  // True while the sample's precomputed views stand in for it (app/first-view.ts).
+  const [showingPrecomputed, setShowingPrecomputed] = useState(false);
   useEffect(() => installBenchHooks(workspace, controller), [workspace, controller]);
   const zh = locale === 'zh-CN';
 
@@ -89,15 +89,15 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
         setNotice(`${zh ? '无法恢复自动保存：' : 'Could not restore the autosave: '}${e instanceof Error ? e.message : String(e)}`);
       }
     } else if (saved.problem) setNotice(saved.problem);
-    // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`.
-    // If the sample does not load after all, its precomputed views go too.
+    // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`. If it does
+    // not load after all, its precomputed views go too.
     let sampleSettled = false;
     const dropPrecomputed = () => {
       sampleSettled = true;
       if (workspace.getState().dataset || !controller.isPrecomputed()) return;
       if (!restored.current) controller.load(emptyNotebook());
       controller.dataChanged(undefined);
-      setPrecomputed(undefined);
+      setShowingPrecomputed(false);
     };
     sample?.then(
       (file) => workspace.addFiles([file]).then(dropPrecomputed),
@@ -114,7 +114,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       // rather than every chart of the notebook before the first one shows.
       if (typeof IntersectionObserver !== 'undefined') controller.cellsOnScreen([]);
       controller.showPrecomputed(snapshot, locale);
-      setPrecomputed(snapshot);
+      setShowingPrecomputed(true);
     });
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,11 +123,8 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   // Data changed: the notebook follows; a first dataset gets the default notebook.
   useEffect(() => {
     if (!state.dataset) return;
-    setPrecomputed(undefined);
-    if (controller.getNotebook().cells.length === 0 && !restored.current) {
-      controller.load(NotebookController.defaultFor('retail-aum', state.dataset, locale));
-    }
-    controller.dataChanged(state.dataset);
+    setShowingPrecomputed(false);
+    controller.openWithData(state.dataset, locale);
     // Only data versions matter here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.version]);
@@ -187,11 +184,11 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   const onRebuild = () => {
     // The scheme in use (a preset, edited or imported) carries over to the new notebook.
     const cell = controller.schemeCell();
-    let scheme: Scheme | string = 'retail-aum';
+    let scheme: Scheme | string = NotebookController.DEFAULT_PRESET;
     try {
       if (cell) scheme = validateScheme(cell.scheme);
     } catch {
-      scheme = cell?.schemeId ?? 'retail-aum';
+      scheme = cell?.schemeId ?? NotebookController.DEFAULT_PRESET;
     }
     controller.load(NotebookController.defaultFor(scheme, state.dataset, locale));
     controller.dataChanged(state.dataset);
@@ -225,7 +222,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
             </p>
           )}
           {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
-          {!state.dataset && precomputed && (
+          {!state.dataset && showingPrecomputed && (
             <p className="notice" role="status" data-testid="precomputed">
               {t(locale, 'startingEngine')} {t(locale, 'precomputedNote')}
             </p>
@@ -263,7 +260,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
               </button>
             </div>
           )}
-          {state.dataset || precomputed ? (
+          {state.dataset || showingPrecomputed ? (
             <NotebookView controller={controller} workspace={workspace} onSave={onSave} onOpen={(f) => void onOpen(f)} onRebuild={onRebuild} />
           ) : (
             state.busy === undefined && <p className="hint">{t(locale, 'noData')}</p>

@@ -9,6 +9,9 @@ import { CHART_EXTENSIONS } from '../charts/register';
 
 echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
+/** Set once: every later paint (a slider drag repaints on every step) skips the mark. */
+let firstChartMarked = false;
+
 export interface EChartHandle {
   /** PNG at twice the screen resolution, as a data URL (for slides and reports). */
   png(): string;
@@ -75,7 +78,10 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
       const w = window as unknown as { __tierlensFirstView?: number };
       if (w.__tierlensFirstView === undefined && el.closest('[data-cell="tiers"]')) w.__tierlensFirstView = performance.now();
       // The page's first chart: work held back for it (main.tsx) may start.
-      if (performance.getEntriesByName(FIRST_CHART_MARK, 'mark').length === 0) performance.mark(FIRST_CHART_MARK);
+      if (!firstChartMarked) {
+        firstChartMarked = true;
+        performance.mark(FIRST_CHART_MARK);
+      }
       latest.current.onRendered?.(c);
     });
     const resize = new ResizeObserver(() => c.resize());

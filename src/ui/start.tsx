@@ -6,7 +6,7 @@ import type { InputFile } from '../ingest/load';
 import { App } from './App';
 import './app.css';
 
-/** Mounts the user interface (loaded after the engine and the sample have started). */
+/** Mounts the user interface (its code loads while the sample and its precomputed views download). */
 export function start(workspace: Workspace, sample: Promise<InputFile> | undefined, firstView?: Promise<FirstViewSnapshot | undefined>): void {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
