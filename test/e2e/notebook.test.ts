@@ -88,6 +88,41 @@ describe('the notebook workflow in Chromium', () => {
     await expect.poll(() => tierCounts(h.page), { timeout: 20_000 }).toEqual(await countsWithVipBound(300_000));
   });
 
+  test('a slider move is drawn in the task of its input event: each chart it changes repaints once, before any later task', async () => {
+    await h.page.locator('[data-cell="tiers"]').scrollIntoViewIfNeeded();
+    const renders = () =>
+      h.page.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-cell] .chart')].map((e) => [e.closest<HTMLElement>('[data-cell]')!.dataset.cell!, Number(e.dataset.renderCount ?? 0)])));
+    const before = await renders();
+    // A message posted just before the input event runs in the first task after it: the charts
+    // must be drawn by then (a frame in between would show the slider moved and the charts not).
+    const inNextTask = await h.page.evaluate(
+      () =>
+        new Promise<Record<string, number>>((resolve) => {
+          const count = () => Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-cell] .chart')].map((e) => [e.closest<HTMLElement>('[data-cell]')!.dataset.cell!, Number(e.dataset.renderCount ?? 0)]));
+          const slider = [...document.querySelectorAll<HTMLInputElement>('[data-cell="scheme"] input[type="range"]')].find((e) => e.getAttribute('aria-label') === '贵宾')!;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(count());
+          channel.port2.postMessage(null);
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(slider, String(Number(slider.value) - 40));
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+    );
+    await settled(h);
+    const after = await renders();
+    const changed = Object.keys(after).filter((id) => after[id]! > (before[id] ?? 0));
+    expect(changed).toContain('tiers');
+    for (const id of changed) {
+      expect(inNextTask[id], `${id} drawn in the input's task`).toBe(before[id]! + 1);
+      expect(after[id], `${id} drawn once`).toBe(before[id]! + 1);
+    }
+    // The tests after this one start from the 30万 bound.
+    const field = h.page.getByRole('textbox', { name: '贵宾 数值' });
+    await field.fill('30万');
+    await field.press('Enter');
+    await settled(h);
+    await expect.poll(() => tierCounts(h.page), { timeout: 20_000 }).toEqual(await countsWithVipBound(300_000));
+  });
+
   test('exports: PNG of a chart, CSV with BOM and XLSX of the table behind it', async () => {
     const tiers = h.page.locator('[data-cell="tiers"]');
     const png = await downloaded(h, () => tiers.getByRole('button', { name: 'PNG' }).click());
