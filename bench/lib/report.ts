@@ -66,6 +66,8 @@ export interface BenchResult {
     two_period_data: string;
     /** Per scenario, per chart: median ms of its ECharts update (setOption, with the paint). */
     chart_update_ms: Record<string, Record<string, number>>;
+    /** Per scenario: each move's chart updates added up, p50 and p95 over the moves (absent in runs before 2026-12-01 19:00). */
+    chart_update_sum_ms?: Record<string, { p50: number; p95: number }>;
     /** One bare ECharts chart's update on this machine: the floor per chart. */
     chart_update_floor_ms: { p50: number; p95: number };
     quadrant_drags: number;
@@ -113,9 +115,12 @@ export function bounds(r: BenchResult): string[] {
     const byChart = S.chart_update_ms[scenario] ?? {};
     const n = Object.keys(byChart).length;
     if (!missed.has(id) || n === 0) return;
+    const perMove = S.chart_update_sum_ms?.[scenario];
     out.push(
-      `- **${name}** (p95 ${f1(p95)} ms, goal ${goal} ms): its ${n} charts' ECharts updates alone take ${f1(sum(byChart))} ms at the median (${charts(byChart)}); ` +
-        `one bare ECharts chart of the tier chart's shape updates in ${f1(floor)} ms on this machine (${n} of them: about ${f1(n * floor)} ms), all before React, style, layout and the frame. ` +
+      `- **${name}** (p95 ${f1(p95)} ms, goal ${goal} ms): its ${n} charts' ECharts updates alone take ${f1(sum(byChart))} ms at the median (${charts(byChart)})` +
+        (perMove ? `; added up move by move, ${f1(perMove.p50)} ms at the median and ${f1(perMove.p95)} ms at p95` : '') +
+        `. One bare ECharts chart of the tier chart's shape updates in ${f1(floor)} ms on this machine (${n} of them: about ${f1(n * floor)} ms), all before React, style, layout and the frame; ` +
+        `the same bare update's p95 is ${f1(S.chart_update_floor_ms.p95)} ms (${f1(S.chart_update_floor_ms.p95 / floor)}× its median): how much identical work varies here, and where the p95 moves come from. ` +
         'The tier counts themselves come from the fast path in microseconds.',
     );
   };
@@ -296,12 +301,16 @@ canvas), against one bare ECharts chart of the same kind updated alone on this m
 fast path in microseconds; the rest of a move is React, the browser's style/layout/raster, and the frame.
 
 ${table(
-  ['Scenario', 'Charts: median ECharts update (ms)', 'Sum (ms)', 'Slider p50 (ms)'],
+  ['Scenario', 'Charts: median ECharts update (ms)', 'Sum (ms)', 'Sum per move p50 / p95 (ms)', 'Slider p50 / p95 (ms)'],
   [
-    ['One period', charts(S.chart_update_ms.one_period), f1(sum(S.chart_update_ms.one_period)), f1(S.one_period.p50)],
-    ['Two periods', charts(S.chart_update_ms.two_period), f1(sum(S.chart_update_ms.two_period)), f1(S.two_period.p50)],
-    ['Quadrant (slider)', charts(S.chart_update_ms.quadrant_slider), f1(sum(S.chart_update_ms.quadrant_slider)), f1(S.quadrant_slider.p50)],
-  ],
+    ['One period', 'one_period', S.one_period],
+    ['Two periods', 'two_period', S.two_period],
+    ['Quadrant (slider)', 'quadrant_slider', S.quadrant_slider],
+  ].map(([name, id, run]) => {
+    const perMove = S.chart_update_sum_ms?.[id as string];
+    const m = run as MoveSummary;
+    return [name as string, charts(S.chart_update_ms[id as string]), f1(sum(S.chart_update_ms[id as string])), perMove ? `${f1(perMove.p50)} / ${f1(perMove.p95)}` : '—', `${f1(m.p50)} / ${f1(m.p95)}`];
+  }),
 )}
 
 Ratios: the SQL re-query takes ${f1(S.ratio.requery_vs_slider_one_period_p50)}× the slider's p50 (${f1(S.ratio.requery_vs_slider_one_period_p95)}× at p95),

@@ -64,6 +64,10 @@ describe('npm run bench --smoke', () => {
     }
     for (const [scenario, charts] of [['one_period', ['tiers', 'tier-mix', 'tier-by-branch', 'histogram']], ['two_period', ['tiers', 'migration', 'sankey']]] as const) {
       for (const chart of charts) expect(at(json, `slider.chart_update_ms.${scenario}.${chart}`), `${scenario} ${chart}`).toBeGreaterThan(0);
+      // A move's charts added up cost at least its dearest chart.
+      const dearest = Math.max(...charts.map((chart) => Number(at(json, `slider.chart_update_ms.${scenario}.${chart}`))));
+      expect(at(json, `slider.chart_update_sum_ms.${scenario}.p50`), `${scenario} per-move sum`).toBeGreaterThanOrEqual(dearest);
+      expect(at(json, `slider.chart_update_sum_ms.${scenario}.p95`)).toBeGreaterThanOrEqual(Number(at(json, `slider.chart_update_sum_ms.${scenario}.p50`)));
     }
     // The summary table is printed, and the committed results are left alone.
     expect(output).toContain('Targets');
