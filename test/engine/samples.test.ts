@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { loadFile, type LoadedFile } from '../../src/ingest/load';
@@ -90,6 +92,62 @@ describe('a Parquet file read in many batches', () => {
       await wasm.close();
       await native.close();
     }
+  });
+});
+
+describe('a Parquet file handed to an engine that inserts in the background (the browser worker)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tierlens-pq-'));
+  const file = path.join(dir, 'ten-batches.parquet');
+  beforeAll(async () => {
+    const { openNativeEngine } = await import('../../src/engine/native');
+    const native = await openNativeEngine({ threads: 1 });
+    try {
+      // 1.2M rows in 500k-row groups: ten batches, like a panel's.
+      await native.query(`COPY (SELECT range AS id, range * 0.5 AS aum FROM range(1200000)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 500000)`);
+    } finally {
+      await native.close();
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** An insert that takes `ms` in the background, recording the order and how many overlap. */
+  function slowInserts(ms: number, failAt = -1) {
+    const seen = { started: [] as boolean[], settled: 0, inFlight: 0, most: 0 };
+    const insert = (_ipc: Uint8Array, first: boolean) => {
+      const k = seen.started.push(first) - 1;
+      seen.inFlight++;
+      seen.most = Math.max(seen.most, seen.inFlight);
+      return new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          seen.inFlight--;
+          seen.settled++;
+          if (k === failAt) reject(new Error(`insert ${k} failed`));
+          else resolve();
+        }, ms),
+      );
+    };
+    return { seen, insert };
+  }
+
+  test('batches are handed over as they are decoded, in order, at most eight at once', async () => {
+    const pq = await import('parquet-wasm');
+    const { readParquetInParts } = await import('../../src/engine/parquet-io');
+    const { seen, insert } = slowInserts(150);
+    await readParquetInParts(pq, new Uint8Array(readFileSync(file)), undefined, insert);
+    expect(seen.started).toEqual(seen.started.map((_, i) => i === 0));
+    expect(seen.started.length).toBeGreaterThanOrEqual(10);
+    // Slow inserts pile up ahead of their turn, but no more than eight, and none is left running.
+    expect(seen.most).toBe(8);
+    expect(seen.inFlight).toBe(0);
+  });
+
+  test('a failed insert fails the read with its own error, after every insert handed over has settled', async () => {
+    const pq = await import('parquet-wasm');
+    const { readParquetInParts } = await import('../../src/engine/parquet-io');
+    const { seen, insert } = slowInserts(30, 1);
+    await expect(readParquetInParts(pq, new Uint8Array(readFileSync(file)), undefined, insert)).rejects.toThrow('insert 1 failed');
+    expect(seen.settled).toBe(seen.started.length);
+    expect(seen.inFlight).toBe(0);
   });
 });
 
