@@ -153,6 +153,22 @@ describe('SortedColumn edge cases', () => {
     expect(SortedColumn.build(new Float64Array([1, 2]), new Float64Array([5e13, 5e13])).exactSums).toBe(false);
   });
 
+  test('amounts equal to the values, but for one row, sum that row\'s own amount', () => {
+    const values = new Float64Array([5, 1, NaN, 3, 2, 4]);
+    const same = SortedColumn.build(values, values.slice());
+    const plain = SortedColumn.build(values);
+    expect([same.sumInRangeCents(-Infinity, Infinity), same.sumInRangeCents(2, 4), same.size]).toEqual([plain.sumInRangeCents(-Infinity, Infinity), plain.sumInRangeCents(2, 4), plain.size]);
+    const oneOff = values.slice();
+    oneOff[3] = 30;
+    const c = SortedColumn.build(values, oneOff);
+    expect(c.sumInRangeCents(3, 4)).toBe(3000);
+    expect(c.sumInRangeCents(-Infinity, Infinity)).toBe(4200);
+    // An amount missing where the value is present is not "the same".
+    const missing = values.slice();
+    missing[0] = NaN;
+    expect(SortedColumn.build(values, missing).sumInRangeCents(5, 6)).toBe(0);
+  });
+
   test('sums follow amounts, not values, when amounts are given', () => {
     const rng = mulberry32(11);
     const values = new Float64Array(200).map(() => int(rng, 5));

@@ -53,14 +53,22 @@ export class SortedColumn {
     for (let i = 0; i < n; i++) if (!Number.isNaN(values[i] as number)) m++;
     const kept = new Float64Array(m);
     const withSums = options.sums !== false;
-    const keptAmounts = amounts && withSums ? new Float64Array(m) : undefined;
+    let keptAmounts = amounts && withSums ? new Float64Array(m) : undefined;
+    let sameAsValues = true;
     for (let i = 0, j = 0; i < n; i++) {
       const v = values[i] as number;
       if (Number.isNaN(v)) continue;
       kept[j] = v;
-      if (keptAmounts) keptAmounts[j] = (amounts as Float64Array)[i] as number;
+      if (keptAmounts) {
+        const a = (amounts as Float64Array)[i] as number;
+        keptAmounts[j] = a;
+        if (a !== v) sameAsValues = false;
+      }
       j++;
     }
+    // A ladder on the amount itself (AUM tiers summing AUM) passes the same numbers twice: sum
+    // the sorted values instead of carrying a copy through the sort (about a third of the build).
+    if (keptAmounts && sameAsValues) keptAmounts = undefined;
     // Radix argsort (about 2x faster than the native Float64Array sort at 1M) carries the
     // amounts along when they are a separate column.
     const order = argsortFloat64(kept);
