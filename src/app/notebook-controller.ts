@@ -232,6 +232,17 @@ export class NotebookController {
     return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table) };
   }
 
+  /**
+   * Every customer whose tier differs between the saved scheme and `working` in `period`, for
+   * export from the before/after view; undefined when nothing is saved to compare with.
+   */
+  async moverExport(working: Scheme, period: string | null): Promise<{ columns: string[]; rows: Row[] } | undefined> {
+    const saved = this.schemeCell()?.saved;
+    if (!saved) return undefined;
+    const rows = await this.workspace.analyst.moverList(saved as Scheme, working, period);
+    return { columns: ['customer_id', 'period', 'saved_tier', 'new_tier'], rows };
+  }
+
   private paramValues(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const c of this.doc.cells) if (c.kind === 'param') out[c.name] = c.value;

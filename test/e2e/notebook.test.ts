@@ -77,6 +77,13 @@ describe('the notebook workflow in Chromium', () => {
     const panel = h.page.locator('[data-testid="before-after"]');
     await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toMatch(/上迁 [\d,]+/);
     expect(await panel.textContent()).toContain(`上迁 ${(after.vip! - before.vip!).toLocaleString('en-US')}`);
+    // The movers behind those totals, one CSV row each.
+    const text = (await panel.textContent())!;
+    const movers = [/上迁 ([\d,]+)/, /下迁 ([\d,]+)/].reduce((n, re) => n + Number(re.exec(text)![1]!.replaceAll(',', '')), 0);
+    const csv = await downloaded(h, () => panel.getByRole('button', { name: 'CSV' }).click());
+    const lines = csv.bytes.toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
+    expect(lines.length - 1).toBe(movers);
+    expect(lines.slice(1).every((l) => l.includes('vip'))).toBe(true);
     await h.page.locator('[data-cell="tiers"]').screenshot({ path: `${SHOTS}/11-after-drag.png` });
   });
 

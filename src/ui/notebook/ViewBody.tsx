@@ -153,12 +153,7 @@ function BeforeAfter({ model, controller, scheme, workspace }: { model: Extract<
   const zh = locale === 'zh-CN';
   if (!model.changed) return <p className="hint">{zh ? '方案与基准一致：拖动门槛后，这里显示上迁、下迁的客户与金额。' : 'The scheme equals its baseline: move a threshold to see who moves up or down.'}</p>;
   const t = model.totals;
-  const moverTable = async () => {
-    const saved = controller.schemeCell()?.saved;
-    if (!saved) return undefined;
-    const rows = await workspace.analyst.moverList(saved as Scheme, scheme, model.period);
-    return { columns: ['customer_id', 'period', 'saved_tier', 'new_tier'], rows };
-  };
+  const moverTable = () => controller.moverExport(scheme, model.period);
   return (
     <div className="before-after" data-testid="before-after">
       {t ? (
