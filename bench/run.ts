@@ -23,6 +23,7 @@ import { HARNESS_ARGS, JS_FLAGS, UNTHROTTLED_FRAMES, launch, startPreview, waitF
 import { chartUpdateFloor } from './lib/chart-floor';
 import { ensureData, lastTwoMonths, type BenchFiles } from './lib/data';
 import { gbkDecodeFloor } from './lib/decode-floor';
+import { parquetWasmFloor, type ParquetWasmFloor } from './lib/wasm-floor';
 import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
@@ -258,7 +259,7 @@ const chartSums = (byChart: Record<string, number[]>): { p50: number; p95: numbe
   return { p50: round(median(sums)), p95: round(percentile(sums, 0.95)) };
 };
 
-function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, chromium: string): BenchResult {
+function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, floor: ParquetWasmFloor, chromium: string): BenchResult {
   const med = (xs: readonly number[]) => round(median(xs));
   const loadMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ms));
   const ingestMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ingestMs));
@@ -290,6 +291,8 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       gbk_to_utf8_mb_per_s: round(br.gbkDecode.app.mbPerS),
       gbk_decode_only_ms: round(br.gbkDecode.textDecoder.ms),
       gbk_decode_only_mb_per_s: round(br.gbkDecode.textDecoder.mbPerS),
+      parquet_wasm_decode_ms: round(floor.decodeMs),
+      parquet_wasm_insert_ms: round(floor.insertMs),
       ratio: {
         parquet_vs_native: ratio(loadMs('parquet'), med(nat.parquetMs)),
         csv_vs_native: ratio(loadMs('csv'), med(nat.csvMs)),
@@ -416,7 +419,10 @@ async function main(): Promise<void> {
       quadrantSets: br.quadrantSlider.values,
       log,
     });
-    const result = assemble(o, files, br, nat, chromium);
+    log('parquet-wasm and DuckDB-WASM alone (Node, 1 thread) …');
+    const floor = await parquetWasmFloor(files.parquet, o.loadRuns);
+    log(`Parquet 1M in the wasm builds alone: decode ${floor.decodeMs.toFixed(0)} ms, Arrow insert ${floor.insertMs.toFixed(0)} ms`);
+    const result = assemble(o, files, br, nat, floor, chromium);
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (o.out) {
       mkdirSync(path.dirname(o.out), { recursive: true });

@@ -39,6 +39,9 @@ export interface BenchResult {
     /** TextDecoder('gb18030') alone on the same file, in the page (for comparison). */
     gbk_decode_only_ms: number;
     gbk_decode_only_mb_per_s: number;
+    /** parquet-wasm decoding the 1M Parquet alone, and DuckDB-WASM inserting its batches alone (Node, 1 thread; absent before 2026-12-01 19:30). */
+    parquet_wasm_decode_ms?: number;
+    parquet_wasm_insert_ms?: number;
     ratio: { parquet_vs_native: number; csv_vs_native: number; panel12_vs_native: number; parquet_ingest_vs_native: number };
   };
   memory: {
@@ -132,6 +135,10 @@ export function bounds(r: BenchResult): string[] {
     out.push(
       `- **Parquet** (${f2(L.ratio.parquet_vs_native)}× native; ingest alone ${f2(L.ratio.parquet_ingest_vs_native)}×): DuckDB-WASM's own Parquet reader is an extension it would download, which an offline intranet cannot; ` +
         'the file is decoded by parquet-wasm on the page\'s thread and inserted as Arrow into DuckDB-WASM (its `insertArrowFromIPCStream` converts every value, strings above all), the two overlapped batch by batch. ' +
+        (L.parquet_wasm_decode_ms !== undefined && L.parquet_wasm_insert_ms !== undefined
+          ? `Those two builds alone, with nothing of the app (Node, one thread): parquet-wasm decodes the file in ${f0(L.parquet_wasm_decode_ms)} ms and DuckDB-WASM inserts its batches in ${f0(L.parquet_wasm_insert_ms)} ms; ` +
+            `even fully overlapped, the larger is ${times(Math.max(L.parquet_wasm_decode_ms, L.parquet_wasm_insert_ms) / L.native_parquet_ms)} native's whole load (goal: 1.5×). `
+          : '') +
         `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms), which native \`CREATE TABLE\` does not do.`,
     );
   if (missed.has('panel12_load') || missed.has('panel12_memory'))
