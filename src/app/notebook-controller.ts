@@ -91,7 +91,7 @@ export class NotebookController {
    * {@link dataChanged} with other data switches to computing.
    */
   showPrecomputed(snapshot: FirstViewSnapshot, locale: Locale): void {
-    this.precomputed = snapshot;
+    this.setPrecomputed(snapshot);
     this.openWithData(snapshot.dataset, locale);
   }
 
@@ -105,9 +105,13 @@ export class NotebookController {
     this.dataChanged(dataset);
   }
 
-  /** True while precomputed views stand in for the data. */
-  isPrecomputed(): boolean {
-    return this.precomputed !== undefined;
+  /** True while precomputed views stand in for the data (subscribers hear when it changes). */
+  isPrecomputed = (): boolean => this.precomputed !== undefined;
+
+  private setPrecomputed(snapshot: FirstViewSnapshot | undefined): void {
+    if (snapshot === this.precomputed) return;
+    this.precomputed = snapshot;
+    for (const l of this.listeners) l();
   }
 
   /** From now on, remembers the key of each view's result (for {@link computedViews}). */
@@ -127,7 +131,7 @@ export class NotebookController {
 
   /** The data changed: period choices follow the new periods, and every view re-runs. */
   dataChanged(dataset: DatasetInfo | undefined): void {
-    if (dataset !== this.precomputed?.dataset) this.precomputed = undefined;
+    if (dataset !== this.precomputed?.dataset) this.setPrecomputed(undefined);
     const periods = dataset?.periods ?? [];
     const fallback: Record<string, string | undefined> = { period: periods.at(-1), to: periods.at(-1), from: periods.at(-2) ?? periods.at(-1) };
     let next = this.doc;

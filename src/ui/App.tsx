@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { NotebookController } from '../app/notebook-controller';
 import { installBenchHooks } from '../app/bench-hooks';
 import type { FirstViewSnapshot } from '../app/first-view';
@@ -67,7 +67,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   const [reattach, setReattach] = useState<{ names: string[]; mapping?: FieldMapping } | undefined>();
   const restored = useRef(false);
   // True while the sample's precomputed views stand in for it (app/first-view.ts).
-  const [showingPrecomputed, setShowingPrecomputed] = useState(false);
+  const showingPrecomputed = useSyncExternalStore(controller.subscribe, controller.isPrecomputed);
   useEffect(() => installBenchHooks(workspace, controller), [workspace, controller]);
   const zh = locale === 'zh-CN';
 
@@ -97,7 +97,6 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       if (workspace.getState().dataset || !controller.isPrecomputed()) return;
       if (!restored.current) controller.load(emptyNotebook());
       controller.dataChanged(undefined);
-      setShowingPrecomputed(false);
     };
     sample?.then(
       (file) => workspace.addFiles([file]).then(dropPrecomputed),
@@ -114,7 +113,6 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       // rather than every chart of the notebook before the first one shows.
       if (typeof IntersectionObserver !== 'undefined') controller.cellsOnScreen([]);
       controller.showPrecomputed(snapshot, locale);
-      setShowingPrecomputed(true);
     });
     // Once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,7 +121,6 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   // Data changed: the notebook follows; a first dataset gets the default notebook.
   useEffect(() => {
     if (!state.dataset) return;
-    setShowingPrecomputed(false);
     controller.openWithData(state.dataset, locale);
     // Only data versions matter here.
     // eslint-disable-next-line react-hooks/exhaustive-deps

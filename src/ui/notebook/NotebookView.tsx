@@ -39,9 +39,10 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   const notebook = useSyncExternalStore(controller.subscribe, controller.getNotebook);
   // Read directly: React renders a store's changes in a microtask, so the results a slider move
   // gets from the fast path (all within microtasks) are rendered in the task of the input event,
-  // before the next frame, each changed chart set once. Deferring them to a later task (as this once did, to batch) let a frame
-  // in between repaint the slider and a dragged quadrant for nothing: one-period moves took 7–15 ms
-  // longer at the median, cut-line drags 5–11 ms (A/B in the benchmark's browser, 3 rounds each).
+  // before the next frame, each changed chart set once. Deferring them to a later task (as this
+  // once did, to batch) let a frame in between repaint the slider and a dragged quadrant for
+  // nothing: one-period moves took 7–15 ms longer at the median, cut-line drags 5–11 ms (A/B in
+  // the benchmark's browser, 3 rounds each).
   const snapshot = useSyncExternalStore(controller.scheduler.subscribe, controller.scheduler.getSnapshot);
   const [slides, setSlides] = useState<{ cells: readonly Cell[]; start: number } | undefined>();
   const [adding, setAdding] = useState('');
