@@ -1,5 +1,6 @@
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import { QuadrantIndex, SortedColumn, TransitionIndex, type BoundInput } from './fast';
+import { RadixBuffers } from './fast/argsort';
 import { groupCodes } from './fast/group-codes';
 import { NEW, GONE, type TransitionCell } from './migration';
 import type { TierCount } from './tier-distribution';
@@ -11,13 +12,39 @@ import { tiersOf, UNRATED, type LadderScheme, type QuadrantScheme } from '../sch
  * The plain SQL path stays the reference they are tested against.
  */
 
-function column(table: Table, name: string): Float64Array {
+function vector(table: Table, name: string): Vector {
   const v = table.getChild(name);
   if (!v) throw new Error(`extraction result has no column "${name}"`);
-  return v.toArray() as Float64Array;
+  return v;
 }
 
-/** Threshold-independent tiers (overrides, unrated) counted once. */
+function column(table: Table, name: string): Float64Array {
+  return vector(table, name).toArray() as Float64Array;
+}
+
+/** `out[k]` = the Float64 column's value at `rows[k]`, for ascending `rows` (one walk through its chunks). */
+function gather(column: Vector, rows: ArrayLike<number>, out: Float64Array): void {
+  const chunks = column.data;
+  let c = -1;
+  let base = 0;
+  let end = 0;
+  let values: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    while (r >= end) {
+      base = end;
+      const data = chunks[++c]!;
+      values = data.values as Float64Array;
+      end = base + data.length;
+    }
+    out[k] = values[r - base]!;
+  }
+}
+
+/**
+ * Threshold-independent tiers (overrides, unrated) counted once, over `rows` of the table (all
+ * when absent); `amounts[k]` is the amount of the k-th of them.
+ */
 function fixedCounts(table: Table, amounts?: Float64Array, rows?: ArrayLike<number>): Map<string, { customers: number; cents: number }> {
   const fixed = table.getChild('fixed');
   const out = new Map<string, { customers: number; cents: number }>();
@@ -31,7 +58,7 @@ function fixedCounts(table: Table, amounts?: Float64Array, rows?: ArrayLike<numb
     const c = out.get(tier) ?? { customers: 0, cents: 0 };
     c.customers++;
     // Amounts of unrated rows are not part of any tier's total (as in the SQL path).
-    const a = amounts?.[i];
+    const a = amounts?.[k];
     if (tier !== UNRATED.id && a !== undefined && Number.isFinite(a)) c.cents += Math.round(a * 100);
     out.set(tier, c);
   }
@@ -55,17 +82,14 @@ export class LadderTuner {
     return LadderTuner.fromColumns(scheme, table, column(table, 'v'), column(table, 'amount'));
   }
 
-  /** `v` and `amount` are the table's columns as arrays (read once for all groups). */
-  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: ArrayLike<number>): LadderTuner {
-    const pick = (a: Float64Array) => {
-      if (!rows) return a;
-      const out = new Float64Array(rows.length);
-      for (let k = 0; k < rows.length; k++) out[k] = a[rows[k]!]!;
-      return out;
-    };
-    const amounts = pick(amount);
-    const hasAmount = amounts.some((a) => !Number.isNaN(a));
-    return new LadderTuner(scheme, SortedColumn.build(pick(v), hasAmount ? amounts : undefined), fixedCounts(table, amount, rows), hasAmount);
+  /**
+   * `v` and `amount`: the values of the tuner's rows, in order; `rows`, those rows' numbers in
+   * the table (all rows when absent); `buffers`, sort work arrays shared by a table's groups.
+   */
+  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: ArrayLike<number>, buffers?: RadixBuffers): LadderTuner {
+    const hasAmount = amount.some((a) => !Number.isNaN(a));
+    const column = SortedColumn.build(v, hasAmount ? amount : undefined, { buffers });
+    return new LadderTuner(scheme, column, fixedCounts(table, amount, rows), hasAmount);
   }
 
   /** One tuner per value of a grouping column (e.g. per branch), from one extraction. */
@@ -101,15 +125,30 @@ export class LadderTuner {
     // Row numbers grouped by code (a counting sort): one Int32Array, a view per group.
     const start = new Int32Array(keys.length + 1);
     for (let i = 0; i < codes.length; i++) start[codes[i]! + 1]!++;
-    for (let c = 0; c < keys.length; c++) start[c + 1]! += start[c]!;
+    let largest = 0;
+    for (let c = 0; c < keys.length; c++) {
+      if (keys[c] !== null) largest = Math.max(largest, start[c + 1]!);
+      start[c + 1]! += start[c]!;
+    }
     const next = start.slice(0, keys.length);
     const order = new Int32Array(codes.length);
     for (let i = 0; i < codes.length; i++) order[next[codes[i]!]!++] = i;
+    // Each group's values are gathered into the same two arrays, straight from the result's
+    // chunks, and the groups' sorts share work arrays: fresh memory costs more than the copying
+    // (see RadixBuffers), and a whole 12M-row column as one array would be 96 MB of it.
+    const v = vector(table, 'v');
+    const amount = vector(table, 'amount');
+    const values = new Float64Array(largest);
+    const amounts = new Float64Array(largest);
+    const buffers = new RadixBuffers();
     const out = new Map<string, LadderTuner>();
-    const v = column(table, 'v');
-    const amount = column(table, 'amount');
     keys.forEach((k, c) => {
-      if (k !== null) out.set(k, LadderTuner.fromColumns(scheme, table, v, amount, order.subarray(start[c]!, start[c + 1]!)));
+      if (k === null) return;
+      const rows = order.subarray(start[c]!, start[c + 1]!);
+      const n = rows.length;
+      gather(v, rows, values);
+      gather(amount, rows, amounts);
+      out.set(k, LadderTuner.fromColumns(scheme, table, values.subarray(0, n), amounts.subarray(0, n), rows, buffers));
     });
     return out;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SortedColumn } from '../../src/analysis/fast/sorted-column';
-import { argsortFloat64 } from '../../src/analysis/fast/argsort';
+import { argsortFloat64, RadixBuffers } from '../../src/analysis/fast/argsort';
 import { caseBucket, cents, int, ladderIsValid, mulberry32, randomColumn, randomLadder, randomThreshold, SIZES } from './fast-prng';
 
 describe('argsortFloat64', () => {
@@ -179,5 +179,30 @@ describe('SortedColumn edge cases', () => {
       values.forEach((v, i) => v === t && (s += Math.round((amounts[i] as number) * 100)));
       expect(c.sumInRangeCents(t, t + 1)).toBe(s);
     }
+  });
+});
+
+describe('SortedColumn builds sharing work arrays', () => {
+  test('one RadixBuffers through builds of shrinking and growing sizes gives what fresh builds give', () => {
+    const rng = mulberry32(99);
+    const buffers = new RadixBuffers();
+    for (const n of [5000, 10, 0, 1, 4000, 7000, 3]) {
+      const values = randomColumn(rng, n);
+      const amounts = rng() < 0.5 ? randomColumn(rng, n) : undefined;
+      const shared = SortedColumn.build(values, amounts, { buffers });
+      const fresh = SortedColumn.build(values, amounts);
+      expect(Array.from(shared.values)).toEqual(Array.from(fresh.values));
+      expect([shared.missing, shared.exactSums, shared.sumInRangeCents(-Infinity, Infinity)]).toEqual([fresh.missing, fresh.exactSums, fresh.sumInRangeCents(-Infinity, Infinity)]);
+      for (let q = 0; q < 10; q++) {
+        const x = randomThreshold(rng, values);
+        expect(shared.sumInRangeCents(-Infinity, x)).toBe(fresh.sumInRangeCents(-Infinity, x));
+      }
+    }
+  });
+
+  test('-0 is stored as +0 and counted with it', () => {
+    const c = SortedColumn.build(new Float64Array([-0, 0, -1, 1]));
+    expect(Object.is(c.values[1], 0) && Object.is(c.values[2], 0)).toBe(true);
+    expect(c.countInRange(0, 1)).toBe(2);
   });
 });

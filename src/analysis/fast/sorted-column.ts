@@ -1,4 +1,4 @@
-import { argsortFloat64 } from './argsort';
+import { keysToDoubles, putKey, RadixBuffers, sortKeys } from './argsort';
 import { boundStrict, boundValue, checkLadder, checkThreshold, cutIndex, lowerBound, type BoundInput } from './bounds';
 
 /**
@@ -19,6 +19,8 @@ export interface LadderCounts {
 export interface SortedColumnOptions {
   /** Keep cent prefix sums (8 bytes per value). Off for count-only uses such as transitions. */
   readonly sums?: boolean;
+  /** Work arrays shared by builds run one after another (see `RadixBuffers`). */
+  readonly buffers?: RadixBuffers;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface SortedColumnOptions {
  */
 export class SortedColumn {
   private constructor(
-    /** Non-NaN values, ascending. */
+    /** Non-NaN values, ascending (-0 stored as +0). */
     private readonly sorted: Float64Array,
     /** prefix[i] = cents of the first i sorted values; length size + 1, or 0 without sums. */
     private readonly prefix: Float64Array,
@@ -49,36 +51,28 @@ export class SortedColumn {
   static build(values: Float64Array, amounts?: Float64Array, options: SortedColumnOptions = {}): SortedColumn {
     if (amounts && amounts.length !== values.length) throw new RangeError(`amounts has ${amounts.length} entries for ${values.length} values`);
     const n = values.length;
-    let m = 0;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i] as number)) m++;
-    const kept = new Float64Array(m);
     const withSums = options.sums !== false;
-    let keptAmounts = amounts && withSums ? new Float64Array(m) : undefined;
+    const bufs = (options.buffers ?? new RadixBuffers()).take(n);
+    const [keyHi, keyLo, at] = bufs as [Uint32Array, Uint32Array, Uint32Array];
+    // Keys of the non-NaN values, each with its row.
+    let m = 0;
     let sameAsValues = true;
-    for (let i = 0, j = 0; i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const v = values[i] as number;
       if (Number.isNaN(v)) continue;
-      kept[j] = v;
-      if (keptAmounts) {
-        const a = (amounts as Float64Array)[i] as number;
-        keptAmounts[j] = a;
-        if (a !== v) sameAsValues = false;
-      }
-      j++;
+      putKey(keyHi, keyLo, m, v);
+      at[m++] = i;
+      if (amounts && amounts[i] !== v) sameAsValues = false;
     }
     // A ladder on the amount itself (AUM tiers summing AUM) passes the same numbers twice: sum
-    // the sorted values instead of carrying a copy through the sort (about a third of the build).
-    if (keptAmounts && sameAsValues) keptAmounts = undefined;
-    // Radix argsort (about 2x faster than the native Float64Array sort at 1M) carries the
-    // amounts along when they are a separate column.
-    const order = argsortFloat64(kept);
-    const sorted = new Float64Array(m);
-    for (let i = 0; i < m; i++) sorted[i] = kept[order[i] as number] as number;
+    // the sorted values instead of carrying the rows through the sort (about a third of the build).
+    const carryRows = withSums && amounts !== undefined && !sameAsValues;
+    const result = sortKeys(bufs, m, carryRows);
+    const sorted = keysToDoubles(result.hi, result.lo, m);
     if (!withSums) return new SortedColumn(sorted, new Float64Array(0), n - m, true);
-    if (!keptAmounts) return new SortedColumn(sorted, prefixCents(sorted), n - m, exact(sorted));
-    const sortedAmounts = new Float64Array(m);
-    for (let i = 0; i < m; i++) sortedAmounts[i] = keptAmounts[order[i] as number] as number;
-    return new SortedColumn(sorted, prefixCents(sortedAmounts), n - m, exact(sortedAmounts));
+    if (!carryRows) return new SortedColumn(sorted, prefixCents(sorted, m), n - m, exact(sorted, m));
+    const sortedAmounts = (k: number) => amounts![result.index![k] as number] as number;
+    return new SortedColumn(sorted, prefixCents(sortedAmounts, m), n - m, exact(sortedAmounts, m));
   }
 
   /** The non-NaN values, ascending (a read-only view: do not modify). */
@@ -178,23 +172,26 @@ export class SortedColumn {
   }
 }
 
-/** Running cent totals; non-finite amounts count as 0 (see class note). */
-function prefixCents(amounts: Float64Array): Float64Array {
-  const p = new Float64Array(amounts.length + 1);
+type Amounts = Float64Array | ((k: number) => number);
+const amountAt = (a: Amounts, k: number) => (typeof a === 'function' ? a(k) : (a[k] as number));
+
+/** Running cent totals of the first `m` amounts; non-finite amounts count as 0 (see class note). */
+function prefixCents(amounts: Amounts, m: number): Float64Array {
+  const p = new Float64Array(m + 1);
   let s = 0;
-  for (let i = 0; i < amounts.length; i++) {
-    const a = amounts[i] as number;
+  for (let i = 0; i < m; i++) {
+    const a = amountAt(amounts, i);
     if (Number.isFinite(a)) s += Math.round(a * 100);
     p[i + 1] = s;
   }
   return p;
 }
 
-/** Whether every running total stays within the doubles' exact-integer range. */
-function exact(amounts: Float64Array): boolean {
+/** Whether every running total of the first `m` amounts stays within the doubles' exact-integer range. */
+function exact(amounts: Amounts, m: number): boolean {
   let s = 0;
-  for (let i = 0; i < amounts.length; i++) {
-    const a = amounts[i] as number;
+  for (let i = 0; i < m; i++) {
+    const a = amountAt(amounts, i);
     if (Number.isFinite(a)) s += Math.abs(Math.round(a * 100));
     if (s > Number.MAX_SAFE_INTEGER) return false;
   }

@@ -1,4 +1,5 @@
 import { checkLadder, type BoundInput } from './bounds';
+import { RadixBuffers } from './argsort';
 import { SortedColumn } from './sorted-column';
 import { PointIndex } from './wavelet-matrix';
 
@@ -79,7 +80,8 @@ export class TransitionIndex {
       } else if (!Number.isNaN(a)) fromOnly[f++] = a;
       else if (!Number.isNaN(b)) toOnly[t++] = b;
     }
-    const countOnly = { sums: false } as const;
+    // The four sorts run one after another on the same work arrays (see RadixBuffers).
+    const countOnly = { sums: false, buffers: new RadixBuffers() } as const;
     return new TransitionIndex(
       PointIndex.build(x, y),
       SortedColumn.build(fromOnly, undefined, countOnly),
