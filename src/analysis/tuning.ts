@@ -1,9 +1,11 @@
-import type { Table, Vector } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { float64Column, gather, int32Column, vector } from './extraction-columns';
 import { QuadrantIndex, SortedColumn, TransitionIndex, type BoundInput } from './fast';
 import { RadixBuffers } from './fast/argsort';
 import { groupCodes } from './fast/group-codes';
 import { NEW, GONE, type TransitionCell } from './migration';
-import type { TierCount } from './tier-distribution';
+import { amountColumnOf, type TierCount } from './tier-distribution';
+import { fixedTiers } from './tuning-sql';
 import { tiersOf, UNRATED, type LadderScheme, type QuadrantScheme } from '../schemes/types';
 
 /**
@@ -12,49 +14,19 @@ import { tiersOf, UNRATED, type LadderScheme, type QuadrantScheme } from '../sch
  * The plain SQL path stays the reference they are tested against.
  */
 
-function vector(table: Table, name: string): Vector {
-  const v = table.getChild(name);
-  if (!v) throw new Error(`extraction result has no column "${name}"`);
-  return v;
-}
-
-function column(table: Table, name: string): Float64Array {
-  return vector(table, name).toArray() as Float64Array;
-}
-
-/** `out[k]` = the Float64 column's value at `rows[k]`, for ascending `rows` (one walk through its chunks). */
-function gather(column: Vector, rows: ArrayLike<number>, out: Float64Array): void {
-  const chunks = column.data;
-  let c = -1;
-  let base = 0;
-  let end = 0;
-  let values: Float64Array<ArrayBufferLike> = new Float64Array(0);
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k]!;
-    while (r >= end) {
-      base = end;
-      const data = chunks[++c]!;
-      values = data.values as Float64Array;
-      end = base + data.length;
-    }
-    out[k] = values[r - base]!;
-  }
-}
+type Fixed = Map<string, { customers: number; cents: number }>;
 
 /**
- * Threshold-independent tiers (overrides, unrated) counted once, over `rows` of the table (all
- * when absent); `amounts[k]` is the amount of the k-th of them.
+ * Threshold-independent tiers (overrides, unrated) counted once: `fixed[k]` is row k's code
+ * (0: none; k ≥ 1: `tiers[k - 1]`, see `fixedTiers`), `amounts[k]` its amount.
  */
-function fixedCounts(table: Table, amounts?: Float64Array, rows?: ArrayLike<number>): Map<string, { customers: number; cents: number }> {
-  const fixed = table.getChild('fixed');
-  const out = new Map<string, { customers: number; cents: number }>();
-  if (!fixed) return out;
-  const { codes, keys } = groupCodes(fixed);
-  const n = rows ? rows.length : codes.length;
-  for (let k = 0; k < n; k++) {
-    const i = rows ? rows[k]! : k;
-    const tier = keys[codes[i]!]!;
-    if (tier === null) continue;
+function fixedCounts(tiers: readonly string[], fixed: Int32Array, amounts?: Float64Array): Fixed {
+  const out: Fixed = new Map();
+  for (let k = 0; k < fixed.length; k++) {
+    const code = fixed[k]!;
+    if (code === 0) continue;
+    const tier = tiers[code - 1];
+    if (tier === undefined) throw new Error(`extraction result has fixed tier code ${code} of ${tiers.length}`);
     const c = out.get(tier) ?? { customers: 0, cents: 0 };
     c.customers++;
     // Amounts of unrated rows are not part of any tier's total (as in the SQL path).
@@ -73,23 +45,31 @@ export class LadderTuner {
     private readonly scheme: LadderScheme,
     /** The on-ladder values, sorted (for histograms, sensitivity, movers). */
     readonly column: SortedColumn,
-    private readonly fixed: Map<string, { customers: number; cents: number }>,
+    private readonly fixed: Fixed,
     private readonly hasAmount: boolean,
   ) {}
 
-  /** From the result of `ladderInputsQuery` (optionally only the given rows of it). */
+  /** From the result of `ladderInputsQuery`. */
   static fromTable(scheme: LadderScheme, table: Table): LadderTuner {
-    return LadderTuner.fromColumns(scheme, table, column(table, 'v'), column(table, 'amount'));
+    const n = table.numRows;
+    return LadderTuner.fromRows(scheme, float64Column(table, 'v'), int32Column(table, 'fixed'), new Float64Array(n));
   }
 
   /**
-   * `v` and `amount`: the values of the tuner's rows, in order; `rows`, those rows' numbers in
-   * the table (all rows when absent); `buffers`, sort work arrays shared by a table's groups.
+   * From one tuner's rows: `v`, the metric; `fixed`, the fixed-tier codes; `values`, an array of
+   * the same length to use (the ladder's values: `v` where no tier is fixed); `buffers`, sort work
+   * arrays shared by a table's groups.
    */
-  private static fromColumns(scheme: LadderScheme, table: Table, v: Float64Array, amount: Float64Array, rows?: ArrayLike<number>, buffers?: RadixBuffers): LadderTuner {
-    const hasAmount = amount.some((a) => !Number.isNaN(a));
-    const column = SortedColumn.build(v, hasAmount ? amount : undefined, { buffers });
-    return new LadderTuner(scheme, column, fixedCounts(table, amount, rows), hasAmount);
+  private static fromRows(scheme: LadderScheme, v: Float64Array, fixed: Int32Array, values: Float64Array, buffers?: RadixBuffers): LadderTuner {
+    let any = false;
+    for (let k = 0; k < v.length; k++) {
+      values[k] = fixed[k] === 0 ? v[k]! : NaN;
+      if (!Number.isNaN(v[k]!)) any = true;
+    }
+    // A metric that is an amount (AUM) is also what each tier sums, override tiers included.
+    const amounts = amountColumnOf(scheme) !== undefined && any ? v : undefined;
+    const column = SortedColumn.build(values, amounts, { buffers });
+    return new LadderTuner(scheme, column, fixedCounts(fixedTiers(scheme), fixed, amounts), amounts !== undefined);
   }
 
   /** One tuner per value of a grouping column (e.g. per branch), from one extraction. */
@@ -133,22 +113,23 @@ export class LadderTuner {
     const next = start.slice(0, keys.length);
     const order = new Int32Array(codes.length);
     for (let i = 0; i < codes.length; i++) order[next[codes[i]!]!++] = i;
-    // Each group's values are gathered into the same two arrays, straight from the result's
+    // Each group's rows are gathered into the same three arrays, straight from the result's
     // chunks, and the groups' sorts share work arrays: fresh memory costs more than the copying
     // (see RadixBuffers), and a whole 12M-row column as one array would be 96 MB of it.
     const v = vector(table, 'v');
-    const amount = vector(table, 'amount');
+    const fixed = vector(table, 'fixed');
+    const raw = new Float64Array(largest);
     const values = new Float64Array(largest);
-    const amounts = new Float64Array(largest);
+    const fixedCodes = new Int32Array(largest);
     const buffers = new RadixBuffers();
     const out = new Map<string, LadderTuner>();
     keys.forEach((k, c) => {
       if (k === null) return;
       const rows = order.subarray(start[c]!, start[c + 1]!);
       const n = rows.length;
-      gather(v, rows, values);
-      gather(amount, rows, amounts);
-      out.set(k, LadderTuner.fromColumns(scheme, table, values.subarray(0, n), amounts.subarray(0, n), rows, buffers));
+      gather(v, rows, raw, NaN);
+      gather(fixed, rows, fixedCodes);
+      out.set(k, LadderTuner.fromRows(scheme, raw.subarray(0, n), fixedCodes.subarray(0, n), values.subarray(0, n), buffers));
     });
     return out;
   }
@@ -182,8 +163,8 @@ export class TransitionTuner {
   /** From the result of `transitionInputsQuery`. */
   static fromTable(scheme: LadderScheme, table: Table): TransitionTuner {
     const grp = table.getChild('grp')!;
-    const v0 = column(table, 'v0');
-    const v1 = column(table, 'v1');
+    const v0 = float64Column(table, 'v0');
+    const v1 = float64Column(table, 'v1');
     const both: number[] = [];
     const from: number[] = [];
     const to: number[] = [];
@@ -229,11 +210,11 @@ export class QuadrantTuner {
 
   /** From the result of `quadrantInputsQuery`. */
   static fromTable(scheme: QuadrantScheme, table: Table): QuadrantTuner {
-    const x = column(table, 'x');
-    const y = column(table, 'y');
+    const x = float64Column(table, 'x');
+    const y = float64Column(table, 'y');
     const keep: number[] = [];
     for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) keep.push(i);
-    return new QuadrantTuner(scheme, QuadrantIndex.build(x, y), fixedCounts(table), Float64Array.from(keep, (i) => x[i]!), Float64Array.from(keep, (i) => y[i]!));
+    return new QuadrantTuner(scheme, QuadrantIndex.build(x, y), fixedCounts(fixedTiers(scheme), int32Column(table, 'fixed')), Float64Array.from(keep, (i) => x[i]!), Float64Array.from(keep, (i) => y[i]!));
   }
 
   /** Up to `max` customers, evenly spaced through the data (deterministic, for a scatter). */

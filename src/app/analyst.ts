@@ -91,7 +91,7 @@ export class Analyst {
   private ladderInputs(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Table> {
     return this.cached(`ladder-inputs|${structureKey(scheme)}|${period}`, async () => {
       const ctx = this.ctx();
-      const q = ladderInputsQuery(scheme, ctx, period, amountColumnOf(scheme), ctx.columns.has('branch') ? 'branch' : undefined);
+      const q = ladderInputsQuery(scheme, ctx, period, ctx.columns.has('branch') ? 'branch' : undefined);
       return this.query(q.sql, q.params, signal);
     });
   }
@@ -112,7 +112,7 @@ export class Analyst {
   private periodTuners(scheme: LadderScheme, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
     return this.cached(`ladder-periods|${structureKey(scheme)}`, async () => {
       const periods = this.dataset()?.periods ?? [];
-      const q = ladderInputsQuery(scheme, this.ctx(), { allPeriods: periods }, amountColumnOf(scheme));
+      const q = ladderInputsQuery(scheme, this.ctx(), { allPeriods: periods });
       return LadderTuner.byNumberedGroup(scheme, await this.query(q.sql, q.params, signal), 'period_no', periods);
     });
   }

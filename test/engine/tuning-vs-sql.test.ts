@@ -46,10 +46,19 @@ describe('fast tuning path = SQL re-query', () => {
     return scheme.bounds.map((b, i) => ({ ...b, min: sorted[i]! }));
   }
 
-  test.each(['retail-aum', 'star-points'])('%s: 40 random ladders in one period', async (id) => {
-    const scheme = presetById(id) as LadderScheme;
+  // A user's variant: override tiers (one of them twice) are summed like the others, by AUM.
+  const retailOverrides = (): LadderScheme => ({
+    ...(presetById('retail-aum') as LadderScheme),
+    overrides: [
+      { when: 'credit_score < 20', tier: 'mass' },
+      { when: 'aum > 50000 and credit_score > 80', tier: 'private' },
+      { when: 'credit_score < 25', tier: 'mass' },
+    ],
+  });
+  test.each(['retail-aum', 'star-points', 'retail-aum+overrides'])('%s: 40 random ladders in one period', async (id) => {
+    const scheme = id === 'retail-aum+overrides' ? retailOverrides() : (presetById(id) as LadderScheme);
     const period = '2025-12-31';
-    const q = ladderInputsQuery(scheme, ctx(), period, amountColumnOf(scheme));
+    const q = ladderInputsQuery(scheme, ctx(), period);
     const table = await engine.query(q.sql, q.params);
     const tuner = LadderTuner.fromTable(scheme, table);
     const values = (table.getChild('v')!.toArray() as Float64Array).filter((v) => !Number.isNaN(v));
@@ -63,7 +72,7 @@ describe('fast tuning path = SQL re-query', () => {
 
   test('retail-aum over all 24 months from one scan: every month as SQL counts it', async () => {
     const scheme = presetById('retail-aum') as LadderScheme;
-    const q = ladderInputsQuery(scheme, ctx(), { allPeriods: retail.periods }, amountColumnOf(scheme));
+    const q = ladderInputsQuery(scheme, ctx(), { allPeriods: retail.periods });
     const tuners = LadderTuner.byNumberedGroup(scheme, await engine.query(q.sql, q.params), 'period_no', retail.periods);
     expect([...tuners.keys()]).toEqual([...retail.periods]);
     for (const period of ['2024-01-31', '2025-06-30', '2025-12-31']) {
@@ -73,7 +82,7 @@ describe('fast tuning path = SQL re-query', () => {
     }
     // Periods left out of the list get no tuner, and their rows count nowhere else.
     const some = retail.periods.filter((_, i) => i % 5 === 0);
-    const q2 = ladderInputsQuery(scheme, ctx(), { allPeriods: some }, amountColumnOf(scheme));
+    const q2 = ladderInputsQuery(scheme, ctx(), { allPeriods: some });
     const fewer = LadderTuner.byNumberedGroup(scheme, await engine.query(q2.sql, q2.params), 'period_no', some);
     expect([...fewer.keys()]).toEqual(some);
     for (const period of some) expect(fewer.get(period)!.counts(), period).toEqual(await sqlCounts(scheme, period));
@@ -82,7 +91,7 @@ describe('fast tuning path = SQL re-query', () => {
   test('retail-aum per branch: 10 random ladders, every branch and tier as SQL counts it', async () => {
     const scheme = presetById('retail-aum') as LadderScheme;
     const period = '2025-12-31';
-    const q = ladderInputsQuery(scheme, ctx(), period, amountColumnOf(scheme), 'branch');
+    const q = ladderInputsQuery(scheme, ctx(), period, 'branch');
     const table = await engine.query(q.sql, q.params);
     const tuners = LadderTuner.byGroup(scheme, table, 'branch');
     expect(tuners.size).toBeGreaterThan(3);

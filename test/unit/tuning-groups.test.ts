@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { Float64, Int32, Table, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
 import { LadderTuner } from '../../src/analysis/tuning';
 import { presetById } from '../../src/schemes/presets';
+import { amountColumnOf } from '../../src/analysis/tier-distribution';
+import { fixedTiers } from '../../src/analysis/tuning-sql';
 import { UNRATED, type LadderScheme } from '../../src/schemes/types';
 import { mulberry32, type Rng } from './fast-prng';
 
@@ -12,27 +14,27 @@ import { mulberry32, type Rng } from './fast-prng';
  */
 
 interface Rows {
-  fixed: (string | null)[];
+  /** Fixed-tier code (see fixedTiers), NULL where the thresholds decide. */
+  fixed: (number | null)[];
   v: number[];
-  amount: number[];
   branch: (string | null)[];
   periodNo: (number | null)[];
 }
 
 const BRANCHES = ['北京分行', '上海分行', '深圳分行', null];
 
-function randomRows(rng: Rng, n: number, scheme: LadderScheme, withAmounts: boolean): Rows {
+function randomRows(rng: Rng, n: number, scheme: LadderScheme): Rows {
   const bounds = scheme.bounds.map((b) => b.min);
-  const rows: Rows = { fixed: [], v: [], amount: [], branch: [], periodNo: [] };
+  const codes = fixedTiers(scheme).length;
+  const rows: Rows = { fixed: [], v: [], branch: [], periodNo: [] };
   for (let i = 0; i < n; i++) {
     const r = rng();
-    // As the extraction query hands them over: v is NaN exactly where a tier is fixed.
-    const fixed = r < 0.05 ? UNRATED.id : r < 0.08 ? scheme.tiers[1]!.id : null;
+    const fixed = r < 0.08 ? 1 + Math.floor(rng() * codes) : null;
     const onBound = rng() < 0.2;
-    const v = fixed !== null ? NaN : onBound ? bounds[Math.floor(rng() * bounds.length)]! : Math.round(rng() * rng() * 8e6 * 100) / 100;
-    rows.fixed.push(fixed);
+    // Missing metrics are unrated (the last code), as the extraction query decides.
+    const v = r > 0.97 ? NaN : onBound ? bounds[Math.floor(rng() * bounds.length)]! : Math.round(rng() * rng() * 8e6 * 100) / 100;
+    rows.fixed.push(Number.isNaN(v) ? codes : fixed);
     rows.v.push(v);
-    rows.amount.push(!withAmounts || rng() < 0.03 ? NaN : fixed !== null ? Math.round(rng() * 1e6) / 100 : v);
     rows.branch.push(BRANCHES[Math.floor(rng() * BRANCHES.length)]!);
     const p = rng();
     // 1..3: listed periods; 5: a period not in the list (no tuner); NULL: no period.
@@ -41,14 +43,13 @@ function randomRows(rng: Rng, n: number, scheme: LadderScheme, withAmounts: bool
   return rows;
 }
 
-/** The rows as a table of several record batches of uneven sizes, one of them a slice (offset). */
+/** The rows as a table of several record batches of uneven sizes, some of them slices (offsets). */
 function chunked(rng: Rng, rows: Rows): Table {
   const n = rows.v.length;
   const batch = (a: number, b: number) =>
     new Table({
-      fixed: vectorFromArray(rows.fixed.slice(a, b), new Utf8()),
+      fixed: vectorFromArray(rows.fixed.slice(a, b), new Int32()),
       v: makeVector({ type: new Float64(), data: Float64Array.from(rows.v.slice(a, b)) }),
-      amount: makeVector({ type: new Float64(), data: Float64Array.from(rows.amount.slice(a, b)) }),
       branch: vectorFromArray(rows.branch.slice(a, b), new Utf8()),
       period_no: vectorFromArray(rows.periodNo.slice(a, b), new Int32()),
     }).batches;
@@ -69,19 +70,21 @@ function chunked(rng: Rng, rows: Rows): Table {
 
 /** Tier counts of some rows by reading each row: what the SQL path computes. */
 function bruteCounts(scheme: LadderScheme, rows: Rows, which: number[], bounds: LadderScheme['bounds']) {
-  const hasAmount = which.some((i) => !Number.isNaN(rows.amount[i]!));
+  const summed = amountColumnOf(scheme) !== undefined;
+  const hasAmount = summed && which.some((i) => !Number.isNaN(rows.v[i]!));
   const acc = new Map<string, { customers: number; cents: number }>();
   for (const i of which) {
-    let tier = rows.fixed[i];
-    if (tier === null || tier === undefined) {
-      const v = rows.v[i]!;
+    const v = rows.v[i]!;
+    const code = rows.fixed[i];
+    let tier: string;
+    if (code !== null && code !== undefined) tier = fixedTiers(scheme)[code - 1]!;
+    else {
       const b = bounds.find((x) => (x.inclusive === false ? v > x.min : v >= x.min));
       tier = b ? b.tier : (scheme.below ?? UNRATED.id);
     }
     const c = acc.get(tier) ?? { customers: 0, cents: 0 };
     c.customers++;
-    const a = rows.amount[i]!;
-    if (tier !== UNRATED.id && Number.isFinite(a)) c.cents += Math.round(a * 100);
+    if (summed && tier !== UNRATED.id && Number.isFinite(v)) c.cents += Math.round(v * 100);
     acc.set(tier, c);
   }
   return [...scheme.tiers, UNRATED].map((t) => {
@@ -90,24 +93,29 @@ function bruteCounts(scheme: LadderScheme, rows: Rows, which: number[], bounds: 
   });
 }
 
+/** The scheme's bounds, and two other valid ladders (strictly decreasing) near them. */
 function someBounds(rng: Rng, scheme: LadderScheme): LadderScheme['bounds'][] {
-  return [
-    scheme.bounds,
-    scheme.bounds.map((b, i) => ({ ...b, min: b.min * (0.5 + 0.1 * i) })),
-    scheme.bounds.map((b) => ({ ...b, min: Math.round(b.min * (0.3 + rng()) * 100) / 100 })).sort((a, b) => b.min - a.min),
-  ];
+  const ladder = (scale: (min: number, i: number) => number) => {
+    const mins = scheme.bounds.map((b, i) => Math.round(scale(b.min, i) * 100) / 100).sort((a, b) => b - a);
+    for (let i = 1; i < mins.length; i++) if (mins[i]! >= mins[i - 1]!) mins[i] = mins[i - 1]! - 1;
+    return scheme.bounds.map((b, i) => ({ ...b, min: mins[i]! }));
+  };
+  return [scheme.bounds, ladder((m, i) => m * (0.5 + 0.1 * i)), ladder((m) => m * (0.3 + rng()))];
 }
 
 describe('per-group tuners count each group as its rows say', () => {
+  const retail = presetById('retail-aum') as LadderScheme;
+  // Override tiers are summed like the others (the metric is an amount); two overrides to one tier.
+  const withOverrides: LadderScheme = { ...retail, overrides: [{ when: 'aum > 0', tier: 'vip' }, { when: 'aum > 1', tier: 'private' }, { when: 'aum > 2', tier: 'vip' }] };
   test.each([
-    ['retail-aum', 3000, true, 1],
-    ['retail-aum', 257, true, 2],
-    ['star-points', 2000, true, 3],
-    ['retail-aum', 900, false, 4],
-  ] as const)('%s, %i rows, amounts %s (seed %i): per branch and per period', (id, n, withAmounts, seed) => {
+    ['retail-aum', 3000, 1, retail],
+    ['retail-aum', 257, 2, retail],
+    ['retail-aum with overrides', 2500, 3, withOverrides],
+    ['star-points (no amounts)', 2000, 4, presetById('star-points') as LadderScheme],
+    ['ccb-credit (an override, no amounts)', 1500, 5, presetById('ccb-credit') as LadderScheme],
+  ] as const)('%s, %i rows (seed %i): per branch and per period', (_name, n, seed, scheme) => {
     const rng = mulberry32(seed);
-    const scheme = presetById(id) as LadderScheme;
-    const rows = randomRows(rng, n, scheme, withAmounts);
+    const rows = randomRows(rng, n, scheme);
     const table = chunked(rng, rows);
     expect(table.batches.length).toBeGreaterThan(2);
     const all = rows.v.map((_, i) => i);
