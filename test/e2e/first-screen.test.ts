@@ -126,7 +126,7 @@ describe('first screen in Chromium', () => {
     expect(await tierTable(h)).toEqual(before);
   });
 
-  test('the page engine streams results back whole: many batches in order, bound parameters, an empty result keeps its columns', async () => {
+  test('the page engine streams results back whole: many batches in order, bound parameters, an empty result keeps its columns, a failure mid-stream leaves the connection whole', async () => {
     const got = await h.page.evaluate(async () => {
       type T = { numRows: number; schema: { fields: { name: string }[] }; getChild(n: string): { get(i: number): unknown; toArray(): ArrayLike<number> } | null };
       const engine = await (window as unknown as { tierlens: { engine: Promise<{ query(sql: string, p?: unknown[]): Promise<T> }> } }).tierlens.engine;
@@ -134,7 +134,17 @@ describe('first screen in Chromium', () => {
       const ids = Array.from(many.getChild('i')!.toArray());
       const bound = await engine.query('SELECT range::INTEGER AS i FROM range(100000) WHERE range % ? = 0', [7]);
       const empty = await engine.query('SELECT 1::INTEGER AS a, \'x\' AS b WHERE false');
+      // A query failing after several chunks were read (chunks were asked for ahead of it) reports
+      // its error, and the connection then answers the next queries whole.
+      const failure = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => String((e as Error).message ?? e));
+      const midStream = await failure(engine.query("SELECT CASE WHEN range < 200000 THEN range ELSE error('boom at ' || range) END AS x FROM range(300000)"));
+      const midStreamBound = await failure(engine.query("SELECT CASE WHEN range < ? THEN range ELSE error('bound boom') END AS x FROM range(300000)", [150_000]));
+      const after = await engine.query('SELECT range::INTEGER AS i FROM range(250000)');
+      const afterIds = Array.from(after.getChild('i')!.toArray());
       return {
+        midStream: midStream.includes('boom at 200000'),
+        midStreamBound: midStreamBound.includes('bound boom'),
+        after: after.numRows === 250_000 && afterIds.every((v, k) => v === k),
         rows: many.numRows,
         inOrder: ids.every((v, k) => v === k),
         lastLabel: many.getChild('s')!.get(299_999),
@@ -143,7 +153,7 @@ describe('first screen in Chromium', () => {
         emptyColumns: empty.schema.fields.map((f) => f.name),
       };
     });
-    expect(got).toEqual({ rows: 300_000, inOrder: true, lastLabel: '299999', boundRows: 14_286, emptyRows: 0, emptyColumns: ['a', 'b'] });
+    expect(got).toEqual({ midStream: true, midStreamBound: true, after: true, rows: 300_000, inOrder: true, lastLabel: '299999', boundRows: 14_286, emptyRows: 0, emptyColumns: ['a', 'b'] });
   });
 
   test('no request left the page origin and nothing failed in the console', () => {
