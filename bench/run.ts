@@ -23,7 +23,8 @@ import { HARNESS_ARGS, JS_FLAGS, UNTHROTTLED_FRAMES, launch, startPreview, waitF
 import { chartUpdateFloor } from './lib/chart-floor';
 import { ensureData, lastTwoMonths, type BenchFiles } from './lib/data';
 import { gbkDecodeFloor } from './lib/decode-floor';
-import { parquetWasmFloor, type ParquetWasmFloor } from './lib/wasm-floor';
+import { freshMemoryCost, type FreshMemoryCost } from './lib/memory-floor';
+import { parquetIpcMb, parquetWasmFloor, type ParquetWasmFloor } from './lib/wasm-floor';
 import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
@@ -130,6 +131,7 @@ interface BrowserResults {
   requeryQuadrant: number[];
   /** One bare ECharts chart's update on this machine (bench/lib/chart-floor.ts). */
   chartFloor: Summary;
+  freshMemory: FreshMemoryCost;
   outside: string[];
   consoleErrors: string[];
   frameMs: { a: number; b: number };
@@ -241,9 +243,11 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     log(`slider two-period: p50 ${median(twoPeriod.latencies).toFixed(1)} p95 ${percentile(twoPeriod.latencies, 0.95).toFixed(1)} ms (${twoPeriod.timeouts} timeouts)`);
     const chartFloor = await chartUpdateFloor(b.context);
     log(`ECharts floor: one bare chart's update p50 ${chartFloor.p50.toFixed(1)} ms, p95 ${chartFloor.p95.toFixed(1)} ms`);
+    const freshMemory = await freshMemoryCost(b.context);
+    log(`new memory: ${freshMemory.firstTouchMsPerMb.toFixed(2)} ms/MB on first touch, ${freshMemory.retouchMsPerMb.toFixed(3)} ms/MB after`);
     outside.push(...b.outside);
     consoleErrors.push(...b.consoleErrors);
-    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
+    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, freshMemory, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
   } finally {
     await b.close();
   }
@@ -259,7 +263,7 @@ const chartSums = (byChart: Record<string, number[]>): { p50: number; p95: numbe
   return { p50: round(median(sums)), p95: round(percentile(sums, 0.95)) };
 };
 
-function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, floor: ParquetWasmFloor, chromium: string): BenchResult {
+function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, floor: ParquetWasmFloor & { readonly panelIpcMb: number }, chromium: string): BenchResult {
   const med = (xs: readonly number[]) => round(median(xs));
   const loadMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ms));
   const ingestMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ingestMs));
@@ -292,6 +296,8 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       gbk_decode_only_ms: round(br.gbkDecode.textDecoder.ms),
       gbk_decode_only_mb_per_s: round(br.gbkDecode.textDecoder.mbPerS),
       parquet_wasm_decode_ms: round(floor.decodeMs),
+      parquet_ipc_mb: round(floor.ipcMb),
+      panel12_ipc_mb: round(floor.panelIpcMb),
       parquet_wasm_insert_ms: round(floor.insertMs),
       ratio: {
         parquet_vs_native: ratio(loadMs('parquet'), med(nat.parquetMs)),
@@ -315,6 +321,9 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
         panel12: round(peakOf(br.peaks.panel12)),
       },
       method: 'sum of VmRSS (/proc) of the browser\'s --type=renderer processes after load, 1 s settle and window.gc(); each load in a fresh tab; MB = 2^20 bytes; median over runs',
+      // A new 64 MB array filled on a blank page, then filled again (bench/lib/memory-floor.ts).
+      new_memory_first_touch_ms_per_mb: Math.round(br.freshMemory.firstTouchMsPerMb * 1000) / 1000,
+      new_memory_retouch_ms_per_mb: Math.round(br.freshMemory.retouchMsPerMb * 1000) / 1000,
     },
     slider: {
       one_period: one,
@@ -421,8 +430,10 @@ async function main(): Promise<void> {
     });
     log('parquet-wasm and DuckDB-WASM alone (Node, 1 thread) …');
     const floor = await parquetWasmFloor(files.parquet, o.loadRuns);
-    log(`Parquet 1M in the wasm builds alone: decode ${floor.decodeMs.toFixed(0)} ms, Arrow insert ${floor.insertMs.toFixed(0)} ms`);
-    const result = assemble(o, files, br, nat, floor, chromium);
+    log(`Parquet 1M in the wasm builds alone: decode ${floor.decodeMs.toFixed(0)} ms (${floor.ipcMb.toFixed(0)} MB of IPC), Arrow insert ${floor.insertMs.toFixed(0)} ms`);
+    const panelIpcMb = await parquetIpcMb(files.panel12);
+    log(`the panel as the page hands it to DuckDB-WASM: ${panelIpcMb.toFixed(0)} MB of Arrow IPC`);
+    const result = assemble(o, files, br, nat, { ...floor, panelIpcMb }, chromium);
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (o.out) {
       mkdirSync(path.dirname(o.out), { recursive: true });

@@ -42,6 +42,10 @@ export interface BenchResult {
     /** parquet-wasm decoding the 1M Parquet alone, and DuckDB-WASM inserting its batches alone (Node, 1 thread; absent before 2026-12-01 19:30). */
     parquet_wasm_decode_ms?: number;
     parquet_wasm_insert_ms?: number;
+    /** The 1M Parquet's decoded batches as Arrow IPC, MB (absent before 2026-12-01 22:00). */
+    parquet_ipc_mb?: number;
+    /** The same for the panel, without the columns the page leaves out of it. */
+    panel12_ipc_mb?: number;
     ratio: { parquet_vs_native: number; csv_vs_native: number; panel12_vs_native: number; parquet_ingest_vs_native: number };
   };
   memory: {
@@ -55,6 +59,9 @@ export interface BenchResult {
     /** Peak renderer RSS sampled every 250 ms during each load (max over runs). */
     peak_mb: { gbk_csv: number; csv: number; parquet: number; panel12: number };
     method: string;
+    /** ms per MB to fill a new array the first time, and again (absent before 2026-12-01 22:00). */
+    new_memory_first_touch_ms_per_mb?: number;
+    new_memory_retouch_ms_per_mb?: number;
   };
   slider: {
     one_period: MoveSummary;
@@ -139,12 +146,21 @@ export function bounds(r: BenchResult): string[] {
           ? `Those two builds alone, with nothing of the app (Node, one thread): parquet-wasm decodes the file in ${f0(L.parquet_wasm_decode_ms)} ms and DuckDB-WASM inserts its batches in ${f0(L.parquet_wasm_insert_ms)} ms; ` +
             `even fully overlapped, the larger is ${times(Math.max(L.parquet_wasm_decode_ms, L.parquet_wasm_insert_ms) / L.native_parquet_ms)} native's whole load (goal: 1.5×). `
           : '') +
+        (r.memory.new_memory_first_touch_ms_per_mb !== undefined && L.parquet_ipc_mb !== undefined
+          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(r.memory.new_memory_first_touch_ms_per_mb)} ms per MB the first time it is written in this browser: about ${f0(r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone. `
+          : '') +
         `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms), which native \`CREATE TABLE\` does not do.`,
     );
+  const newMemory = r.memory.new_memory_first_touch_ms_per_mb;
   if (missed.has('panel12_load') || missed.has('panel12_memory'))
     out.push(
       `- **Panel** (${f2(L.panel12_ms / 1000)} s, ${f0(r.memory.after_panel12_mb)} MB; native 1 thread ${f2(L.native_panel12_ms / 1000)} s): the same Parquet path for ${(r.data.panel_rows / 1e6).toFixed(1)}M rows (ingest ${f2(L.ingest_ms.panel12 / 1000)} s, including the duplicate-id check), ` +
-        'then the notebook builds the exact tuning structures of every period on screen (sorted columns, per-branch groups). Memory is DuckDB-WASM\'s peak (wasm memory never shrinks; the rows themselves are stored compressed, about 330 MB) plus those structures; personal columns are already left out of files this large.',
+        'then the notebook builds the exact tuning structures of every period on screen (sorted columns, per-branch groups). Memory is DuckDB-WASM\'s peak (wasm memory never shrinks; the rows themselves are stored compressed, about 330 MB) plus those structures; personal columns are already left out of files this large.' +
+        (newMemory !== undefined && L.panel12_ipc_mb !== undefined
+          ? ` New memory is dear in this browser: a new array costs ${f2(newMemory)} ms per MB the first time it is written and ${f2(r.memory.new_memory_retouch_ms_per_mb ?? NaN)} ms per MB after. ` +
+            `The panel reaches DuckDB-WASM as ${f0(L.panel12_ipc_mb)} MB of Arrow IPC batches, each a new buffer: about ${f2((newMemory * L.panel12_ipc_mb) / 1000)} s of the page's thread for getting that memory alone, before any decoding; ` +
+            "DuckDB-WASM's own memory grows by the same kind of first writes in its worker."
+          : ''),
     );
   if (missed.has('gbk_throughput'))
     out.push(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as pq from 'parquet-wasm';
-import { decodeParquet } from '../../src/engine/parquet-io';
+import { decodeParquet, readParquetInParts } from '../../src/engine/parquet-io';
+import { personalColumnsSkip } from '../../src/ingest/stage-binary';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
 import { median } from './stats';
 
@@ -9,6 +10,8 @@ export interface ParquetWasmFloor {
   readonly decodeMs: number;
   /** DuckDB-WASM inserting those batches (Arrow IPC), alone (median ms). */
   readonly insertMs: number;
+  /** The batches' IPC bytes in MB (2^20): each a new buffer on the page's thread. */
+  readonly ipcMb: number;
 }
 
 /**
@@ -23,11 +26,13 @@ export async function parquetWasmFloor(file: string, runs = 3): Promise<ParquetW
   // Unrecorded: the first decode also compiles parquet-wasm's code (V8 tiers it up as it runs).
   await decodeParquet(pq, bytes);
   const decode: number[] = [];
+  let ipcBytes = 0;
   const insert: number[] = [];
   for (let run = 0; run < runs; run++) {
     let t0 = performance.now();
     const { batches } = await decodeParquet(pq, bytes);
     decode.push(performance.now() - t0);
+    ipcBytes = batches.reduce((sum, b) => sum + b.length, 0);
     // A fresh engine per run: wasm memory never shrinks, and an insert into a grown one is cheaper.
     const engine = await openWasmNodeEngine();
     try {
@@ -39,5 +44,18 @@ export async function parquetWasmFloor(file: string, runs = 3): Promise<ParquetW
       await engine.close();
     }
   }
-  return { decodeMs: median(decode), insertMs: median(insert) };
+  return { decodeMs: median(decode), insertMs: median(insert), ipcMb: ipcBytes / 2 ** 20 };
+}
+
+/**
+ * MB (2^20) of Arrow IPC a Parquet file becomes on its way into DuckDB-WASM in the page: every
+ * batch a new buffer, without the columns the browser leaves out of a file that size.
+ */
+export async function parquetIpcMb(file: string): Promise<number> {
+  const bytes = new Uint8Array(readFileSync(file));
+  let total = 0;
+  await readParquetInParts(pq, bytes, personalColumnsSkip(bytes.length), (ipc) => {
+    total += ipc.length;
+  });
+  return total / 2 ** 20;
 }

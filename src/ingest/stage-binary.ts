@@ -12,13 +12,17 @@ import type { Staging } from './staging';
  */
 export const PERSONAL_COLUMNS_LIMIT = 200 * 1024 ** 2;
 
+/** The columns a Parquet file of `size` bytes leaves out in the browser (none below `limit`). */
+export function personalColumnsSkip(size: number, limit = PERSONAL_COLUMNS_LIMIT): ((column: string) => boolean) | undefined {
+  return size > limit ? (name: string) => defaultSensitivity(fieldForHeader(name) ?? name) === 'A' : undefined;
+}
+
 /** Parquet → staging table with the file's own column types. */
 export async function stageParquet(engine: Engine, id: string, file: string, bytes: Uint8Array, personalLimit = PERSONAL_COLUMNS_LIMIT): Promise<Staging> {
   const table = `stg_${id}`;
   let skipped: string[];
   try {
-    const skip = bytes.length > personalLimit ? (name: string) => defaultSensitivity(fieldForHeader(name) ?? name) === 'A' : undefined;
-    skipped = await engine.insertParquet(table, bytes, skip);
+    skipped = await engine.insertParquet(table, bytes, personalColumnsSkip(bytes.length, personalLimit));
   } catch (e) {
     throw new IngestError(file, `cannot be read as Parquet: ${e instanceof Error ? e.message : String(e)}`);
   }
