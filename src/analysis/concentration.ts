@@ -1,3 +1,5 @@
+import { sortAscending } from './sort-ascending';
+
 /**
  * Concentration of an amount (AUM, deposits, revenue…) over customers: Lorenz and Pareto
  * curves, the Gini coefficient and the share held by the top customers.
@@ -23,7 +25,7 @@ export function sortAmounts(amounts: AmountsInput): SortedAmounts {
   const values = new Float64Array(src.length);
   let n = 0;
   for (const v of src) if (Number.isFinite(v) && v >= 0) values[n++] = v;
-  const sorted = values.subarray(0, n).sort(); // typed-array sort is numeric
+  const sorted = sortAscending(values.subarray(0, n));
   let total = 0;
   for (const v of sorted) total += v;
   return { kind: 'sorted-amounts', values: sorted, total, excluded: src.length - n };

@@ -1,3 +1,5 @@
+import { sortAscending } from './sort-ascending';
+
 /**
  * Threshold sensitivity of a ladder scheme: "if we moved this one lower bound by ±5% or ±10%,
  * how many customers (and how much of the metric) would change tier?"
@@ -43,7 +45,7 @@ export function sortValues(values: Float64Array | readonly number[]): SortedValu
   const buf = new Float64Array(values.length);
   let n = 0;
   for (const v of values) if (Number.isFinite(v)) buf[n++] = v;
-  const sorted = buf.slice(0, n).sort();
+  const sorted = sortAscending(buf.subarray(0, n));
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + sorted[i]!;
   return { sorted, prefix, missing: values.length - n };
