@@ -1,3 +1,4 @@
+import { CentSums } from './cent-sums';
 import { keysToDoubles, putKey, RadixBuffers, sortKeys } from './argsort';
 import { boundStrict, boundValue, checkLadder, checkThreshold, cutIndex, lowerBound, type BoundInput } from './bounds';
 
@@ -17,7 +18,7 @@ export interface LadderCounts {
 }
 
 export interface SortedColumnOptions {
-  /** Keep cent prefix sums (8 bytes per value). Off for count-only uses such as transitions. */
+  /** Keep cent sums (see CentSums; 8 more bytes per value when the amounts are not the values). Off for count-only uses such as transitions. */
   readonly sums?: boolean;
   /** Work arrays shared by builds run one after another (see `RadixBuffers`). */
   readonly buffers?: RadixBuffers;
@@ -36,13 +37,16 @@ export class SortedColumn {
   private constructor(
     /** Non-NaN values, ascending (-0 stored as +0). */
     private readonly sorted: Float64Array,
-    /** prefix[i] = cents of the first i sorted values; length size + 1, or 0 without sums. */
-    private readonly prefix: Float64Array,
+    /** Cent sums of the amounts in sorted order; absent without sums. */
+    private readonly cents: CentSums | undefined,
     /** Values that were NaN (missing or invalid). */
     readonly missing: number,
-    /** False when some prefix sum exceeded 2^53 cents, so cent sums may be off. */
-    readonly exactSums: boolean,
   ) {}
+
+  /** False when some running cent total exceeded 2^53 cents, so cent sums may be off. */
+  get exactSums(): boolean {
+    return this.cents?.exact ?? true;
+  }
 
   /**
    * Builds from `values` (NaN = missing), with `amounts[i]` the amount of row i
@@ -69,10 +73,12 @@ export class SortedColumn {
     const carryRows = withSums && amounts !== undefined && !sameAsValues;
     const result = sortKeys(bufs, m, carryRows);
     const sorted = keysToDoubles(result.hi, result.lo, m);
-    if (!withSums) return new SortedColumn(sorted, new Float64Array(0), n - m, true);
-    if (!carryRows) return new SortedColumn(sorted, prefixCents(sorted, m), n - m, exact(sorted, m));
-    const sortedAmounts = (k: number) => amounts![result.index![k] as number] as number;
-    return new SortedColumn(sorted, prefixCents(sortedAmounts, m), n - m, exact(sortedAmounts, m));
+    if (!withSums) return new SortedColumn(sorted, undefined, n - m);
+    if (!carryRows) return new SortedColumn(sorted, CentSums.build(sorted), n - m);
+    const index = result.index!;
+    const sortedAmounts = new Float64Array(m);
+    for (let k = 0; k < m; k++) sortedAmounts[k] = amounts![index[k]!]!;
+    return new SortedColumn(sorted, CentSums.build(sortedAmounts), n - m);
   }
 
   /** The non-NaN values, ascending (a read-only view: do not modify). */
@@ -87,8 +93,7 @@ export class SortedColumn {
 
   /** Count and cent sum of the sorted values at indexes `[a, b)`. */
   byIndex(a: number, b: number): { count: number; cents: number } {
-    const p = this.prefix;
-    return { count: b - a, cents: p.length ? (p[b] as number) - (p[a] as number) : 0 };
+    return { count: b - a, cents: this.cents ? this.cents.range(a, b) : 0 };
   }
 
   /** Non-NaN values. */
@@ -98,7 +103,7 @@ export class SortedColumn {
 
   /** Typed-array bytes held. */
   get memoryBytes(): number {
-    return this.sorted.byteLength + this.prefix.byteLength;
+    return this.sorted.byteLength + (this.cents?.bytesBeyond(this.sorted) ?? 0);
   }
 
   /** Values `< x`. */
@@ -124,9 +129,9 @@ export class SortedColumn {
 
   /** Exact cent sum of the amounts of values in `[lo, hi)`. */
   sumInRangeCents(lo: number, hi: number): number {
-    const p = this.sums();
+    const sums = this.sums();
     const [a, b] = this.span(lo, hi);
-    return (p[b] as number) - (p[a] as number);
+    return sums.range(a, b);
   }
 
   /**
@@ -138,12 +143,13 @@ export class SortedColumn {
     checkLadder(bounds);
     const k = bounds.length;
     const counts = new Array<number>(k + 1);
-    const cents = this.prefix.length ? new Array<number>(k + 1) : [];
+    const sums = this.cents;
+    const cents = sums ? new Array<number>(k + 1) : [];
     let upper = this.sorted.length;
     for (let i = 0; i <= k; i++) {
       const lower = i < k ? cutIndex(this.sorted, bounds[i] as BoundInput) : 0;
       counts[i] = upper - lower;
-      if (cents.length) cents[i] = (this.prefix[upper] as number) - (this.prefix[lower] as number);
+      if (sums) cents[i] = sums.range(lower, upper);
       upper = lower;
     }
     return { counts, cents, missing: this.missing };
@@ -166,34 +172,8 @@ export class SortedColumn {
     return a < b ? [a, b] : [a, a];
   }
 
-  private sums(): Float64Array {
-    if (!this.prefix.length) throw new Error('SortedColumn was built without sums');
-    return this.prefix;
+  private sums(): CentSums {
+    if (!this.cents) throw new Error('SortedColumn was built without sums');
+    return this.cents;
   }
-}
-
-type Amounts = Float64Array | ((k: number) => number);
-const amountAt = (a: Amounts, k: number) => (typeof a === 'function' ? a(k) : (a[k] as number));
-
-/** Running cent totals of the first `m` amounts; non-finite amounts count as 0 (see class note). */
-function prefixCents(amounts: Amounts, m: number): Float64Array {
-  const p = new Float64Array(m + 1);
-  let s = 0;
-  for (let i = 0; i < m; i++) {
-    const a = amountAt(amounts, i);
-    if (Number.isFinite(a)) s += Math.round(a * 100);
-    p[i + 1] = s;
-  }
-  return p;
-}
-
-/** Whether every running total of the first `m` amounts stays within the doubles' exact-integer range. */
-function exact(amounts: Amounts, m: number): boolean {
-  let s = 0;
-  for (let i = 0; i < m; i++) {
-    const a = amountAt(amounts, i);
-    if (Number.isFinite(a)) s += Math.abs(Math.round(a * 100));
-    if (s > Number.MAX_SAFE_INTEGER) return false;
-  }
-  return true;
 }
