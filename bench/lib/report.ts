@@ -147,7 +147,10 @@ export function bounds(r: BenchResult): string[] {
             `even fully overlapped, the larger is ${times(Math.max(L.parquet_wasm_decode_ms, L.parquet_wasm_insert_ms) / L.native_parquet_ms)} native's whole load (goal: 1.5×). `
           : '') +
         (r.memory.new_memory_first_touch_ms_per_mb !== undefined && L.parquet_ipc_mb !== undefined
-          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(r.memory.new_memory_first_touch_ms_per_mb)} ms per MB the first time it is written in this browser: about ${f0(r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone. `
+          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(r.memory.new_memory_first_touch_ms_per_mb)} ms per MB the first time it is written in this browser: about ${f0(r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone` +
+            (L.parquet_wasm_decode_ms !== undefined
+              ? `, so decoding in the page takes at least ${f0(L.parquet_wasm_decode_ms + r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms, ${times((L.parquet_wasm_decode_ms + r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb) / L.native_parquet_ms)} native's whole load, before the app does anything. `
+              : '. ')
           : '') +
         `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms), which native \`CREATE TABLE\` does not do.`,
     );
