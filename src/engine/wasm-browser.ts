@@ -113,7 +113,13 @@ const FETCHES_AHEAD = 4;
 async function* resultMessages(db: duckdb.AsyncDuckDB, conn: number, header: Uint8Array): AsyncGenerator<Uint8Array> {
   yield header;
   const asked: Promise<Uint8Array | null>[] = [];
-  const ask = () => asked.push(db.fetchQueryResults(conn));
+  const ask = () => {
+    const answer = db.fetchQueryResults(conn);
+    // Observed in order below; this only keeps a failure of one asked ahead from going unhandled
+    // if the reader stops before reaching it.
+    answer.catch(() => undefined);
+    asked.push(answer);
+  };
   for (let i = 0; i < FETCHES_AHEAD; i++) ask();
   try {
     for (;;) {
