@@ -1,5 +1,5 @@
 import { ident, str } from '../sql/quote';
-import { Resolver, type CompileContext } from '../schemes/compile';
+import { overrideBranches, Resolver, type CompileContext } from '../schemes/compile';
 import { UNRATED, type LadderScheme, type QuadrantScheme, type Scheme } from '../schemes/types';
 import type { SqlQuery } from './tier-distribution';
 
@@ -20,7 +20,7 @@ export function fixedTiers(scheme: Scheme): string[] {
 }
 
 function fixedSql(scheme: Scheme, r: Resolver, invalid: string): string {
-  const overrides = (scheme.overrides ?? []).map((o, k) => `WHEN (${r.expr(o.when)}) THEN ${k + 1}`);
+  const overrides = overrideBranches(scheme, r, (_tier, k) => String(k + 1));
   return `CASE ${[...overrides, `WHEN ${invalid} THEN ${overrides.length + 1}`].join(' ')} ELSE NULL END::INTEGER`;
 }
 

@@ -85,17 +85,11 @@ export class LadderTuner {
    * (NULL: no group; see `ladderInputsQuery` with `allPeriods`).
    */
   static byNumberedGroup(scheme: LadderScheme, table: Table, group: string, labels: readonly string[]): Map<string, LadderTuner> {
-    const g = table.getChild(group);
-    if (!g) throw new Error(`extraction result has no column "${group}"`);
-    // Code labels.length stands for "no group" (a null key: no tuner).
-    const codes = new Int32Array(g.length);
-    let row = 0;
-    for (const data of g.data) {
-      const values = data.values as Int32Array;
-      for (let i = 0; i < data.length; i++, row++) {
-        const n = data.getValid(i) ? values[i]! : 0;
-        codes[row] = n >= 1 && n <= labels.length ? n - 1 : labels.length;
-      }
+    // Code labels.length stands for "no group" (NULL, or a position not in the list: no tuner).
+    const codes = int32Column(table, group);
+    for (let i = 0; i < codes.length; i++) {
+      const n = codes[i]!;
+      codes[i] = n >= 1 && n <= labels.length ? n - 1 : labels.length;
     }
     return LadderTuner.grouped(scheme, table, codes, [...labels, null]);
   }
@@ -202,7 +196,7 @@ export class QuadrantTuner {
   private constructor(
     private readonly scheme: QuadrantScheme,
     private readonly index: QuadrantIndex,
-    private readonly fixed: Map<string, { customers: number; cents: number }>,
+    private readonly fixed: Fixed,
     /** The customers on both axes (x[i], y[i]), for scatter samples and the density layer. */
     readonly x: Float64Array,
     readonly y: Float64Array,

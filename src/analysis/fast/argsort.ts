@@ -18,10 +18,10 @@ const MASK = BUCKETS - 1;
 const PASSES = 6;
 
 /**
- * Work arrays of a radix sort, kept for the next sort. Fresh memory is dear: on the bench
- * machine, Chromium pays about 2.7 ms per MB the first time a new large array is touched (6 ms
- * for 146 MB the second time), and a 12-month panel sorts one column per period in a row — 24 MB
- * of work arrays per 1M values, each time. Not for sorts running interleaved (one sort at a time).
+ * Work arrays of a radix sort, kept for the next sort. New memory is dear: on the bench machine
+ * Chromium pays about 3 ms per MB the first time a new array is written, against 0.05 ms per MB
+ * after (`memory.new_memory_*` in bench/results), and a 12-month panel sorts one column per period
+ * in a row — 24 MB of work arrays per 1M values, each time. One sort at a time per instance.
  */
 export class RadixBuffers {
   /** keyHi, keyLo, index, and the same three again as the scatter targets of each pass. */
@@ -105,29 +105,17 @@ export function sortKeys(bufs: readonly Uint32Array[], n: number, withIndex: boo
         sum += c;
       }
       if (trivial) continue;
-      if (withIndex) {
-        for (let i = 0; i < n; i++) {
-          const hi = keyHi[i] as number;
-          const lo = keyLo[i] as number;
-          const d = digitOf(hi, lo, p);
-          const at = offsets[d] as number;
-          offsets[d] = at + 1;
-          outHi[at] = hi;
-          outLo[at] = lo;
-          outIdx[at] = idx[i] as number;
-        }
-        [idx, outIdx] = [outIdx, idx];
-      } else {
-        for (let i = 0; i < n; i++) {
-          const hi = keyHi[i] as number;
-          const lo = keyLo[i] as number;
-          const d = digitOf(hi, lo, p);
-          const at = offsets[d] as number;
-          offsets[d] = at + 1;
-          outHi[at] = hi;
-          outLo[at] = lo;
-        }
+      for (let i = 0; i < n; i++) {
+        const hi = keyHi[i] as number;
+        const lo = keyLo[i] as number;
+        const d = digitOf(hi, lo, p);
+        const at = offsets[d] as number;
+        offsets[d] = at + 1;
+        outHi[at] = hi;
+        outLo[at] = lo;
+        if (withIndex) outIdx[at] = idx[i] as number;
       }
+      if (withIndex) [idx, outIdx] = [outIdx, idx];
       [keyHi, outHi] = [outHi, keyHi];
       [keyLo, outLo] = [outLo, keyLo];
     }

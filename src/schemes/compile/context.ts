@@ -111,7 +111,10 @@ export class Resolver {
   }
 }
 
-/** Override branches (`WHEN cond THEN 'tier'`) for the CASE, in order. */
-export function overrideBranches(scheme: Scheme, r: Resolver): string[] {
-  return (scheme.overrides ?? []).map((o) => `WHEN (${r.expr(o.when)}) THEN ${str(o.tier)}`);
+/**
+ * Override branches (`WHEN cond THEN 'tier'`) for the CASE, in order; `then` gives another
+ * result per override (the fast path's extraction numbers them instead).
+ */
+export function overrideBranches(scheme: Scheme, r: Resolver, then: (tier: string, k: number) => string = (tier) => str(tier)): string[] {
+  return (scheme.overrides ?? []).map((o, k) => `WHEN (${r.expr(o.when)}) THEN ${then(o.tier, k)}`);
 }
