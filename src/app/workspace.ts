@@ -5,7 +5,7 @@ import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
 import { defaultSensitivity } from '../privacy/mask';
 import type { Sensitivity } from '../ingest/vocabulary';
-import { buildDataset, type DatasetInfo } from '../ingest/dataset';
+import { buildDataset, HIDDEN_COLUMNS, type DatasetInfo } from '../ingest/dataset';
 import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
 import type { FileReport } from '../ingest/report';
@@ -235,7 +235,7 @@ export class Workspace {
       const sensitive = this.sensitiveColumns(dataset.columns.map((c) => c.name));
       const drop = includeSensitive ? [] : sensitive;
       this.log('export', `dataset.parquet${sensitive.length ? (includeSensitive ? `, with ${sensitive.join(', ')}` : `, without ${sensitive.join(', ')}`) : ''}`);
-      return engine.exportParquet(`SELECT * EXCLUDE (__file, __rec${drop.map((c) => `, ${ident(c)}`).join('')}) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
+      return engine.exportParquet(`SELECT * EXCLUDE (${[...HIDDEN_COLUMNS, ...drop].map(ident).join(', ')}) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
     });
   }
 
@@ -313,7 +313,7 @@ export class Workspace {
       // The latest period only: a filter, not a top-N over every row of a 12-month panel.
       const latest = dataset.periods.at(-1);
       const table = await engine.query(
-        `SELECT * EXCLUDE (__file, __rec) FROM ${ident(dataset.table)} ${latest === undefined ? '' : 'WHERE period = ?'} ORDER BY __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
+        `SELECT * EXCLUDE (${HIDDEN_COLUMNS.map(ident).join(', ')}) FROM ${ident(dataset.table)} ${latest === undefined ? '' : 'WHERE period = ?'} ORDER BY __file, __rec LIMIT ${Math.max(0, Math.floor(limit))}`,
         latest === undefined ? [] : [latest],
       );
       return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };

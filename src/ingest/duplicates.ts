@@ -10,7 +10,6 @@ import { ident } from '../sql/quote';
 export const CANDIDATE_LIMIT = 100_000;
 
 const CANDIDATES = '__dup_hashes';
-const KEY = 'hash(customer_id, period)';
 
 /**
  * The values that occur more than once (each once, ascending); undefined when there are more
@@ -41,6 +40,11 @@ export interface DuplicateOptions {
   readonly limit?: number;
   /** See {@link GROUP_IN_ENGINE_ROWS}. */
   readonly groupInEngineRows?: number;
+  /**
+   * A column with one value per period, equal ⇔ same period (the dataset's `PERIOD_KEY`), hashed
+   * instead of the period's text, which is dearer to hash; `period` by default.
+   */
+  readonly periodKey?: string;
 }
 
 /**
@@ -53,6 +57,7 @@ export interface DuplicateOptions {
  */
 export async function countDuplicateIds(engine: Engine, table: string, rows: number, options: DuplicateOptions = {}): Promise<number> {
   const t = ident(table);
+  const KEY = `hash(customer_id, ${ident(options.periodKey ?? 'period')})`;
   const count = async (sql: string) => Number(toRows(await engine.query(sql))[0]?.n ?? 0);
   const exact = (candidates: string) =>
     `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${KEY} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;

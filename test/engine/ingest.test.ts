@@ -121,6 +121,53 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
 });
 
 describe('duplicate customer ids', () => {
+  // Periods from date columns are hashed as dates (one type in every file), else as text; both
+  // must find the same repeats, and the same period list, as the period text would.
+  const dated = (rows: string[]) => new TextEncoder().encode(`客户号,AUM,数据日期\n${rows.join('\n')}\n`);
+  const named = (rows: string[]) => new TextEncoder().encode(`客户号,AUM\n${rows.join('\n')}\n`);
+  test.each([
+    {
+      name: 'two files with date columns, one repeat within a file and one across files',
+      files: [
+        { name: 'a.csv', bytes: dated(['A,1,2025-01-31', 'B,2,2025-01-31', 'A,3,2025-02-28', 'C,4,2025-02-28', 'C,5,2025-02-28']) },
+        { name: 'b.csv', bytes: dated(['B,6,2025-01-31', 'D,7,2025-02-28']) },
+      ],
+      periods: ['2025-01-31', '2025-02-28'],
+      repeats: 2,
+    },
+    {
+      name: 'a date column and a period from a file name, the same day: keyed as text',
+      files: [
+        { name: 'a.csv', bytes: dated(['A,1,2025-01-31', 'B,2,2025-01-31']) },
+        { name: 'b_2025-01-31.csv', bytes: named(['A,3', 'C,4']) },
+      ],
+      periods: ['2025-01-31'],
+      repeats: 1,
+    },
+    {
+      name: 'periods from file names only',
+      files: [
+        { name: 'x_2025-01.csv', bytes: named(['A,1', 'A,2', 'B,3']) },
+        { name: 'y_2025-02.csv', bytes: named(['A,1', 'B,2']) },
+      ],
+      periods: ['2025-01', '2025-02'],
+      repeats: 1,
+    },
+  ])('$name', async ({ files, periods, repeats }) => {
+    const engine = await ENGINES[0]![1]();
+    const loaded: LoadedFile[] = [];
+    for (const [i, f] of files.entries()) loaded.push(await loadFile(engine, `k${i}`, f));
+    const ds = await buildDataset(engine, loaded);
+    expect(ds.periods).toEqual(periods);
+    expect(ds.duplicateIds).toBe(repeats);
+    for (const options of [{ periodKey: '__period_key' }, { periodKey: '__period_key', groupInEngineRows: 0 }, { groupInEngineRows: 0 }]) {
+      expect(await countDuplicateIds(engine, ds.table, ds.rows, options), JSON.stringify(options)).toBe(repeats);
+    }
+    // The key is bookkeeping: not a column users see.
+    expect(ds.columns.map((c) => c.name)).not.toContain('__period_key');
+    await engine.close();
+  });
+
   test('are listed with the file and line of the repeat, per period', async () => {
     const engine = await ENGINES[0]![1]();
     const a = await loadFile(engine, 'd1', { name: 'jan_2025-01.csv', bytes: new TextEncoder().encode('客户号,AUM\nA,1\nB,2\nA,3\n') });
