@@ -129,8 +129,9 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
 /**
  * Hidden column of the dataset with one value per period, cheaper to hash and group than the
  * period's text: the duplicate check and the period list read it instead of casting every row's
- * period to VARCHAR (12M casts cost about 1.7 s of the 12-month panel's duplicate check in
- * DuckDB-WASM). Equal keys ⇔ equal period text, within one dataset.
+ * period to VARCHAR. The 12-month panel's hashes: 2.7 s with the text against 1.0 s with its DATE
+ * column (DuckDB-WASM in Node); a 1M-row load's period list and duplicate check in the browser:
+ * 0.86 against 0.53 s. Equal keys ⇔ equal period text, within one dataset.
  */
 export const PERIOD_KEY = '__period_key';
 

@@ -57,16 +57,16 @@ export interface DuplicateOptions {
  */
 export async function countDuplicateIds(engine: Engine, table: string, rows: number, options: DuplicateOptions = {}): Promise<number> {
   const t = ident(table);
-  const KEY = `hash(customer_id, ${ident(options.periodKey ?? 'period')})`;
+  const key = `hash(customer_id, ${ident(options.periodKey ?? 'period')})`;
   const count = async (sql: string) => Number(toRows(await engine.query(sql))[0]?.n ?? 0);
   const exact = (candidates: string) =>
-    `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${KEY} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;
-  const grouped = `SELECT ${KEY} AS k FROM ${t} WHERE customer_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1`;
+    `SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM ${t} WHERE customer_id IS NOT NULL AND ${key} IN (${candidates}) GROUP BY customer_id, period HAVING count(*) > 1)`;
+  const grouped = `SELECT ${key} AS k FROM ${t} WHERE customer_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1`;
   if (rows <= (options.groupInEngineRows ?? GROUP_IN_ENGINE_ROWS)) {
     if ((await count(`SELECT count(*)::INTEGER AS n FROM (${grouped})`)) === 0) return 0;
     return count(exact(`SELECT k FROM (${grouped})`));
   }
-  const hashes = (await engine.query(`SELECT ${KEY} AS k FROM ${t} WHERE customer_id IS NOT NULL`)).getChild('k');
+  const hashes = (await engine.query(`SELECT ${key} AS k FROM ${t} WHERE customer_id IS NOT NULL`)).getChild('k');
   const repeated = hashes ? repeatedValues(hashes.toArray() as BigUint64Array, options.limit) : new BigUint64Array(0);
   if (repeated === undefined) return count(exact(`SELECT k FROM (${grouped})`));
   if (repeated.length === 0) return 0;
