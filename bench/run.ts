@@ -21,13 +21,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HARNESS_ARGS, JS_FLAGS, UNTHROTTLED_FRAMES, launch, startPreview, waitForHooks } from './lib/browser';
 import { chartUpdateFloor } from './lib/chart-floor';
+import { traceMoves } from './lib/move-trace';
 import { ensureData, lastTwoMonths, type BenchFiles } from './lib/data';
 import { gbkDecodeFloor } from './lib/decode-floor';
 import { freshMemoryCost, type FreshMemoryCost } from './lib/memory-floor';
 import { parquetIpcMb, parquetWasmFloor, type ParquetWasmFloor } from './lib/wasm-floor';
 import { cpuMonitor, peakSampler } from './lib/procmem';
 import { nativeBench, type NativeResult } from './lib/native';
-import { markdown, summaryText, targets, type BenchResult, type MoveSummary } from './lib/report';
+import { markdown, summaryText, targets, type BenchResult, type MoveSummary, type TracedRepeat } from './lib/report';
 import { dragRun, firstView, firstViewParts, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type FirstViewParts, type LoadTiming, type MoveRun } from './lib/scenarios';
 import { median, percentile, ratio, round, summarize, type Summary } from './lib/stats';
 
@@ -131,6 +132,7 @@ interface BrowserResults {
   requeryQuadrant: number[];
   /** One bare ECharts chart's update on this machine (bench/lib/chart-floor.ts). */
   chartFloor: Summary;
+  traced: Record<string, TracedRepeat>;
   freshMemory: FreshMemoryCost;
   outside: string[];
   consoleErrors: string[];
@@ -241,17 +243,38 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     await useScenario(page, 'two-period');
     const twoPeriod = await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs);
     log(`slider two-period: p50 ${median(twoPeriod.latencies).toFixed(1)} p95 ${percentile(twoPeriod.latencies, 0.95).toFixed(1)} ms (${twoPeriod.timeouts} timeouts)`);
+    // Traced repeats, each in a fresh tab like the runs above: what V8 and its GC did meanwhile.
+    const traced: Record<string, TracedRepeat> = {};
+    for (const [scenario, file] of [['one_period', files.parquet], ['two_period', twoPeriodData === 'panel12' ? files.panel12 : await lastTwoMonths(files)]] as const) {
+      page = await b.freshPage('/?nosample');
+      await measureLoad(page, file);
+      await useScenario(page, scenario === 'one_period' ? 'one-period' : 'two-period');
+      const { result, trace } = await traceMoves(page, () => sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs));
+      traced[scenario] = { ...trace, p50: median(result.latencies), p95: percentile(result.latencies, 0.95) };
+      log(`traced ${scenario}: p50 ${traced[scenario]!.p50.toFixed(1)} ms; compile jobs ${(trace.maglevMs + trace.turbofanMs).toFixed(0)} ms in ${trace.spanMs.toFixed(0)} ms; ${trace.scavenges} scavenges, ${trace.scavengeMs.toFixed(0)} ms`);
+    }
     const chartFloor = await chartUpdateFloor(b.context);
     log(`ECharts floor: one bare chart's update p50 ${chartFloor.p50.toFixed(1)} ms, p95 ${chartFloor.p95.toFixed(1)} ms`);
     const freshMemory = await freshMemoryCost(b.context);
     log(`new memory: ${freshMemory.firstTouchMsPerMb.toFixed(2)} ms/MB on first touch, ${freshMemory.retouchMsPerMb.toFixed(3)} ms/MB after`);
     outside.push(...b.outside);
     consoleErrors.push(...b.consoleErrors);
-    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, freshMemory, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData };
+    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, freshMemory, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData, traced };
   } finally {
     await b.close();
   }
 }
+
+const roundTraced = (t: TracedRepeat): TracedRepeat => ({
+  spanMs: round(t.spanMs),
+  maglevMs: round(t.maglevMs),
+  turbofanMs: round(t.turbofanMs),
+  scavenges: t.scavenges,
+  scavengeMs: round(t.scavengeMs),
+  scavengeMaxMs: round(t.scavengeMaxMs),
+  p50: round(t.p50),
+  p95: round(t.p95),
+});
 
 /** Median ms of each chart's ECharts update over a scenario's moves. */
 const chartMedians = (byChart: Record<string, number[]>): Record<string, number> => Object.fromEntries(Object.entries(byChart).map(([id, xs]) => [id, round(median(xs))]));
@@ -352,6 +375,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
         quadrant_slider: chartSums(br.quadrantSlider.chartMs),
       },
       chart_update_floor_ms: { p50: round(br.chartFloor.p50), p95: round(br.chartFloor.p95) },
+      traced: Object.fromEntries(Object.entries(br.traced).map(([k, t]) => [k, roundTraced(t)])),
       quadrant_drags: br.quadrantDrag.drags,
       quadrant_drag_step_px: br.quadrantDrag.stepPx,
       ratio: {

@@ -1,4 +1,14 @@
+import type { MoveTrace } from './move-trace';
 import type { Summary } from './stats';
+
+/**
+ * A repeat of a slider run in a fresh tab under a Chrome trace (bench/lib/move-trace.ts): what V8
+ * compiled and collected during its moves, and its own latencies, which tracing slows.
+ */
+export interface TracedRepeat extends MoveTrace {
+  readonly p50: number;
+  readonly p95: number;
+}
 
 export interface MoveSummary extends Summary {
   /** Moves that did not repaint within the time limit (counted as the limit). */
@@ -80,6 +90,8 @@ export interface BenchResult {
     chart_update_sum_ms?: Record<string, { p50: number; p95: number }>;
     /** One bare ECharts chart's update on this machine: the floor per chart. */
     chart_update_floor_ms: { p50: number; p95: number };
+    /** Repeats of the one- and two-period runs under a trace (absent before 2026-12-02). */
+    traced?: Record<string, TracedRepeat>;
     quadrant_drags: number;
     quadrant_drag_step_px: number;
     ratio: { requery_vs_slider_one_period_p50: number; requery_vs_slider_one_period_p95: number; requery_vs_native_query_p50: number };
@@ -112,6 +124,17 @@ const charts = (byChart: Record<string, number> = {}) => Object.entries(byChart)
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
 const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
+/** The traced repeat's sentence (empty without one): the compiler's and the GC's share of the moves. */
+function traced(t: TracedRepeat | undefined, moves: number): string {
+  if (!t) return '';
+  const compile = t.maglevMs + t.turbofanMs;
+  return (
+    ` A traced repeat of these moves in a fresh tab (tracing slows it: p50 ${f1(t.p50)} ms) shows V8 still compiling the page's code meanwhile: ` +
+    `${f0(compile)} ms of Maglev and Turbofan jobs within its ${f0(t.spanMs)} ms (${f1(compile / moves)} ms per move), on background threads that share the machine's cores with the page; ` +
+    `and ${t.scavenges} young-generation collections paused the page for ${f0(t.scavengeMs)} ms in all (the longest ${f1(t.scavengeMaxMs)} ms).`
+  );
+}
+
 /**
  * For each target this run missed, what bounds it, with this run's own numbers: the floor of the
  * parts the app does not control (ECharts, TextDecoder, DuckDB-WASM) beside what the app adds.
@@ -131,7 +154,8 @@ export function bounds(r: BenchResult): string[] {
         (perMove ? `; added up move by move, ${f1(perMove.p50)} ms at the median and ${f1(perMove.p95)} ms at p95` : '') +
         `. One bare ECharts chart of the tier chart's shape updates in ${f1(floor)} ms on this machine (${n} of them: about ${f1(n * floor)} ms), all before React, style, layout and the frame; ` +
         `the same bare update's p95 is ${f1(S.chart_update_floor_ms.p95)} ms (${f1(S.chart_update_floor_ms.p95 / floor)}× its median): how much identical work varies here, and where the p95 moves come from. ` +
-        'The tier counts themselves come from the fast path in microseconds.',
+        'The tier counts themselves come from the fast path in microseconds.' +
+        traced(S.traced?.[scenario], S.moves_per_scenario + S.warmup_moves),
     );
   };
   sliderLine('slider_one_period_p95', 'Slider, one period', 'one_period', 16, S.one_period.p95);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import type { TracedRepeat } from '../../bench/lib/report';
 
 /**
  * `npm run bench` in smoke mode (20,000 customers × 2 months in a temp folder, 5 moves per
@@ -68,6 +69,14 @@ describe('npm run bench --smoke', () => {
       const dearest = Math.max(...charts.map((chart) => Number(at(json, `slider.chart_update_ms.${scenario}.${chart}`))));
       expect(at(json, `slider.chart_update_sum_ms.${scenario}.p50`), `${scenario} per-move sum`).toBeGreaterThanOrEqual(dearest);
       expect(at(json, `slider.chart_update_sum_ms.${scenario}.p95`)).toBeGreaterThanOrEqual(Number(at(json, `slider.chart_update_sum_ms.${scenario}.p50`)));
+    }
+    // The traced repeats: compile jobs and scavenges inside a run as long as its moves took.
+    for (const scenario of ['one_period', 'two_period']) {
+      const t = at(json, `slider.traced.${scenario}`) as TracedRepeat;
+      for (const key of ['spanMs', 'maglevMs', 'turbofanMs', 'scavenges', 'scavengeMs', 'scavengeMaxMs', 'p50', 'p95'] as const) expect(Number.isFinite(t[key]), `${scenario} ${key}`).toBe(true);
+      expect(t.spanMs).toBeGreaterThanOrEqual(5 * t.p50);
+      expect(t.scavengeMs).toBeLessThanOrEqual(t.spanMs);
+      expect(t.scavengeMaxMs).toBeLessThanOrEqual(t.scavengeMs);
     }
     // The summary table is printed, and the committed results are left alone.
     expect(output).toContain('Targets');
