@@ -51,6 +51,34 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
     expect(stars).toMatchObject({ invalid: 0, nulls: 1 }); // '-' is a missing value, not 0 and not an error
   });
 
+  test('a wide file (converted in several statements) keeps every row whole and reports bad cells in every batch', async () => {
+    // 60 number columns: converted 24 to a statement, glued back by position. Each row carries
+    // its own number in every column, in a plain, a grouped or a 万 spelling, so a row glued to
+    // another row's values shows; a junk cell and a missing token sit in the first and last batch.
+    const cols = Array.from({ length: 60 }, (_, c) => `指标${c}`);
+    const cell = (r: number, c: number) => (r === 2 && c === 3 ? 'abc' : r === 3 && c === 58 ? 'x1' : r === 1 && c === 40 ? '-' : c % 3 === 0 ? `${r}万` : c % 3 === 1 ? `"${r},000"` : String(r));
+    // 40 rows: one bad cell in a column is under the 5% that would make it a text column.
+    const ids = Array.from({ length: 40 }, (_, k) => k + 1);
+    const lines = [['客户号', ...cols].join(','), ...ids.map((r) => [`C${r}`, ...cols.map((_, c) => cell(r, c))].join(','))];
+    const f = await loadFile(engine, nextId(), { name: 'wide.csv', bytes: new TextEncoder().encode(`${lines.join('\n')}\n`) });
+    const data = await rows(f);
+    expect(data.map((r) => r['客户号'])).toEqual(ids.map((r) => `C${r}`));
+    for (const [k, row] of data.entries()) {
+      const r = k + 1;
+      cols.forEach((name, c) => {
+        const bad = (r === 2 && c === 3) || (r === 3 && c === 58) || (r === 1 && c === 40);
+        expect(row[name], `${name} of C${r}`).toBe(bad ? null : c % 3 === 0 ? r * 10_000 : c % 3 === 1 ? r * 1000 : r);
+      });
+    }
+    expect(f.report.problems).toEqual([
+      expect.objectContaining({ line: 3, column: '指标3', value: 'abc' }),
+      expect.objectContaining({ line: 4, column: '指标58', value: 'x1' }),
+    ]);
+    expect(f.report.columns.find((c) => c.name === '指标40')).toMatchObject({ type: 'number', nulls: 1, invalid: 0 });
+    // The side tables of the conversion are gone.
+    expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '%\\_\\_fix%' ESCAPE '\\' OR table_name LIKE '%\\_\\_part%' ESCAPE '\\'"))).toEqual([{ n: 0 }]);
+  });
+
   test('UTF-8 with BOM, semicolons, a ragged row is skipped and reported with its line', async () => {
     const text = '\ufeffcust_id;AUM;branch\n1;"100";A\n2;200;B;extra\n3;"x\ny";C\n4;400;D\n';
     const f = await loadFile(engine, nextId(), { name: 'u.csv', bytes: new TextEncoder().encode(text) });
