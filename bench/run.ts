@@ -234,18 +234,18 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
         twoPeriodData = 'last2';
       }
     }
+    const twoPeriodFile = twoPeriodData === 'panel12' ? files.panel12 : await lastTwoMonths(files);
     if (twoPeriodData === 'last2') {
-      const extract = await lastTwoMonths(files);
-      log(`two-period scenario on ${path.basename(extract)} (the last two months of the panel)`);
+      log(`two-period scenario on ${path.basename(twoPeriodFile)} (the last two months of the panel)`);
       page = await b.freshPage('/?nosample');
-      await measureLoad(page, extract);
+      await measureLoad(page, twoPeriodFile);
     }
     await useScenario(page, 'two-period');
     const twoPeriod = await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs);
     log(`slider two-period: p50 ${median(twoPeriod.latencies).toFixed(1)} p95 ${percentile(twoPeriod.latencies, 0.95).toFixed(1)} ms (${twoPeriod.timeouts} timeouts)`);
     // Traced repeats, each in a fresh tab like the runs above: what V8 and its GC did meanwhile.
     const traced: Record<string, TracedRepeat> = {};
-    for (const [scenario, file] of [['one_period', files.parquet], ['two_period', twoPeriodData === 'panel12' ? files.panel12 : await lastTwoMonths(files)]] as const) {
+    for (const [scenario, file] of [['one_period', files.parquet], ['two_period', twoPeriodFile]] as const) {
       page = await b.freshPage('/?nosample');
       await measureLoad(page, file);
       await useScenario(page, scenario === 'one_period' ? 'one-period' : 'two-period');

@@ -162,6 +162,8 @@ export function bounds(r: BenchResult): string[] {
   sliderLine('slider_two_period_p95', 'Slider, two periods', 'two_period', 33, S.two_period.p95);
   sliderLine('quadrant_drag_p95', 'Quadrant drag (chart costs from its slider moves)', 'quadrant_slider', 33, S.quadrant.p95);
   const L = r.load;
+  // ms per MB of a new array's first write in this browser (absent in runs before 2026-12-01 22:00).
+  const newMemory = r.memory.new_memory_first_touch_ms_per_mb;
   if (missed.has('parquet_vs_native'))
     out.push(
       `- **Parquet** (${f2(L.ratio.parquet_vs_native)}× native; ingest alone ${f2(L.ratio.parquet_ingest_vs_native)}×): DuckDB-WASM's own Parquet reader is an extension it would download, which an offline intranet cannot; ` +
@@ -170,15 +172,14 @@ export function bounds(r: BenchResult): string[] {
           ? `Those two builds alone, with nothing of the app (Node, one thread): parquet-wasm decodes the file in ${f0(L.parquet_wasm_decode_ms)} ms and DuckDB-WASM inserts its batches in ${f0(L.parquet_wasm_insert_ms)} ms; ` +
             `even fully overlapped, the larger is ${times(Math.max(L.parquet_wasm_decode_ms, L.parquet_wasm_insert_ms) / L.native_parquet_ms)} native's whole load (goal: 1.5×). `
           : '') +
-        (r.memory.new_memory_first_touch_ms_per_mb !== undefined && L.parquet_ipc_mb !== undefined
-          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(r.memory.new_memory_first_touch_ms_per_mb)} ms per MB the first time it is written in this browser: about ${f0(r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone` +
+        (newMemory !== undefined && L.parquet_ipc_mb !== undefined
+          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(newMemory)} ms per MB the first time it is written in this browser: about ${f0(newMemory * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone` +
             (L.parquet_wasm_decode_ms !== undefined
-              ? `, so decoding in the page takes at least ${f0(L.parquet_wasm_decode_ms + r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb)} ms, ${times((L.parquet_wasm_decode_ms + r.memory.new_memory_first_touch_ms_per_mb * L.parquet_ipc_mb) / L.native_parquet_ms)} native's whole load, before the app does anything. `
+              ? `, so decoding in the page takes at least ${f0(L.parquet_wasm_decode_ms + newMemory * L.parquet_ipc_mb)} ms, ${times((L.parquet_wasm_decode_ms + newMemory * L.parquet_ipc_mb) / L.native_parquet_ms)} native's whole load, before the app does anything. `
               : '. ')
           : '') +
         `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms), which native \`CREATE TABLE\` does not do.`,
     );
-  const newMemory = r.memory.new_memory_first_touch_ms_per_mb;
   if (missed.has('panel12_load') || missed.has('panel12_memory'))
     out.push(
       `- **Panel** (${f2(L.panel12_ms / 1000)} s, ${f0(r.memory.after_panel12_mb)} MB; native 1 thread ${f2(L.native_panel12_ms / 1000)} s): the same Parquet path for ${(r.data.panel_rows / 1e6).toFixed(1)}M rows (ingest ${f2(L.ingest_ms.panel12 / 1000)} s, including the duplicate-id check), ` +

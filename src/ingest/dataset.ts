@@ -50,7 +50,7 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     await engine.query(`CREATE TABLE ${ident(DATASET_TABLE)} (customer_id VARCHAR, period VARCHAR)`);
     return { table: DATASET_TABLE, rows: 0, periods: [], fields: [], columns: [], duplicateIds: 0, problems };
   }
-  const keyed = periodKeyType(files);
+  const keyed = periodColumnsAreKey(files);
   const selects = files.map((f, index) => {
     const byColumn = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col as string, field as FieldName]));
     const parts: string[] = [];
@@ -68,7 +68,7 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
       if (fromName === undefined) problems.push({ severity: 'warning', file: f.name, message: 'no period column and no YYYY-MM in the file name: the file name is used as the period' });
       period = str(fromName ?? f.name);
     }
-    // The period's own column where every file has one of one type (see periodKeyType).
+    // The period's own column where every file has one of one type (see periodColumnsAreKey).
     // Otherwise the period's own expression again: a bare `period` could name a source column.
     const key = keyed && periodColumn !== undefined ? ident(periodColumn) : period;
     parts.push(`${period} AS period`, `${key} AS ${PERIOD_KEY}`, `${index}::INTEGER AS __file`, `__rec::INTEGER AS __rec`);
@@ -147,7 +147,7 @@ const KEY_TYPES = new Set(['DATE', 'TIMESTAMP', 'VARCHAR', 'INTEGER', 'BIGINT', 
  * e.g. a DATE and a TIMESTAMP of the same day would be equal but read differently) the key is the
  * period text itself.
  */
-function periodKeyType(files: readonly LoadedFile[]): boolean {
+function periodColumnsAreKey(files: readonly LoadedFile[]): boolean {
   const types = files.map((f) => {
     const column = f.mapping.mapping.period;
     return column === undefined ? undefined : f.typed.columns.find((c) => c.name === column)?.sqlType;

@@ -60,7 +60,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   } else {
     // Each converted column, plus `__bad_<i>` holding the original text of cells that were
     // neither a value nor a missing token (NULL otherwise), so counting and listing the problems
-    // needs no join back to the staging table. Columns go in batches (a 200-column file would
+    // reads the typed table alone. Columns go in batches (a 200-column file would
     // otherwise be one statement too large to plan), glued back by position: every batch is
     // one scan of the same staging table, in the same order.
     const batches: number[][] = [];
@@ -81,14 +81,15 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
         const target = targets[i]!;
         return `${hasFastPath(target) ? fastPathSql(col, target) : convert(col, target)} AS ${col}`;
       });
-      const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
       // A cell's original text when it converted to nothing and was not a missing token.
       const badOf = (value: string, raw: string) => `CASE WHEN ${value} IS NULL AND NOT ${isMissingSql(raw)} THEN ${raw} END`;
-      const bads = mine.map(({ name, i }) => `${badOf(ident(name), ident(`__raw_${i}`))} AS ${ident(`__bad_${i}`)}`);
       const part = batches.length === 1 ? table : `${table}__part${b}`;
-      const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)}`;
       if (deferred.length === 0) {
-        await engine.query(`CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.map((x) => `, ${x}`).join('')} FROM (${scan})`);
+        // One statement: values and problem text from the same scan.
+        const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
+        const bads = mine.map(({ name, i }) => `, ${badOf(ident(name), ident(`__raw_${i}`))} AS ${ident(`__bad_${i}`)}`);
+        const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)}`;
+        await engine.query(`CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.join('')} FROM (${scan})`);
       } else {
         // The fast path's values only; the original text of the cells it left empty comes back
         // from the staging table by row id into a small side table, so no cell's text is copied
