@@ -15,6 +15,8 @@ export interface Engine {
   /**
    * Makes bytes readable by SQL under a path, and returns the path to put in SQL
    * (as a quoted literal). Adapters differ: WASM uses a virtual file name, native a temp file.
+   * The engine may take the bytes over (the browser's moves them to its worker): the caller
+   * must not read them afterwards.
    */
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   /** The path SQL must use for a file name (to read a registered file or `COPY … TO` one). */

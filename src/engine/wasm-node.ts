@@ -37,7 +37,11 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     },
     filePath: (name: string) => name,
     async registerFile(name: string, bytes: Uint8Array): Promise<string> {
-      db.registerFileBuffer(name, bytes);
+      // The browser's engine transfers the bytes to its worker, so the caller cannot read them
+      // afterwards. The same here (DuckDB gets a copy, the caller's bytes are zeroed), so that
+      // tests catch code that goes on reading them, as the browser would.
+      db.registerFileBuffer(name, bytes.slice());
+      bytes.fill(0);
       return name;
     },
     async dropFile(name: string): Promise<void> {

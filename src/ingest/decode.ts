@@ -94,12 +94,11 @@ export function decodeText(bytes: Uint8Array, choice: EncodingChoice = 'auto'): 
   throw badBytes(bytes, 'utf-8 or gb18030');
 }
 
-/** A text file as UTF-8 bytes (what DuckDB's CSV reader takes), its text decoded only when asked for. */
+/** A text file as UTF-8 bytes (what DuckDB's CSV reader takes). */
 export interface Utf8Text {
   readonly utf8: Uint8Array;
   readonly encoding: TextEncoding;
   readonly bom: boolean;
-  text(): string;
 }
 
 /**
@@ -110,26 +109,22 @@ export interface Utf8Text {
 export function decodeToUtf8(bytes: Uint8Array, choice: EncodingChoice = 'auto'): Utf8Text {
   // UTF-8 with a BOM (what Excel's "CSV UTF-8" writes): checked by decoding, then the bytes after
   // the BOM are the UTF-8 wanted; encoding the text again cost ~2 s for a 1M-row file in the page.
-  // The text itself is decoded only if asked for (a CSV's readers use the bytes): a 1M-row
-  // file's text is a 260 MB string, which the file's line lookup would otherwise keep.
-  const lazy = (utf8: Uint8Array, encoding: TextEncoding, bom: boolean): Utf8Text => {
-    let text: string | undefined;
-    return { utf8, encoding, bom, text: () => (text ??= new TextDecoder().decode(utf8)) };
-  };
+  // No string of the text is made: a CSV's readers use the bytes (a 1M-row file's text is a
+  // 260 MB string).
   if (bomOf(bytes) === 'utf-8' && (choice === 'auto' || choice === 'utf-8')) {
     const utf8 = bytes.subarray(3);
     if (!isUtf8(utf8)) throw badBytes(bytes, 'utf-8');
-    return lazy(utf8, 'utf-8', true);
+    return { utf8, encoding: 'utf-8', bom: true };
   }
   const plain = bomOf(bytes) === undefined && (choice !== 'auto' || guessUtf16(bytes) === undefined);
-  if (choice === 'auto' && plain && isUtf8(bytes)) return lazy(bytes, 'utf-8', false);
+  if (choice === 'auto' && plain && isUtf8(bytes)) return { utf8: bytes, encoding: 'utf-8', bom: false };
   if ((choice === 'auto' || choice === 'gb18030') && plain) {
     const utf8 = gbkToUtf8(bytes);
-    if (utf8 !== undefined) return lazy(utf8, 'gb18030', false);
+    if (utf8 !== undefined) return { utf8, encoding: 'gb18030', bom: false };
   }
   const d = decodeText(bytes, choice);
   const utf8 = d.encoding === 'utf-8' && !d.bom ? bytes : new TextEncoder().encode(d.text);
-  return { utf8, encoding: d.encoding, bom: d.bom, text: () => d.text };
+  return { utf8, encoding: d.encoding, bom: d.bom };
 }
 
 /**

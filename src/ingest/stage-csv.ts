@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { ident, str } from '../sql/quote';
-import { acceptedRecordLines, scanRecords, unterminatedQuoteLine } from './csv-records';
+import { acceptedRowLines, recordLine, scanRecordStarts } from './csv-records';
 import { decodeToUtf8, DecodeError, looksBinary, type EncodingChoice, type Utf8Text } from './decode';
 import { IngestError, type Problem } from './report';
 import type { Staging } from './staging';
@@ -21,8 +21,10 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
     throw e;
   }
   if (isBlank(decoded)) throw new IngestError(file, 'the file is empty');
+  // Before the engine takes the bytes over: where each record starts, for line numbers later.
+  const records = scanRecordStarts(decoded.utf8);
   // DuckDB would read an unclosed quote into one long field without a word: refuse it instead.
-  const openQuote = unterminatedQuoteLine(decoded.utf8);
+  const openQuote = records.openQuoteLine;
   if (openQuote !== undefined) throw new IngestError(file, 'a quoted field (") starts here and is never closed; the rows after it cannot be read reliably', openQuote);
   const name = `${id}.csv`;
   const path = await engine.registerFile(name, decoded.utf8);
@@ -40,36 +42,34 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
     await engine.dropFile(name);
   }
   const delimiter = String((await engine.query(`SELECT delimiter FROM ${ident(scan)} LIMIT 1`)).get(0)?.delimiter ?? ',');
-  const rejected = (await engine.query(`SELECT line::INTEGER AS line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line`)).toArray();
+  const rejected = (
+    await engine.query(`SELECT line::BIGINT AS line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line`)
+  ).toArray();
   const rows = Number((await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)).get(0)?.n ?? 0);
 
-  // Line numbers are worked out only when something needs one (a scan of the whole text).
-  let lines: Int32Array | undefined | null = null;
-  // The UTF-8 bytes serve as well as the text (not decoded at all, then) for an ASCII delimiter.
-  const records = () => scanRecords(delimiter.charCodeAt(0) < 0x80 && delimiter.length === 1 ? decoded.utf8 : decoded.text(), delimiter);
-  const lineOf = (k: number) => {
-    if (lines === null) lines = acceptedRecordLines(records(), rows);
-    return lines?.[k];
-  };
+  // DuckDB's line for a rejected record counts only line breaks outside quotes: the scan turns
+  // it into the record, and the record into the line an editor shows.
+  const rejectedRecords = rejected.map((r) => records.recordAtReaderLine(Number(r.line)));
+  const known = rejectedRecords.every((i) => i !== undefined) && records.count - new Set(rejectedRecords).size === rows;
+  const lineOf = known ? acceptedRowLines(records, rejectedRecords as number[]) : noLines;
 
-  const problems: Problem[] = [];
-  if (rejected.length > 0) {
-    const s = records();
-    const badLines = [...s.lines].filter((_l, i) => s.fields[i] !== s.headerFields);
-    rejected.forEach((r, i) => {
-      problems.push({
-        severity: 'error',
-        file,
-        line: badLines.length === rejected.length ? badLines[i] : Number(r.line),
-        value: String(r.csv_line ?? '').trim().slice(0, 200),
-        message: `row skipped: ${r.error_type === 'TOO MANY COLUMNS' || r.error_type === 'MISSING COLUMNS' ? `it has a different number of fields than the header (${r.error_message})` : r.error_message}`,
-      });
-    });
-  }
+  const problems: Problem[] = rejected.map((r, i) => {
+    const record = rejectedRecords[i];
+    return {
+      severity: 'error',
+      file,
+      line: record === undefined ? Number(r.line) : recordLine(records.lines, record),
+      value: String(r.csv_line ?? '').trim().slice(0, 200),
+      message: `row skipped: ${r.error_type === 'TOO MANY COLUMNS' || r.error_type === 'MISSING COLUMNS' ? `it has a different number of fields than the header (${r.error_message})` : r.error_message}`,
+    };
+  });
   await engine.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(scan)}`);
   return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, lineOf };
 }
+
+/** A module-level function, so that it keeps no scan of the file alive in a closure. */
+const noLines = (): undefined => undefined;
 
 /** Only whitespace, as `String.trim` counts it (U+3000 too), decoding no more than it must. */
 function isBlank(decoded: Utf8Text): boolean {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openApp, settled, tierCounts, type Harness } from './harness';
 
@@ -60,6 +61,24 @@ describe('hostile files in Chromium', () => {
       document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
     await expect.poll(() => h.page.locator('.failures').textContent(), { timeout: 10_000 }).toMatch(/huge_2gb\.csv: 2\.0 GB is more than this browser tab can hold/);
+  });
+
+  test('bad cells and skipped rows name the lines an editor shows, in the page too (GBK, quoted line breaks, blank lines)', async () => {
+    // The page's engine takes the file's bytes over; the lines must come out right all the same.
+    const text = ['客户号,所属支行,月日均AUM(元),数据日期', 'A1,杭州支行,100,2025-12-31', 'A2,"多行', '支行",200,2025-12-31', '', 'A3,杭州支行,abc,2025-12-31', 'A4,杭州支行,1,2,2025-12-31', 'A5,杭州支行,x5,2025-12-31', ''].join('\r\n');
+    await h.page.setInputFiles('[data-testid="file-input"]', { name: 'lines_gbk.csv', mimeType: 'text/csv', buffer: iconv.encode(text, 'gbk') });
+    const report = h.page.locator('details.file-report', { hasText: 'lines_gbk.csv' });
+    await expect.poll(() => report.count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
+    if (!(await report.evaluate((d) => (d as HTMLDetailsElement).open))) await report.locator('summary').first().click();
+    const rows = await report.locator('table.problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent)));
+    expect(rows).toEqual([
+      ['7', '', expect.stringContaining('A4')],
+      ['6', '月日均AUM(元)', 'abc'],
+      ['8', '月日均AUM(元)', 'x5'],
+    ]);
+    await report.getByRole('button', { name: '移除' }).click();
+    await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
   });
 
   test('after every failure the sample and the notebook are intact; no script ran; nothing left the origin', async () => {

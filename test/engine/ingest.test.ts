@@ -79,6 +79,30 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
     expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '%\\_\\_fix%' ESCAPE '\\' OR table_name LIKE '%\\_\\_part%' ESCAPE '\\'"))).toEqual([{ n: 0 }]);
   });
 
+  test('rows skipped after quoted line breaks and blank lines are reported on the lines an editor shows', async () => {
+    const text = [
+      'cust_id,AUM,note', // 1
+      '1,100,"two', // 2
+      'lines"', // 3
+      '', // 4
+      '2,200,x,extra', // 5: too many fields
+      '3,abc,"a ""quoted""', // 6
+      'note"', // 7
+      '4,400', // 8: too few fields
+      '5,x5,e', // 9
+      '',
+    ].join('\r\n');
+    const f = await loadFile(engine, nextId(), { name: 'r.csv', bytes: new TextEncoder().encode(text) });
+    expect((await rows(f)).map((r) => r.cust_id)).toEqual(['1', '3', '5']);
+    const errors = f.report.problems.filter((p) => p.severity === 'error').map((p) => p.line);
+    expect(errors).toEqual([5, 8]);
+    const cells = f.report.problems.filter((p) => p.column === 'AUM').map((p) => [p.line, p.value]);
+    expect(cells).toEqual([
+      [6, 'abc'],
+      [9, 'x5'],
+    ]);
+  });
+
   test('UTF-8 with BOM, semicolons, a ragged row is skipped and reported with its line', async () => {
     const text = '\ufeffcust_id;AUM;branch\n1;"100";A\n2;200;B;extra\n3;"x\ny";C\n4;400;D\n';
     const f = await loadFile(engine, nextId(), { name: 'u.csv', bytes: new TextEncoder().encode(text) });

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { decodeText, looksBinary } from '../../src/ingest/decode';
 import { detectFormat } from '../../src/ingest/detect';
-import { acceptedRecordLines, scanRecords } from '../../src/ingest/csv-records';
+import { acceptedRowLines, scanRecordStarts } from '../../src/ingest/csv-records';
 import { periodFromFileName } from '../../src/ingest/dataset';
 import { uniqueHeaders } from '../../src/ingest/staging';
 
@@ -58,20 +58,55 @@ describe('format detection: content first, then name', () => {
 });
 
 describe('CSV record lines', () => {
-  test('quoted line breaks, blank lines and ragged rows keep the right line numbers', () => {
-    const text = 'a,b\r\n1,"x\r\ny"\r\n\r\n2,3,4\r\n5,6\r\n';
-    const scan = scanRecords(text, ',');
-    expect([...scan.lines]).toEqual([2, 5, 6]);
-    expect([...scan.fields]).toEqual([2, 3, 2]);
-    expect([...acceptedRecordLines(scan, 2)!]).toEqual([2, 6]);
-    expect(acceptedRecordLines(scan, 3)).toBeUndefined();
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  const starts = (text: string) => {
+    const scan = scanRecordStarts(bytes(text));
+    const lines = Array.from({ length: scan.count }, (_v, i) => (scan.lines ? scan.lines[i] : i + 2));
+    return { ...scan, lines };
+  };
+  test.each([
+    ['one record a line', 'a,b\n1,2\n3,4\n', [2, 3]],
+    ['no line break at the end', 'a,b\n1,2\n3,4', [2, 3]],
+    ['CRLF', 'a,b\r\n1,2\r\n3,4\r\n', [2, 3]],
+    ['a quoted line break', 'a,b\n1,"x\ny"\n3,4\n', [2, 4]],
+    ['a quoted CRLF and an escaped quote across lines', 'a,b\r\n1,"x\r\n""y""\r\nz"\r\n3,4\r\n', [2, 5]],
+    ['blank lines, one of them CR only', 'a,b\n\n1,2\n\r\n\n3,4\n', [3, 6]],
+    ['blank lines before the header', '\n\na,b\n1,2\n', [4]],
+    ['whitespace is not blank', 'a,b\n \n1,2\n', [2, 3]],
+    ['quotes in every field', '"a","b"\n"1","2"\n"3","4"\n', [2, 3]],
+    ['multi-byte characters and a quoted comma', '客户号,备注\n甲,"多行\n备注，含逗号"\n乙,"a,b"\n', [2, 4]],
+    ['only a header', 'a,b\n', []],
+  ])('%s', (_name, text, lines) => {
+    const scan = starts(text);
+    expect(scan.lines).toEqual(lines);
+    expect(scan.count).toBe(lines.length);
+    expect(scan.openQuoteLine).toBeUndefined();
   });
 
-  test('the UTF-8 bytes of the file give the same records as its text', () => {
-    const text = '客户号,备注\r\n甲,"多行\r\n备注，含逗号"\r\n\r\n乙,丙,丁\r\n戊,己\r\n';
-    const fromText = scanRecords(text, ',');
-    expect(scanRecords(new TextEncoder().encode(text), ',')).toEqual(fromText);
-    expect([...fromText.lines]).toEqual([2, 5, 6]);
+  test("records are found by DuckDB's reject line, which counts breaks outside quotes only", () => {
+    // Physical lines: header 1, record 0 on 2–3, blank 4, record 1 on 5, record 2 on 6.
+    const scan = scanRecordStarts(bytes('a,b\n1,"x\ny"\n\n甲,2\n乙,3\n'));
+    expect(scan.recordAtReaderLine(2)).toBe(0);
+    expect(scan.recordAtReaderLine(4)).toBe(1);
+    expect(scan.recordAtReaderLine(5)).toBe(2);
+    expect(scan.recordAtReaderLine(1)).toBeUndefined(); // the header
+    expect(scan.recordAtReaderLine(3)).toBeUndefined(); // the blank line
+    expect(scan.recordAtReaderLine(6)).toBeUndefined();
+    expect([0, 1, 2].map((i) => scan.lines![i])).toEqual([2, 5, 6]);
+    const plain = scanRecordStarts(bytes('a\n1\n2\n'));
+    expect(plain.lines).toBeUndefined();
+    expect([2, 3, 4].map((l) => plain.recordAtReaderLine(l))).toEqual([0, 1, undefined]);
+  });
+
+  test('accepted rows skip the records DuckDB set aside', () => {
+    // Records start on lines 2, 5 (after a quoted break and a blank line), 6 and 7.
+    const scan = scanRecordStarts(bytes('a,b\r\n1,"x\r\ny"\r\n\r\n2,3,4\r\n5,6\r\n7,8\r\n'));
+    expect(scan.count).toBe(4);
+    const lineOf = acceptedRowLines(scan, [1]);
+    expect([0, 1, 2, 3].map(lineOf)).toEqual([2, 6, 7, undefined]);
+    const twoOut = acceptedRowLines(scan, [2, 0, 2]);
+    expect([0, 1, 2].map(twoOut)).toEqual([5, 7, undefined]);
+    expect(acceptedRowLines(scanRecordStarts(bytes('a\n1\n2\n')), [])(1)).toBe(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { unterminatedQuoteLine } from '../../src/ingest/csv-records';
+import { scanRecordStarts } from '../../src/ingest/csv-records';
 import { decodeText, decodeToUtf8, DecodeError } from '../../src/ingest/decode';
 import { gbkToUtf8 } from '../../src/ingest/gbk-utf8';
 
@@ -61,13 +61,13 @@ describe('text files as UTF-8 bytes', () => {
     const d = decodeToUtf8(bytes);
     const reference = decodeText(bytes);
     expect(d.encoding).toBe(encoding);
-    expect(d.text()).toBe(reference.text);
+    expect(new TextDecoder().decode(d.utf8)).toBe(reference.text);
     expect(d.utf8).toEqual(utf8(reference.text).length === bytes.length && encoding === 'utf-8' && !reference.bom ? bytes : utf8(reference.text));
     expect(d.bom).toBe(reference.bom);
   });
 
   test('chosen GB18030 takes the one-pass way; bytes that are neither name their line', () => {
-    expect(decodeToUtf8(gbk('甲\n乙\n'), 'gb18030').text()).toBe('甲\n乙\n');
+    expect(new TextDecoder().decode(decodeToUtf8(gbk('甲\n乙\n'), 'gb18030').utf8)).toBe('甲\n乙\n');
     const bad = new Uint8Array([...utf8('a\nb\n'), 0xff, 0xff, 0x0a]);
     expect(() => decodeToUtf8(bad)).toThrow(DecodeError);
     expect(() => decodeToUtf8(bad)).toThrow(/offset 4, line 3/);
@@ -81,10 +81,9 @@ describe('text files as UTF-8 bytes', () => {
     expect(() => decodeToUtf8(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a\nb\n'), 0xff]))).toThrow(/line 3\)/);
   });
 
-  test('an unclosed quote is found in UTF-8 bytes on the same line as in the text', () => {
-    const text = '客户号,备注\nC1,"好"\nC2,"未闭合\nC3,x\n';
-    expect(unterminatedQuoteLine(utf8(text))).toBe(3);
-    expect(unterminatedQuoteLine(text)).toBe(3);
-    expect(unterminatedQuoteLine(utf8('a,"b"\n'))).toBeUndefined();
+  test('an unclosed quote is found in UTF-8 bytes on the line where it opens', () => {
+    expect(scanRecordStarts(utf8('客户号,备注\nC1,"好"\nC2,"未闭合\nC3,x\n')).openQuoteLine).toBe(3);
+    expect(scanRecordStarts(utf8('a\n"x\n""y""\nz\n')).openQuoteLine).toBe(2);
+    expect(scanRecordStarts(utf8('a,"b"\n')).openQuoteLine).toBeUndefined();
   });
 });
