@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openWasmNodeEngine } from '../../src/engine/wasm-node';
+import type { Engine } from '../../src/engine/types';
+import { loadFile } from '../../src/ingest/load';
 import { openApp, settled, tierCounts, type Harness } from './harness';
 
 interface Expected {
@@ -14,20 +18,27 @@ const CASES = (JSON.parse(readFileSync('test/fixtures/hostile/expected.json', 'u
 
 /**
  * The hostile corpus through the real page: each file dropped into the file input next to the
- * loaded sample. Bad files are refused with their name; good ones load; nothing already loaded
- * or the notebook is lost; no script runs; nothing leaves the origin.
+ * loaded sample. Bad files are refused with their name; good ones load, listing the same
+ * problems on the same lines as the same engine does in Node (the page's engine takes a file's
+ * bytes over, Node's does not); nothing already loaded or the notebook is lost; no script runs;
+ * nothing leaves the origin.
  */
 describe('hostile files in Chromium', () => {
   let h: Harness;
+  let node: Engine;
   let before: Record<string, number>;
   beforeAll(async () => {
+    node = await openWasmNodeEngine();
     h = await openApp();
     await h.page.goto(`${h.origin}/`);
     await settled(h);
     before = await tierCounts(h.page);
     await h.page.getByText('数据与加载报告').click();
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await node?.close();
+  });
 
   test.each(CASES.map((c) => [c.file, c] as const))('%s', async (file, c) => {
     const failuresBefore = await h.page.locator('.failures li').count();
@@ -45,6 +56,9 @@ describe('hostile files in Chromium', () => {
     } else {
       expect(await report.count()).toBeGreaterThan(0);
       if (c.rows !== undefined) expect(await report.locator('summary').textContent()).toContain(`${c.rows.toLocaleString('en-US')} 行数`);
+      const inNode = await loadFile(node, `n${CASES.indexOf(c)}`, { name: file, bytes: new Uint8Array(readFileSync(`test/fixtures/hostile/${file}`)) });
+      if (!(await report.evaluate((d) => (d as HTMLDetailsElement).open))) await report.locator('summary').first().click();
+      expect(await problemRows(report)).toEqual(inNode.report.problems.map((p) => [String(p.line ?? ''), p.column ?? '', p.value ?? '']));
       // The file goes again: the next case starts from the sample alone.
       await report.getByRole('button', { name: '移除' }).click();
       await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
@@ -71,8 +85,7 @@ describe('hostile files in Chromium', () => {
     await expect.poll(() => report.count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
     if (!(await report.evaluate((d) => (d as HTMLDetailsElement).open))) await report.locator('summary').first().click();
-    const rows = await report.locator('table.problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent)));
-    expect(rows).toEqual([
+    expect(await problemRows(report)).toEqual([
       ['7', '', expect.stringContaining('A4')],
       ['6', '月日均AUM(元)', 'abc'],
       ['8', '月日均AUM(元)', 'x5'],
@@ -89,3 +102,8 @@ describe('hostile files in Chromium', () => {
     expect(h.consoleErrors).toEqual([]);
   });
 });
+
+/** Line, column and value of each problem a file's report lists. */
+function problemRows(report: Locator): Promise<string[][]> {
+  return report.locator('table.problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent ?? '')));
+}
