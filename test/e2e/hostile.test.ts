@@ -4,7 +4,10 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
 import type { Engine } from '../../src/engine/types';
-import { loadFile } from '../../src/ingest/load';
+import { buildDataset } from '../../src/ingest/dataset';
+import { loadFile, type LoadedFile } from '../../src/ingest/load';
+import { SAMPLE_NAME } from '../../src/app/first-view';
+import type { Problem } from '../../src/ingest/report';
 import { openApp, settled, tierCounts, type Harness } from './harness';
 
 interface Expected {
@@ -26,9 +29,11 @@ const CASES = (JSON.parse(readFileSync('test/fixtures/hostile/expected.json', 'u
 describe('hostile files in Chromium', () => {
   let h: Harness;
   let node: Engine;
+  let sample: LoadedFile;
   let before: Record<string, number>;
   beforeAll(async () => {
     node = await openWasmNodeEngine();
+    sample = await loadFile(node, 'sample', { name: SAMPLE_NAME, bytes: new Uint8Array(readFileSync(`data-samples/${SAMPLE_NAME}`)) });
     h = await openApp();
     await h.page.goto(`${h.origin}/`);
     await settled(h);
@@ -58,7 +63,15 @@ describe('hostile files in Chromium', () => {
       if (c.rows !== undefined) expect(await report.locator('summary').textContent()).toContain(`${c.rows.toLocaleString('en-US')} 行数`);
       const inNode = await loadFile(node, `n${CASES.indexOf(c)}`, { name: file, bytes: new Uint8Array(readFileSync(`test/fixtures/hostile/${file}`)) });
       if (!(await report.evaluate((d) => (d as HTMLDetailsElement).open))) await report.locator('summary').first().click();
-      expect(await problemRows(report)).toEqual(inNode.report.problems.map((p) => [String(p.line ?? ''), p.column ?? '', p.value ?? '']));
+      const asRow = (p: Problem) => [String(p.line ?? ''), p.column ?? '', p.value ?? ''];
+      expect(await problemRows(report)).toEqual(inNode.report.problems.map(asRow));
+      // Problems across the data (repeated customer ids…) name their lines the same way; the
+      // page holds its sample too.
+      const dataset = await buildDataset(node, [sample, inNode]);
+      const pageDataset = (await h.page.locator('section.panel > table.problems tbody tr').evaluateAll(cellsOf)).filter(([f]) => f === file);
+      expect(pageDataset.map((r) => r.slice(1))).toEqual(dataset.problems.filter((p) => p.file === file).map(asRow));
+      // (Not vacuous: the repeated ids of this fixture are listed with their lines.)
+      if (file === 'duplicate_ids.csv') expect(pageDataset.length > 0 && pageDataset.every((r) => Number(r[1]) > 1)).toBe(true);
       // The file goes again: the next case starts from the sample alone.
       await report.getByRole('button', { name: '移除' }).click();
       await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
@@ -104,6 +117,11 @@ describe('hostile files in Chromium', () => {
 });
 
 /** Line, column and value of each problem a file's report lists. */
-function problemRows(report: Locator): Promise<string[][]> {
-  return report.locator('table.problems tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1, 4).map((td) => td.textContent ?? '')));
+async function problemRows(report: Locator): Promise<string[][]> {
+  return (await report.locator('table.problems tbody tr').evaluateAll(cellsOf)).map((r) => r.slice(1));
+}
+
+/** File, line, column and value of each row of a problem table. */
+function cellsOf(trs: Element[]): string[][] {
+  return trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent ?? ''));
 }
