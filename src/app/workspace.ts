@@ -38,6 +38,8 @@ export interface PrivacyState {
   readonly log: readonly SessionLogEntry[];
 }
 
+export type LoadStage = 'read' | 'map' | 'check' | 'dataset';
+
 export interface WorkspaceState {
   readonly files: readonly FileView[];
   readonly dataset: DatasetInfo | undefined;
@@ -46,6 +48,8 @@ export interface WorkspaceState {
   readonly busy: string | undefined;
   /** Progress of the current load, 0–1 over all files of the batch. */
   readonly progress: number | undefined;
+  /** What the current load is doing: reading a file, mapping or checking its cells, or stacking the dataset. */
+  readonly stage: LoadStage | undefined;
   /** Bumped on every data change, so views know to ask again. */
   readonly version: number;
   readonly privacy: PrivacyState;
@@ -70,6 +74,7 @@ export class Workspace {
     failures: [],
     busy: undefined,
     progress: undefined,
+    stage: undefined,
     version: 0,
     privacy: { levels: {}, unmasked: false, log: [] },
   };
@@ -113,6 +118,7 @@ export class Workspace {
       dataset: undefined,
       busy: undefined,
       progress: undefined,
+      stage: undefined,
       version: this.state.version + 1,
       failures: [
         ...this.state.failures,
@@ -168,8 +174,8 @@ export class Workspace {
       const failures: LoadFailure[] = [];
       const added: LoadedFile[] = [];
       for (const [i, input] of inputs.entries()) {
-        this.set({ busy: input.name, progress: i / inputs.length });
-        const onProgress = (f: number) => this.set({ progress: (i + f * 0.95) / inputs.length });
+        this.set({ busy: input.name, progress: i / inputs.length, stage: 'read' });
+        const onProgress = throttled((f: number, stage: LoadStage) => this.set({ progress: (i + f * 0.95) / inputs.length, stage }));
         try {
           added.push(await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress }));
         } catch (e) {
@@ -178,11 +184,12 @@ export class Workspace {
         }
       }
       if (added.length > 0) {
+        this.set({ progress: 0.95, stage: 'dataset' });
         await this.rebuild(engine, [...this.files, ...added]);
         // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
         performance.mark('tierlens:data-ready');
       }
-      this.set({ busy: undefined, progress: undefined, failures: [...this.state.failures, ...failures] });
+      this.set({ busy: undefined, progress: undefined, stage: undefined, failures: [...this.state.failures, ...failures] });
       return failures;
     });
   }
@@ -206,10 +213,11 @@ export class Workspace {
       if (field !== null) mapping[field] = column;
       const unmapped = file.report.columns.map((c) => c.name).filter((c) => !Object.values(mapping).includes(c));
       const next: MappingResult = { mapping, unmapped, conflicts: [] };
-      this.set({ busy: file.name });
+      this.set({ busy: file.name, stage: 'check' });
       const updated = await remapFile(engine, file, next);
+      this.set({ stage: 'dataset' });
       await this.rebuild(engine, this.files.map((f) => (f.id === fileId ? updated : f)));
-      this.set({ busy: undefined });
+      this.set({ busy: undefined, stage: undefined });
     });
   }
 
@@ -319,4 +327,20 @@ export class Workspace {
       return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };
     });
   }
+}
+
+/**
+ * Progress at most ten times a second (each update renders the page; a 12-month panel reports
+ * about a hundred batches), but always a new stage and the end.
+ */
+function throttled(report: (fraction: number, stage: LoadStage) => void): (fraction: number, stage: LoadStage) => void {
+  let last = -Infinity;
+  let lastStage: LoadStage | undefined;
+  return (fraction, stage) => {
+    const now = performance.now();
+    if (fraction < 1 && stage === lastStage && now - last < 100) return;
+    last = now;
+    lastStage = stage;
+    report(fraction, stage);
+  };
 }

@@ -27,6 +27,12 @@ export interface DecodedParquet {
   readonly batches: readonly Uint8Array[];
 }
 
+/** One decoded batch: its Arrow IPC stream and how many rows it holds. */
+interface Batch {
+  readonly ipc: Uint8Array;
+  readonly rows: number;
+}
+
 /**
  * Opens a Parquet file for `use`: its column names, the ones `skip` leaves out, and its rows
  * (without those) as IPC batches decoded one at a time as `use` asks for them. A file with no
@@ -36,29 +42,35 @@ async function withBatches<T>(
   pq: ParquetWasm,
   bytes: Uint8Array,
   skip: ((column: string) => boolean) | undefined,
-  use: (batches: AsyncIterable<Uint8Array>, names: string[], skipped: string[]) => Promise<T>,
+  use: (batches: AsyncIterable<Batch>, names: string[], skipped: string[], totalRows: number) => Promise<T>,
 ): Promise<T> {
   const file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
   try {
     const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
+    const metadata = file.metadata();
+    const fileMetadata = metadata.fileMetadata();
+    const totalRows = Number(fileMetadata.numRows());
+    fileMetadata.free();
+    metadata.free();
     const skipped = skip ? names.filter(skip) : [];
     const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)) : undefined;
     // Read as a stream of record batches, not whole row groups: each batch is its own call into
     // parquet-wasm, so V8 runs later batches in optimized code (a single 500k-row call stays in
     // the baseline compiler's code to its end — measured about twice as slow for the first row group in Node).
-    const reader = (await file.stream({ batchSize: STREAM_BATCH_ROWS, columns })).getReader() as ReadableStreamDefaultReader<{ intoIPCStream(): Uint8Array }>;
-    async function* batches(): AsyncGenerator<Uint8Array> {
+    const reader = (await file.stream({ batchSize: STREAM_BATCH_ROWS, columns })).getReader() as ReadableStreamDefaultReader<{ numRows: number; intoIPCStream(): Uint8Array }>;
+    async function* batches(): AsyncGenerator<Batch> {
       let any = false;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         any = true;
-        yield value.intoIPCStream();
+        const rows = value.numRows;
+        yield { ipc: value.intoIPCStream(), rows };
       }
-      if (!any) yield pq.readParquet(bytes, { columns }).intoIPCStream();
+      if (!any) yield { ipc: pq.readParquet(bytes, { columns }).intoIPCStream(), rows: 0 };
     }
     try {
-      return await use(batches(), names, skipped);
+      return await use(batches(), names, skipped, totalRows);
     } finally {
       // After a failure, parquet-wasm must not go on decoding the rest of the file.
       await reader.cancel().catch(() => undefined);
@@ -75,38 +87,53 @@ async function withBatches<T>(
 export function decodeParquet(pq: ParquetWasm, bytes: Uint8Array): Promise<DecodedParquet> {
   return withBatches(pq, bytes, undefined, async (batches, names) => {
     const out: Uint8Array[] = [];
-    for await (const ipc of batches) out.push(ipc);
+    for await (const { ipc } of batches) out.push(ipc);
     return { names, batches: out };
   });
+}
+
+export interface ParquetPartsOptions {
+  /** The same file decoded earlier, used when it leaves no column out. */
+  readonly decoded?: DecodedParquet;
+  /** Share of the file's rows inserted so far, 0–1, after each insert. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /**
  * Parquet → Arrow IPC → `insert`, a batch of rows at a time (a 12M-row panel never sits in
  * memory twice over), without the columns `skip` names; resolves with the columns left out.
- * `decoded`: the same file decoded earlier, used when it leaves no column out. Shared by the
- * two DuckDB-WASM adapters.
+ * Shared by the two DuckDB-WASM adapters.
  */
 export async function readParquetInParts(
   pq: ParquetWasm,
   bytes: Uint8Array,
   skip: ((column: string) => boolean) | undefined,
   insert: (ipcStream: Uint8Array, first: boolean) => unknown,
-  decoded?: DecodedParquet,
+  options: ParquetPartsOptions = {},
 ): Promise<string[]> {
+  const { decoded, onProgress } = options;
   if (decoded && !(skip && decoded.names.some(skip))) {
-    for (const [i, ipc] of decoded.batches.entries()) await insert(ipc, i === 0);
+    for (const [i, ipc] of decoded.batches.entries()) {
+      await insert(ipc, i === 0);
+      onProgress?.((i + 1) / decoded.batches.length);
+    }
     return [];
   }
-  return withBatches(pq, bytes, skip, async (batches, _names, skipped) => {
+  return withBatches(pq, bytes, skip, async (batches, _names, skipped, totalRows) => {
     // Decoding (here, on this thread) and inserting (DuckDB's worker, in the browser) overlap.
     // Inserts are handed over as soon as their batch is decoded, up to INSERTS_AHEAD at once: the
     // worker runs them in order, one at a time, and always has the next one waiting.
     const inFlight: Promise<unknown>[] = [];
     let first = true;
+    let inserted = 0;
     try {
-      for await (const ipc of batches) {
+      for await (const { ipc, rows } of batches) {
         if (inFlight.length >= INSERTS_AHEAD) await inFlight.shift();
-        const inserting = Promise.resolve(insert(ipc, first));
+        // The worker runs inserts in order, so rows inserted so far only grow.
+        const inserting = Promise.resolve(insert(ipc, first)).then(() => {
+          inserted += rows;
+          if (totalRows > 0) onProgress?.(inserted / totalRows);
+        });
         // Observed below, in order; this only keeps an early failure from going unhandled meanwhile.
         inserting.catch(() => undefined);
         inFlight.push(inserting);

@@ -26,9 +26,11 @@ export interface Engine {
   insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void>;
   /**
    * Creates (or replaces) `table` from Parquet bytes (DuckDB-WASM has no Parquet offline),
-   * leaving out the columns `skip` names; resolves with the names left out.
+   * leaving out the columns `skip` names; resolves with the names left out. `onProgress` hears
+   * the share of rows inserted as batches go in (a 12-month panel takes tens of seconds here);
+   * an engine that inserts in one statement may not call it.
    */
-  insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]>;
+  insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]>;
   /** Runs a query and returns its result as a Parquet file (zstd-compressed). */
   exportParquet(sql: string): Promise<Uint8Array>;
   /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */

@@ -82,10 +82,10 @@ async function open(): Promise<Engine> {
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
-    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
+    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
       const decoded = await early.get(bytes);
       early.delete(bytes);
-      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), decoded));
+      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { decoded, onProgress }));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));

@@ -50,8 +50,8 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
-    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean): Promise<string[]> {
-      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first })));
+    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
+      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
     },
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));

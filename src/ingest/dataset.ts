@@ -95,11 +95,18 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     duplicateIds = await countDuplicateIds(engine, DATASET_TABLE, Number(stats.n), { periodKey: PERIOD_KEY });
     // Transaction-level data repeats customers by nature; customer-level data must not.
     if (duplicateIds > 0 && !fieldNames.has('txn_date')) {
+      // The repeated ids to list are found by a plain count first; the ordered lists that name
+      // each one's second row are built for those few only. Built for every (period, id) group,
+      // they took 20.6 s in DuckDB-WASM for 1.5M rows with any repeat at all.
+      const data = ident(DATASET_TABLE);
       const examples = toRows(
         await engine.query(
-          `SELECT period, customer_id, count(*)::INTEGER AS n, list(__file ORDER BY __file, __rec)[2] AS f, list(__rec ORDER BY __file, __rec)[2] AS rec
-           FROM ${ident(DATASET_TABLE)} WHERE customer_id IS NOT NULL GROUP BY period, customer_id HAVING count(*) > 1
-           ORDER BY period, customer_id LIMIT ${PROBLEM_LIMIT}`,
+          `WITH listed AS (
+             SELECT period, customer_id FROM ${data} WHERE customer_id IS NOT NULL GROUP BY period, customer_id HAVING count(*) > 1
+             ORDER BY period, customer_id LIMIT ${PROBLEM_LIMIT})
+           SELECT l.period, l.customer_id, count(*)::INTEGER AS n, list(d.__file ORDER BY d.__file, d.__rec)[2] AS f, list(d.__rec ORDER BY d.__file, d.__rec)[2] AS rec
+           FROM ${data} d JOIN listed l ON d.customer_id = l.customer_id AND d.period IS NOT DISTINCT FROM l.period
+           GROUP BY l.period, l.customer_id ORDER BY l.period, l.customer_id`,
         ),
       );
       for (const ex of examples) {

@@ -17,12 +17,18 @@ export function personalColumnsSkip(size: number, limit = PERSONAL_COLUMNS_LIMIT
   return size > limit ? (name: string) => defaultSensitivity(fieldForHeader(name) ?? name) === 'A' : undefined;
 }
 
-/** Parquet → staging table with the file's own column types. */
-export async function stageParquet(engine: Engine, id: string, file: string, bytes: Uint8Array, personalLimit = PERSONAL_COLUMNS_LIMIT): Promise<Staging> {
+/** Parquet → staging table with the file's own column types; `onProgress` hears the share of rows in. */
+export async function stageParquet(
+  engine: Engine,
+  id: string,
+  file: string,
+  bytes: Uint8Array,
+  options: { readonly personalLimit?: number; readonly onProgress?: (fraction: number) => void } = {},
+): Promise<Staging> {
   const table = `stg_${id}`;
   let skipped: string[];
   try {
-    skipped = await engine.insertParquet(table, bytes, personalColumnsSkip(bytes.length, personalLimit));
+    skipped = await engine.insertParquet(table, bytes, personalColumnsSkip(bytes.length, options.personalLimit ?? PERSONAL_COLUMNS_LIMIT), options.onProgress);
   } catch (e) {
     throw new IngestError(file, `cannot be read as Parquet: ${e instanceof Error ? e.message : String(e)}`);
   }

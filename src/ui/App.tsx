@@ -3,7 +3,7 @@ import { NotebookController } from '../app/notebook-controller';
 import { installBenchHooks } from '../app/bench-hooks';
 import type { FirstViewSnapshot } from '../app/first-view';
 import { SAMPLE } from '../app/sample';
-import type { Workspace } from '../app/workspace';
+import type { LoadStage, Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
 import type { EncodingChoice } from '../ingest/decode';
@@ -31,8 +31,10 @@ function asNotebook(value: unknown): Notebook {
   return { ...emptyNotebook(), ...nb };
 }
 
-/** Shows load progress with a percentage, but only for loads that take over half a second. */
-function LoadProgress({ busy, progress, locale }: { busy: string | undefined; progress: number | undefined; locale: Locale }) {
+const STAGE_TEXT = { read: 'stageRead', map: 'stageMap', check: 'stageCheck', dataset: 'stageDataset' } as const;
+
+/** Shows load progress with its stage and a percentage, but only for loads that take over half a second. */
+function LoadProgress({ busy, progress, stage, locale }: { busy: string | undefined; progress: number | undefined; stage: LoadStage | undefined; locale: Locale }) {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     if (busy === undefined) return setVisible(false);
@@ -47,7 +49,7 @@ function LoadProgress({ busy, progress, locale }: { busy: string | undefined; pr
       {visible && (
         <>
           {' '}
-          <progress max={100} value={pct} aria-label={t(locale, 'loading')} /> {pct}%
+          <progress max={100} value={pct} aria-label={t(locale, 'loading')} /> {pct}%{stage && <span className="stage"> · {t(locale, STAGE_TEXT[stage])}</span>}
         </>
       )}
     </p>
@@ -203,7 +205,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
         </header>
         <main>
           <FilePicker locale={locale} onFiles={onFiles} onRefused={(name, message) => workspace.refuse(name, message)} />
-          <LoadProgress busy={state.busy} progress={state.progress} locale={locale} />
+          <LoadProgress busy={state.busy} progress={state.progress} stage={state.stage} locale={locale} />
           {notice && (
             <p className="notice" role="status">
               {notice}{' '}

@@ -7,7 +7,7 @@ import { toRows } from '../../src/engine/rows';
 import { countDuplicateIds } from '../../src/ingest/duplicates';
 import { buildDataset } from '../../src/ingest/dataset';
 import { loadFile, type LoadedFile } from '../../src/ingest/load';
-import { IngestError } from '../../src/ingest/report';
+import { IngestError, PROBLEM_LIMIT } from '../../src/ingest/report';
 import { ENGINES } from '../support/engines';
 
 const GBK_CSV = [
@@ -227,6 +227,42 @@ describe('duplicate customer ids', () => {
     const ds = await buildDataset(engine, [a, b]);
     expect(ds.duplicateIds).toBe(1);
     expect(ds.problems).toEqual([expect.objectContaining({ file: 'jan_2025-01.csv', line: 4, column: '客户号', value: 'A', message: 'customer id appears 2 times in period 2025-01' })]);
+    await engine.close();
+  });
+
+  test('the listed repeats are those the plain one-query form lists: the first by period and id, each at its second row', async () => {
+    const engine = await ENGINES[0]![1]();
+    const csv = (rows: string[]) => new TextEncoder().encode(`客户号,AUM\n${rows.join('\n')}\n`);
+    // More repeated ids than are listed; repeats within a file, across two files of one period,
+    // three times over, and on rows without a period (empty period cells).
+    const many = Array.from({ length: 150 }, (_v, i) => `R${String(i).padStart(3, '0')}`);
+    const files = [
+      { name: 'jan_2025-01.csv', bytes: csv([...many.map((id, i) => `${id},${i}`), ...many.map((id, i) => `${id},${i + 1}`), 'T,1', 'T,2', 'T,3']) },
+      { name: 'feb_2025-02.csv', bytes: csv(['A,1', 'B,2']) },
+      { name: 'feb2_2025-02.csv', bytes: csv(['C,1', 'A,2']) },
+      { name: 'gaps.csv', bytes: new TextEncoder().encode('客户号,AUM,数据日期\nU,1,\nU,2,\nV,3,2025-02-28\n') },
+    ];
+    const loaded: LoadedFile[] = [];
+    for (const [i, f] of files.entries()) loaded.push(await loadFile(engine, `l${i}`, f));
+    const ds = await buildDataset(engine, loaded);
+    const reference = toRows(
+      await engine.query(
+        `SELECT period, customer_id, count(*)::INTEGER AS n, list(__file ORDER BY __file, __rec)[2] AS f, list(__rec ORDER BY __file, __rec)[2] AS rec
+         FROM ${ds.table} WHERE customer_id IS NOT NULL GROUP BY period, customer_id HAVING count(*) > 1 ORDER BY period, customer_id LIMIT ${PROBLEM_LIMIT}`,
+      ),
+    );
+    expect(reference.length).toBe(PROBLEM_LIMIT);
+    const listed = ds.problems.filter((p) => p.message.startsWith('customer id appears'));
+    expect(listed.map((p) => [p.file, p.line, p.value, p.message])).toEqual(
+      reference.map((r) => [loaded[Number(r.f)]!.name, loaded[Number(r.f)]!.staging.lineOf(Number(r.rec)), r.customer_id, `customer id appears ${r.n} times in period ${r.period ?? '(none)'}`]),
+    );
+    // The repeat across the two February files is named at its second file's line.
+    const t = await buildDataset(engine, loaded.slice(1));
+    expect(t.problems.filter((p) => p.message.startsWith('customer id appears')).map((p) => [p.file, p.line, p.value])).toEqual([
+      ['feb2_2025-02.csv', 3, 'A'],
+      ['gaps.csv', 3, 'U'],
+    ]);
+    expect(t.problems.find((p) => p.value === 'U')?.message).toBe('customer id appears 2 times in period (none)');
     await engine.close();
   });
 

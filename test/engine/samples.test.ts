@@ -61,7 +61,7 @@ describe('a large Parquet file in the browser', () => {
     const { stageParquet } = await import('../../src/ingest/stage-binary');
     const engine = await openWasmNodeEngine();
     // The size limit set to 0 makes the 12 MB sample count as "large".
-    const staging = await stageParquet(engine, 'big', 'retail_panel_24m.parquet', new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')), 0);
+    const staging = await stageParquet(engine, 'big', 'retail_panel_24m.parquet', new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')), { personalLimit: 0 });
     const columns = (await engine.query(`DESCRIBE ${staging.table}`)).toArray().map((r) => String(r.toJSON().column_name));
     expect(columns).not.toContain('customer_name');
     expect(columns).not.toContain('id_number');
@@ -69,6 +69,25 @@ describe('a large Parquet file in the browser', () => {
     expect(columns).toEqual(expect.arrayContaining(['customer_id', 'branch', 'snapshot_date', 'aum']));
     expect(staging.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/personal columns left out .*customer_name, id_number, phone/) })]);
     await engine.close();
+  });
+});
+
+describe('the progress of a Parquet load', () => {
+  test('moves through the reading stage as the rows go in, then checks the cells', async () => {
+    const engine = await openWasmNodeEngine();
+    try {
+      const heard: [number, string][] = [];
+      await loadFile(engine, 'p', { name: 'retail_panel_24m.parquet', bytes: new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')) }, { onProgress: (f, stage) => heard.push([f, stage]) });
+      const reading = heard.filter(([, stage]) => stage === 'read').map(([f]) => f);
+      // 481,924 rows in 122,880-row batches: the start, then four inserts.
+      expect(reading).toHaveLength(5);
+      expect(reading[0]).toBe(0.05);
+      expect(reading.every((f, i) => i === 0 || f > reading[i - 1]!)).toBe(true);
+      expect(reading.at(-1)).toBeCloseTo(0.6);
+      expect(heard.at(-1)).toEqual([1, 'check']);
+    } finally {
+      await engine.close();
+    }
   });
 });
 
@@ -141,6 +160,19 @@ describe('a Parquet file handed to an engine that inserts in the background (the
     expect(seen.inFlight).toBe(0);
   });
 
+  test('progress is the share of rows inserted, told after each insert has finished', async () => {
+    const pq = await import('parquet-wasm');
+    const { readParquetInParts } = await import('../../src/engine/parquet-io');
+    const { seen, insert } = slowInserts(20);
+    const heard: { fraction: number; settled: number }[] = [];
+    await readParquetInParts(pq, new Uint8Array(readFileSync(file)), undefined, insert, { onProgress: (fraction) => heard.push({ fraction, settled: seen.settled }) });
+    // One report per insert, each after that insert finished, rising to the whole file.
+    expect(heard.length).toBe(seen.started.length);
+    expect(heard.every((h, i) => h.settled >= i + 1 && (i === 0 || h.fraction > heard[i - 1]!.fraction))).toBe(true);
+    expect(heard.at(-1)!.fraction).toBe(1);
+    expect(Math.round(heard[0]!.fraction * 1_200_000)).toBe(122_880); // one batch of 122,880 rows
+  });
+
   test('a failed insert fails the read with its own error, after every insert handed over has settled', async () => {
     const pq = await import('parquet-wasm');
     const { readParquetInParts } = await import('../../src/engine/parquet-io');
@@ -160,7 +192,7 @@ describe('a Parquet file decoded before its load (the bundled sample while the e
     expect(decoded.names).toEqual(expect.arrayContaining(['customer_id', 'customer_name', 'snapshot_date', 'aum']));
     const collect = async (skip: ((c: string) => boolean) | undefined, early?: typeof decoded) => {
       const parts: { bytes: number; first: boolean }[] = [];
-      const skipped = await readParquetInParts(pq, bytes, skip, (ipc, first) => void parts.push({ bytes: ipc.length, first }), early);
+      const skipped = await readParquetInParts(pq, bytes, skip, (ipc, first) => void parts.push({ bytes: ipc.length, first }), { decoded: early });
       return { parts, skipped };
     };
     const fresh = await collect(undefined);

@@ -45,6 +45,32 @@ describe('workspace (the data side of the app) on DuckDB-WASM', () => {
   });
 });
 
+describe('load progress', () => {
+  test('rises through reading (batch by batch for Parquet), checking and stacking, then clears', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ws = new Workspace(openWasmNodeEngine());
+    const seen: { busy?: string; progress?: number; stage?: string }[] = [];
+    ws.subscribe(() => {
+      const { busy, progress, stage } = ws.getState();
+      const last = seen.at(-1);
+      if (last?.busy !== busy || last?.progress !== progress || last?.stage !== stage) seen.push({ busy, progress, stage });
+    });
+    await ws.addFiles([{ name: 'retail_panel_24m.parquet', bytes: new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')) }]);
+    const loading = seen.filter((s) => s.busy !== undefined);
+    expect(loading.every((s) => s.busy === 'retail_panel_24m.parquet')).toBe(true);
+    // Stages in order, never back; progress never falls.
+    const order = ['read', 'map', 'check', 'dataset'];
+    const stages = loading.map((s) => order.indexOf(s.stage!));
+    expect(stages.every((k, i) => k >= 0 && (i === 0 || k >= stages[i - 1]!))).toBe(true);
+    expect(loading.every((s, i) => i === 0 || s.progress! >= loading[i - 1]!.progress!)).toBe(true);
+    // Reading the file's rows moves the bar before the cells are checked (at most ten updates a second).
+    const reading = loading.filter((s) => s.stage === 'read').map((s) => s.progress);
+    expect(new Set(reading).size).toBeGreaterThan(1);
+    expect(loading.at(-1)).toMatchObject({ stage: 'dataset', progress: 0.95 });
+    expect(seen.at(-1)).toEqual({ busy: undefined, progress: undefined, stage: undefined });
+  });
+});
+
 describe('Parquet out and back in', () => {
   test.each([['wasm'], ['native']])('%s: the exported dataset reads back identically', async (which) => {
     const { openNativeEngine } = await import('../../src/engine/native');
