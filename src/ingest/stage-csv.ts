@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { ident, str } from '../sql/quote';
 import { acceptedRowLines, recordLine, scanRecordStarts } from './csv-records';
 import { decodeToUtf8, DecodeError, looksBinary, type EncodingChoice, type Utf8Text } from './decode';
-import { IngestError, type Problem } from './report';
+import { IngestError, PROBLEM_LIMIT, type Problem } from './report';
 import type { Staging } from './staging';
 
 /**
@@ -42,19 +42,22 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
     await engine.dropFile(name);
   }
   const delimiter = String((await engine.query(`SELECT delimiter FROM ${ident(scan)} LIMIT 1`)).get(0)?.delimiter ?? ',');
-  const rejected = (
-    await engine.query(`SELECT line::BIGINT AS line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line`)
+  // Every rejected record's line (numbers only: a broken file may have 100k of them), and the
+  // full text of the first few, which are the ones listed.
+  const rejectedLines = Array.from((await engine.query(`SELECT line::DOUBLE AS line FROM ${ident(rejects)} ORDER BY line`)).getChildAt(0)?.toArray() ?? [], Number);
+  const listed = (
+    await engine.query(`SELECT line::BIGINT AS line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line LIMIT ${PROBLEM_LIMIT}`)
   ).toArray();
   const rows = Number((await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`)).get(0)?.n ?? 0);
 
   // DuckDB's line for a rejected record counts only line breaks outside quotes: the scan turns
   // it into the record, and the record into the line an editor shows.
-  const rejectedRecords = rejected.map((r) => records.recordAtReaderLine(Number(r.line)));
+  const rejectedRecords = rejectedLines.map((line) => records.recordAtReaderLine(line));
   const known = rejectedRecords.every((i) => i !== undefined) && records.count - new Set(rejectedRecords).size === rows;
   const lineOf = known ? acceptedRowLines(records, rejectedRecords as number[]) : noLines;
 
-  const problems: Problem[] = rejected.map((r, i) => {
-    const record = rejectedRecords[i];
+  const problems: Problem[] = listed.map((r) => {
+    const record = records.recordAtReaderLine(Number(r.line));
     return {
       severity: 'error',
       file,
@@ -65,7 +68,7 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
   });
   await engine.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(scan)}`);
-  return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, lineOf };
+  return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, unlisted: rejectedLines.length - listed.length, lineOf };
 }
 
 /** A module-level function, so that it keeps no scan of the file alive in a closure. */

@@ -11,8 +11,10 @@ export interface Staging {
   readonly format: FileFormat;
   readonly encoding?: TextEncoding;
   readonly delimiter?: string;
-  /** Structural problems found while reading (rejected rows, nested values…). */
+  /** Structural problems found while reading (rejected rows, nested values…), the first few of each kind. */
   readonly problems: readonly Problem[];
+  /** Problems found while reading beyond those listed (a file with 100k ragged rows lists 20). */
+  readonly unlisted?: number;
   /** Line (or sheet row) of each record by index; `undefined` where the format has none. */
   lineOf(recordIndex: number): number | undefined;
 }

@@ -133,7 +133,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   )[0]!;
 
   const problems: Problem[] = [...staging.problems, ...structureWarnings(file, columns)];
-  let problemCount = problems.length;
+  let problemCount = problems.length + (staging.unlisted ?? 0);
   const reports: ColumnReport[] = [];
   for (const [i, c] of columns.entries()) {
     const invalid = Number(counts[`bad${i}`] ?? 0);

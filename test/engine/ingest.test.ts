@@ -103,6 +103,19 @@ describe.each(ENGINES)('ingest on %s', (_name, open) => {
     ]);
   });
 
+  test('a file with many ragged rows lists the first few, counts them all, and keeps the lines of what follows', async () => {
+    // 100 ragged rows among 300; a bad cell after all of them.
+    const rows = ['客户号,AUM'];
+    for (let i = 0; i < 300; i++) rows.push(i % 3 === 0 ? `C${i},${i},extra` : `C${i},${i}`);
+    rows.push('LAST,abc');
+    const f = await loadFile(engine, nextId(), { name: 'ragged.csv', bytes: new TextEncoder().encode(`${rows.join('\n')}\n`) });
+    expect(f.typed.rows).toBe(201);
+    const skipped = f.report.problems.filter((p) => p.severity === 'error');
+    expect(skipped.map((p) => p.line)).toEqual(Array.from({ length: PROBLEM_LIMIT }, (_v, k) => 2 + 3 * k));
+    expect(f.report.problemCount).toBe(100 + 1);
+    expect(f.report.problems.find((p) => p.value === 'abc')).toMatchObject({ line: 302, column: 'AUM' });
+  });
+
   test('UTF-8 with BOM, semicolons, a ragged row is skipped and reported with its line', async () => {
     const text = '\ufeffcust_id;AUM;branch\n1;"100";A\n2;200;B;extra\n3;"x\ny";C\n4;400;D\n';
     const f = await loadFile(engine, nextId(), { name: 'u.csv', bytes: new TextEncoder().encode(text) });
