@@ -34,8 +34,8 @@ const CR = 0x0d;
  * hold a quote: a 1M-row file without quotes costs one `indexOf` per line. Quotes, line breaks
  * and carriage returns are ASCII, never part of a multi-byte UTF-8 character.
  */
-export function scanRecordStarts(bytes: Uint8Array, quote = '"'): RecordStarts {
-  const q = quote.charCodeAt(0);
+export function scanRecordStarts(bytes: Uint8Array): RecordStarts {
+  const q = 0x22; // '"', the quote DuckDB's sniffer finds in the files this reads
   const n = bytes.length;
   let readerLines = new Int32Array(1024);
   let lines = new Int32Array(1024);
@@ -127,7 +127,7 @@ function grow(from: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBu
 /**
  * The line of each row DuckDB accepted, by row number, when it set aside the records at
  * `rejected` (record indices): row k is the k-th record not among them. Holds only the
- * lines (no byte offsets), since a loaded file keeps it for later messages.
+ * lines (not the scan's reader lines), since a loaded file keeps it for later messages.
  */
 export function acceptedRowLines(records: Pick<RecordStarts, 'count' | 'lines'>, rejected: readonly number[]): (row: number) => number | undefined {
   const { count, lines } = records;

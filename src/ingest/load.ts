@@ -26,6 +26,9 @@ export interface LoadOptions {
   readonly onProgress?: (fraction: number, stage: 'read' | 'map' | 'check') => void;
 }
 
+/** The part of a file's progress (0–1) that reading it takes. */
+const READ_SHARE = [0.05, 0.6] as const;
+
 /** One file after ingest: its raw and typed tables, mapping and report. */
 export interface LoadedFile {
   readonly id: string;
@@ -51,10 +54,11 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
   let staging: Staging | undefined;
   const progress = options.onProgress ?? (() => undefined);
   try {
-    progress(0.05, 'read');
+    progress(READ_SHARE[0], 'read');
     // Reading is most of a big file's load: a Parquet file reports its rows as they go in.
-    staging = await stage(engine, id, input, format, options.encoding ?? 'auto', (f) => progress((5 + 55 * f) / 100, 'read'));
-    progress(0.6, 'map');
+    const [from, to] = READ_SHARE;
+    staging = await stage(engine, id, input, format, options.encoding ?? 'auto', (f) => progress(Math.min(to, from + (to - from) * f), 'read'));
+    progress(to, 'map');
     const headers = toRows(await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(staging.table)})`)).map((r) => String(r.column_name));
     let mapping = autoMap(headers);
     if (options.overrides && Object.keys(options.overrides).length > 0) {

@@ -96,17 +96,18 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
         // whole (copying it cost about 0.4–1 s of a 1M-row CSV's 2–3 s here). The slow cells and
         // the problem columns are then filled in place, on the rows left empty only.
         await engine.query(`CREATE TABLE ${ident(part)} AS SELECT rowid AS __rec, ${inner.join(', ')} FROM ${ident(staging.table)}`);
+        // The side table holds a cell's text only where the fast path left it empty, so a
+        // non-NULL `__raw_<i>` alone marks the cells still to convert or to report.
         const fix = `${table}__fix${b}`;
         const t = ident(part);
         const emptyCell = ({ name }: { name: string }) => `(p.${ident(name)} IS NULL AND g.${ident(name)} IS NOT NULL)`;
         await engine.query(
-          `CREATE TABLE ${ident(fix)} AS SELECT p.__rec, ${mine.map(({ name, i }) => `g.${ident(name)} AS ${ident(`__raw_${i}`)}`).join(', ')}
+          `CREATE TABLE ${ident(fix)} AS SELECT p.__rec, ${mine.map((c) => `CASE WHEN ${emptyCell(c)} THEN g.${ident(c.name)} END AS ${ident(`__raw_${c.i}`)}`).join(', ')}
            FROM ${t} p JOIN ${ident(staging.table)} g ON p.__rec = g.rowid WHERE ${mine.map(emptyCell).join(' OR ')}`,
         );
         try {
           const raw = (i: number) => `f.${ident(`__raw_${i}`)}`;
-          const empty = ({ name, i }: { name: string; i: number }) => `(${t}.${ident(name)} IS NULL AND ${raw(i)} IS NOT NULL)`;
-          const sets = deferred.map((c) => `${ident(c.name)} = CASE WHEN ${empty(c)} THEN ${convert(raw(c.i), targets[c.i]!)} ELSE ${t}.${ident(c.name)} END`);
+          const sets = deferred.map((c) => `${ident(c.name)} = CASE WHEN ${raw(c.i)} IS NOT NULL THEN ${convert(raw(c.i), targets[c.i]!)} ELSE ${t}.${ident(c.name)} END`);
           await engine.query(`UPDATE ${t} SET ${sets.join(', ')} FROM ${ident(fix)} f WHERE ${t}.__rec = f.__rec`);
           for (const { i } of mine) await engine.query(`ALTER TABLE ${t} ADD COLUMN ${ident(`__bad_${i}`)} VARCHAR`);
           const badSets = mine.map(({ name, i }) => `${ident(`__bad_${i}`)} = ${badOf(`${t}.${ident(name)}`, raw(i))}`);
