@@ -1,109 +1,58 @@
 import type { Locale } from './format';
+import * as app from './catalog/app';
+import * as ingest from './catalog/ingest';
 
-/** UI text. zh-CN is the default; every key exists in both languages (checked by the type). */
-const zh = {
-  appTitle: 'TierLens 客户分级分析台',
-  tagline: '数据只在本机浏览器中处理，不会上传',
-  dropHint: '将客户数据文件拖到此处，或',
-  chooseFiles: '选择文件',
-  formatsHint: '支持 CSV（UTF-8 / GBK）、XLSX、Parquet、JSON / NDJSON、Arrow；多个文件按期次叠加',
-  encoding: '文本编码',
-  encodingAuto: '自动识别',
-  loading: '正在加载…',
-  stageRead: '读取',
-  stageMap: '识别字段',
-  stageCheck: '检查单元格',
-  stageDataset: '合并数据集',
-  startingEngine: '正在启动本地数据库引擎…',
-  precomputedNote: '示例数据的图表是预先算好的结果；引擎载入示例数据后即可调整阈值。',
-  loadReport: '加载报告',
-  file: '文件',
-  format: '格式',
-  rows: '行数',
-  columns: '列',
-  column: '列名',
-  field: '映射字段',
-  type: '类型',
-  nulls: '空值',
-  invalid: '无法识别',
-  problems: '问题',
-  line: '行',
-  value: '值',
-  message: '说明',
-  noProblems: '未发现问题',
-  unmapped: '（不映射）',
-  duplicates: '同一期次重复的客户号',
-  periods: '期次',
-  preview: '数据预览',
-  previewNote: '前 {n} 行，共 {total} 行',
-  tierDistribution: '客户分层分布',
-  period: '期次',
-  scheme: '分级方案',
-  loadFailed: '加载失败',
-  keptData: '已加载的数据保持不变。',
-  dismiss: '关闭',
-  removeFile: '移除',
-  language: 'English',
-  noData: '尚未加载数据',
-  moreProblems: '另有 {n} 个问题未列出',
-  exportParquet: '导出数据集（Parquet）',
-  clearAll: '清空全部数据',
-} as const;
+/**
+ * The one message catalog: every user-visible string, in zh-CN (the default) and en. Each area
+ * keeps its messages in `catalog/<area>.ts`; the type makes every key exist in both languages.
+ *
+ * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
+ * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
+ */
+const zh = { ...app.zh, ...ingest.zh } as const;
 
 export type MessageKey = keyof typeof zh;
+export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = {
-  appTitle: 'TierLens — customer tiering',
-  tagline: 'Data is processed only in this browser and never uploaded',
-  dropHint: 'Drop customer data files here, or',
-  chooseFiles: 'choose files',
-  formatsHint: 'CSV (UTF-8 / GBK), XLSX, Parquet, JSON / NDJSON, Arrow; several files stack as periods',
-  encoding: 'Text encoding',
-  encodingAuto: 'Detect',
-  loading: 'Loading…',
-  stageRead: 'reading',
-  stageMap: 'mapping columns',
-  stageCheck: 'checking cells',
-  stageDataset: 'stacking the dataset',
-  startingEngine: 'Starting the local database engine…',
-  precomputedNote: 'The sample charts below were computed ahead of time; thresholds can be tuned once the engine has loaded the sample.',
-  loadReport: 'Load report',
-  file: 'File',
-  format: 'Format',
-  rows: 'Rows',
-  columns: 'Columns',
-  column: 'Column',
-  field: 'Mapped field',
-  type: 'Type',
-  nulls: 'Empty',
-  invalid: 'Unreadable',
-  problems: 'Problems',
-  line: 'Line',
-  value: 'Value',
-  message: 'Message',
-  noProblems: 'No problems found',
-  unmapped: '(not mapped)',
-  duplicates: 'Customer ids repeated within a period',
-  periods: 'Periods',
-  preview: 'Data preview',
-  previewNote: 'first {n} of {total} rows',
-  tierDistribution: 'Tier distribution',
-  period: 'Period',
-  scheme: 'Scheme',
-  loadFailed: 'Could not load',
-  keptData: 'Data already loaded is unchanged.',
-  dismiss: 'Dismiss',
-  removeFile: 'Remove',
-  language: '中文',
-  noData: 'No data loaded yet',
-  moreProblems: '{n} more problems not listed',
-  exportParquet: 'Export dataset (Parquet)',
-  clearAll: 'Clear all data',
-};
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-/** Looks up a message and fills `{name}` placeholders. */
-export function t(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? `{${k}}`));
+const plurals = new Map<Locale, Intl.PluralRules>();
+const pluralOf = (locale: Locale, n: number) => {
+  let rules = plurals.get(locale);
+  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules.select(n);
+};
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** `{n, plural, one {…} other {…}}` forms; the forms may hold `{name}` placeholders but no further braces. */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g;
+const FORM = /(\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g;
+
+/** Fills a message text's placeholders (exported for tests of the catalog itself). */
+export function format(locale: Locale, text: string, vars: MessageVars = {}): string {
+  const withPlurals = text.replace(PLURAL, (_m, name: string, body: string) => {
+    const n = Number(vars[name]);
+    const forms = new Map<string, string>();
+    for (const [, key, form] of body.matchAll(FORM)) forms.set(key!, form!);
+    const chosen = forms.get(`=${n}`) ?? forms.get(Number.isFinite(n) ? pluralOf(locale, n) : 'other') ?? forms.get('other') ?? '';
+    return chosen.replace(/#/g, Number.isFinite(n) ? grouped.format(n) : String(vars[name]));
+  });
+  return withPlurals.replace(/\{(\w+)\}/g, (_m, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/** Looks up a message and fills its placeholders. */
+export function t(locale: Locale, key: MessageKey, vars: MessageVars = {}): string {
+  return format(locale, MESSAGES[locale][key], vars);
+}
+
+/** True when `key` names a message (keys carried in data, e.g. a problem's code, are checked before use). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}
+
+/** Every message of a language, for the catalog's own tests. */
+export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return MESSAGES[locale];
 }

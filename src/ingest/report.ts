@@ -1,6 +1,8 @@
 import type { FieldName } from './vocabulary';
 import type { FileFormat } from './detect';
 import type { TextEncoding } from './decode';
+import { t, type MessageKey, type MessageVars } from '../i18n/messages';
+import type { Locale } from '../i18n/format';
 
 /** One thing wrong in a file, located as precisely as the format allows. */
 export interface Problem {
@@ -10,7 +12,21 @@ export interface Problem {
   readonly line?: number;
   readonly column?: string;
   readonly value?: string;
+  /** The English text (command line, logs); the page shows `code` in its own language. */
   readonly message: string;
+  /** Catalog key and variables of the message, when it has one. */
+  readonly code?: MessageKey;
+  readonly params?: MessageVars;
+}
+
+/** A problem's text in the UI language (English text for problems that have no catalog key yet). */
+export function problemText(locale: Locale, p: Pick<Problem, 'message' | 'code' | 'params'>): string {
+  return p.code ? t(locale, p.code, p.params) : p.message;
+}
+
+/** A problem from a catalog message: `message` is its English text. */
+export function problem(fields: Omit<Problem, 'message' | 'code' | 'params'>, code: MessageKey, params: MessageVars = {}): Problem {
+  return { ...fields, code, params, message: t('en', code, params) };
 }
 
 /** How a column was read: what it maps to, the type chosen, and what could not be read. */
@@ -41,15 +57,40 @@ export interface FileReport {
 
 export const PROBLEM_LIMIT = 20;
 
-/** The file name in front of every message: users load many files at once. */
+/** What went wrong, as a catalog message: the page says it in its language, the CLI in English. */
+export interface Detail {
+  readonly code: MessageKey;
+  readonly params?: MessageVars;
+}
+
+/**
+ * A file that cannot be read. The file name leads every message (users load many files at
+ * once), then the line and column where known. `detail` is English text or a catalog message.
+ */
 export class IngestError extends Error {
+  readonly code?: MessageKey;
+  readonly params?: MessageVars;
   constructor(
     readonly file: string,
-    detail: string,
+    detail: string | Detail,
     readonly line?: number,
     readonly column?: string,
   ) {
-    super(`${file}${line !== undefined ? `, line ${line}` : ''}${column !== undefined ? `, column "${column}"` : ''}: ${detail}`);
+    const text = typeof detail === 'string' ? detail : t('en', detail.code, detail.params);
+    super(`${file}${line !== undefined ? `, line ${line}` : ''}${column !== undefined ? `, column "${column}"` : ''}: ${text}`);
     this.name = 'IngestError';
+    if (typeof detail !== 'string') {
+      this.code = detail.code;
+      this.params = detail.params ?? {};
+    }
+    this.detailText = text;
+  }
+  private readonly detailText: string;
+
+  /** The whole message in the UI language: file, line, column, then what is wrong. */
+  localized(locale: Locale): string {
+    const what = this.code ? t(locale, this.code, this.params) : this.detailText;
+    const where = [this.line !== undefined ? t(locale, 'errAtLine', { line: this.line }) : '', this.column !== undefined ? t(locale, 'errAtColumn', { column: this.column }) : ''].filter(Boolean);
+    return t(locale, 'errFileMessage', { file: this.file, where: where.length ? t(locale, 'errWhereSep') + where.join(t(locale, 'errWhereSep')) : '', what });
   }
 }

@@ -11,8 +11,8 @@ import type { Staging } from './staging';
  * Rows with the wrong number of fields are set aside by DuckDB (`store_rejects`) and reported.
  */
 export async function stageCsv(engine: Engine, id: string, file: string, bytes: Uint8Array, encoding: EncodingChoice): Promise<Staging> {
-  if (bytes.length === 0) throw new IngestError(file, 'the file is empty');
-  if (looksBinary(bytes)) throw new IngestError(file, 'this is not a text file (binary content); expected CSV');
+  if (bytes.length === 0) throw new IngestError(file, { code: 'errEmptyFile' });
+  if (looksBinary(bytes)) throw new IngestError(file, { code: 'errBinaryFile' });
   let decoded: Utf8Text;
   try {
     decoded = decodeToUtf8(bytes, encoding);
@@ -20,7 +20,7 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
     if (e instanceof DecodeError) throw new IngestError(file, e.message, e.line);
     throw e;
   }
-  if (isBlank(decoded)) throw new IngestError(file, 'the file is empty');
+  if (isBlank(decoded)) throw new IngestError(file, { code: 'errEmptyFile' });
   // Before the engine takes the bytes over: where each record starts, for line numbers later.
   const records = scanRecordStarts(decoded.utf8);
   // DuckDB would read an unclosed quote into one long field without a word: refuse it instead.
