@@ -1,5 +1,6 @@
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { dateValue, evalExpr, parseExpr, refsOf, type Value } from './expr';
+import { nearTierOf, workingNearBands } from './near-bands';
 import { UNRATED, type Bound, type LadderScheme, type QuadrantScheme, type RulesScheme, type ScorecardScheme } from './types';
 
 /** Schemes whose tier depends on the row alone (no window over the period). */
@@ -65,11 +66,9 @@ export function scoreRow(scheme: RowScheme, row: Readonly<Record<string, Value>>
   switch (scheme.kind) {
     case 'ladder': {
       const v = lookup(scheme.metric);
-      const near = typeof v === 'number' ? (scheme.near ?? []).find((b) => v >= b.from && v < b.to)?.tier ?? null : null;
-      const extras = { [scheme.metric]: v, near_tier: near };
-      if (override !== undefined) return { tier: override, extras };
-      if (invalid([scheme.metric]) || typeof v !== 'number') return { tier: UNRATED.id, extras };
-      return { tier: ladderTier(v, scheme.bounds) ?? scheme.below ?? UNRATED.id, extras };
+      const tier = override ?? (invalid([scheme.metric]) || typeof v !== 'number' ? UNRATED.id : (ladderTier(v, scheme.bounds) ?? scheme.below ?? UNRATED.id));
+      const near = override === undefined && typeof v === 'number' ? nearTierOf(v, tier, workingNearBands(scheme)) : null;
+      return { tier, extras: { [scheme.metric]: v, near_tier: near } };
     }
     case 'rules': {
       if (override !== undefined) return { tier: override, extras: {} };

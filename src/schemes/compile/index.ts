@@ -2,6 +2,7 @@ import { ident, num, str } from '../../sql/quote';
 import { UNRATED, type LadderScheme, type ParetoScheme, type ProfileScheme, type QuadrantScheme, type RfmScheme, type RulesScheme, type Scheme, type ScorecardScheme } from '../types';
 import { MissingFieldError, Resolver, asOfSql, overrideBranches, type CompileContext } from './context';
 import { ladderBranches } from './ladder';
+import { workingNearBands } from '../near-bands';
 import { scoreExpression } from '../score-row';
 
 export { MissingFieldError, Resolver, overrideBranches, type CompileContext } from './context';
@@ -42,11 +43,17 @@ const caseOf = (branches: readonly string[], otherwise: string) => `CASE ${branc
 const ladder: KindCompiler<LadderScheme> = (s, ctx, r, overrides) => {
   const v = r.name(s.metric);
   const tier = caseOf([...overrides, `WHEN ${r.invalid([s.metric])} THEN ${U}`, ...ladderBranches(v, s.bounds)], s.below !== undefined ? str(s.below) : U);
-  const near = s.near?.length
-    ? caseOf(s.near.map((b) => `WHEN ${v} >= ${num(b.from)} AND ${v} < ${num(b.to)} THEN ${str(b.tier)}`), 'NULL')
+  const bands = workingNearBands(s);
+  const m = ident(s.metric);
+  // The band depends on the tier: overridden and unrated customers are near nothing.
+  const overridden = bands.length > 0 && overrides.length > 0;
+  const near = bands.length
+    ? caseOf(bands.map((b) => `WHEN tier = ${str(b.below)}${overridden ? ' AND NOT __overridden' : ''} AND ${m} >= ${num(b.from)} AND ${m} ${b.strict ? '<=' : '<'} ${num(b.to)} THEN ${str(b.tier)}`), 'NULL')
     : 'NULL::VARCHAR';
+  const flag = overridden ? `, ${caseOf(overrideBranches(s, r, () => 'true'), 'false')} AS __overridden` : '';
+  const tiered = `SELECT customer_id, ${periodSql(ctx)}, ${tier} AS tier, ${v} AS ${m}${flag} FROM ${ident(ctx.table)}`;
   return {
-    sql: `SELECT customer_id, ${periodSql(ctx)}, ${tier} AS tier, ${v} AS ${ident(s.metric)}, ${near} AS near_tier FROM ${ident(ctx.table)}`,
+    sql: `SELECT customer_id, period, tier, ${m}, ${near} AS near_tier FROM (${tiered})`,
     outputs: [s.metric, 'near_tier'],
     fields: [...r.fieldsOf(s.metric)],
   };
