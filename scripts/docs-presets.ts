@@ -100,7 +100,8 @@ export function formatNumber(n: number): string {
   return `${rounded === n ? '' : '≈ '}${rounded}`;
 }
 
-const code = (s: string) => `\`${s.replace(/`/g, 'ˋ')}\``;
+/** Inline code; a value holding a backquote (a quoted field name) gets a double fence. */
+const code = (s: string) => (s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const labelCells = (l: Label) => `${cell(l.zh)} | ${cell(l.en)}`;
 
