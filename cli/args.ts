@@ -20,7 +20,7 @@ export const USAGE = `usage: npm run -s tierlens -- <command> [options]
   migrate --scheme <id|scheme.json> --input <file> [--input …] --from <period> --to <period> [--map …] [--encoding …] --out <file.csv|.json>
   summary --scheme <id|scheme.json> --input <file> [--input …] [--map …] [--encoding …] [--as-of …]`;
 
-/** Parses the command line of cli.md; throws UsageError with one clear line. */
+/** Parses the command line of docs/cli.md; throws UsageError with one clear line. */
 export function parseCli(argv: readonly string[]): CliOptions {
   const [command, ...rest] = argv;
   if (command !== 'presets' && command !== 'apply' && command !== 'migrate' && command !== 'summary') {

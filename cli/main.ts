@@ -11,7 +11,7 @@ import { assertUniqueCustomers, CliError, loadInputs, periodsOf, resolveScheme, 
 import { writeResult } from './write';
 
 /**
- * The command line (shared/spec/cli.md): the same scheme definitions and compiled SQL as the
+ * The command line (docs/cli.md): the same scheme definitions and compiled SQL as the
  * browser, on native DuckDB. Errors are one line on stderr and a non-zero exit.
  */
 async function main(argv: readonly string[]): Promise<number> {

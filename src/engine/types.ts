@@ -40,7 +40,7 @@ export interface Engine {
 
 /**
  * Run right after opening, on every adapter. Offline, an extension download can hang
- * (Node) or poison the wasm instance (browser) — see shared/spec/platform.md.
+ * (Node) or crash the wasm instance (browser: `unreachable`, `function signature mismatch`).
  */
 export const OFFLINE_SETTINGS: readonly string[] = [
   'SET autoinstall_known_extensions = false',

@@ -31,7 +31,8 @@ export function decodeEarly(bytes: Uint8Array): void {
 /**
  * DuckDB-WASM in a Web Worker, served from the app's own assets (no CDN: bank intranets are
  * offline). Only the eh bundle ships: the mvp bundle is broken after C++ exceptions and the
- * coi bundle needs cross-origin isolation (shared/spec/platform.md).
+ * coi bundle needs cross-origin isolation (COOP/COEP headers) and crashed the page when an
+ * extension download failed.
  */
 async function open(): Promise<Engine> {
   // parquet-wasm compiles while DuckDB starts, not after it.

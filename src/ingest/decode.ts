@@ -1,6 +1,6 @@
 /**
  * Bytes → text. DuckDB's CSV reader accepts only UTF-8/UTF-16/Latin-1, while Excel on Chinese
- * Windows saves CSV in GBK, so every text file is decoded here first (platform.md).
+ * Windows saves CSV in GBK, so every text file is decoded here first.
  * Automatic choice: a BOM decides; otherwise strict UTF-8, and if that fails, strict GB18030
  * (a superset of GBK and GB2312). A file that is neither is refused with the byte offset.
  */

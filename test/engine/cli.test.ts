@@ -98,7 +98,7 @@ describe('tierlens command line', () => {
 
   test('RFM reproduces the R package rfm reference: Champions = 158 customers, 1,234 orders, 120,178 revenue', async () => {
     const out = join(dir, 'rfm.csv');
-    const r = tierlens('apply', '--scheme', 'rfm', '--input', '../shared/reference/rfm/rfm_data_orders.csv', '--map', 'txn_date=order_date', '--map', 'amount=revenue', '--as-of', '2006-12-31', '--out', out);
+    const r = tierlens('apply', '--scheme', 'rfm', '--input', 'test/fixtures/rfm/rfm_data_orders.csv', '--map', 'txn_date=order_date', '--map', 'amount=revenue', '--as-of', '2006-12-31', '--out', out);
     expect(r.status, r.stderr).toBe(0);
     const champions = await sql<{ n: bigint; orders: number; revenue: number }>(`SELECT count(*) n, sum(frequency) orders, sum(monetary) revenue FROM read_csv('${out}') WHERE tier = 'champions'`);
     expect(champions[0]).toEqual({ n: 158n, orders: 1234, revenue: 120178 });
