@@ -27,10 +27,12 @@ export const DOC_PATH = path.join(ROOT, 'docs/presets.md');
 const NOTES: Readonly<Record<string, string>> = {
   'retail-aum': `The usual retail-banking split by average daily financial assets (AUM). Customers just
 under the next tier up are flagged in \`near_tier\` (临界客户), so relationship managers can see
-who a small deposit would move up. The bands are fixed ranges in the scheme file; tuning a bound in
-the app does not move its band, so edit \`near\` in a copy of the scheme to change one. The app's
-near-threshold list shows the gap to the next tier as that tier's bound minus the value (always
-positive).`,
+who a small deposit would move up. A band is relative to its tier's bound: when the bound is
+tuned in the app or edited in a scheme file, the band keeps its lower end's ratio to the bound
+(0.8 × 50,000; 0.6 × 500,000 …), ends at the working bound, and starts no lower than the bound of
+the tier just below, so a customer is only ever near the next tier up. Only customers of that tier
+below are flagged (not overridden or unrated ones). The gap shown is the working bound minus the
+value, always positive.`,
   'star-points': `A star-rating ladder on accumulated star points. \`quasi\` (准星) needs points strictly above 0:
 a customer with 0 points, negative points or none is \`unrated\`.`,
   'dealer-scorecard': `A manufacturer's dealer grading: four components add up to a score between 0 and 200, which is
@@ -249,7 +251,7 @@ function kindDetails(s: Scheme): string[] {
   switch (s.kind) {
     case 'ladder':
       if (s.near?.length) {
-        out.push('**Near-threshold bands** (临界): a value in [from, to) gets `near_tier` = the tier it is close to', '');
+        out.push('**Near-threshold bands** (临界) at the saved bounds: a customer of the tier below with a value in [from, to) gets `near_tier` = the tier it is close to; tuned bounds carry their bands along', '');
         out.push('| from | to | near_tier |', '|---|---|---|', ...s.near.map((b) => `| ${formatNumber(b.from)} | ${formatNumber(b.to)} | ${code(b.tier)} |`), '');
       }
       break;
