@@ -2,14 +2,16 @@ import type { Table } from 'apache-arrow';
 import { toRows, type Row } from '../engine/rows';
 import type { DatasetInfo } from '../ingest/dataset';
 import { bindParams } from '../notebook/bind';
-import { defaultNotebook } from '../notebook/default-notebook';
+import { DEFAULT_CELL_IDS, defaultNotebook } from '../notebook/default-notebook';
 import { addCell, moveCell, removeCell, updateCell, type CellPatch } from '../notebook/edit';
 import { Scheduler } from '../notebook/scheduler';
 import type { Cell, Notebook, SchemeCell, ViewCell } from '../notebook/types';
 import { presetById } from '../schemes/presets';
 import type { Scheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
-import type { Locale } from '../i18n/format';
+import { chooseScheme, type SchemeChoice } from '../schemes/fit';
+import { formatPeriod, type Locale } from '../i18n/format';
+import { t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
 import { computeView } from './view-models';
 import { sameData } from './same';
@@ -42,6 +44,8 @@ export class NotebookController {
   private precomputed: FirstViewSnapshot | undefined;
   /** Cell id → the key of its last result, while {@link computedViews} is wanted. */
   private keys: Map<string, string> | undefined;
+  /** Which scheme the data got when it arrived, and why (shown above the notebook). */
+  private choice: SchemeChoice | undefined;
   readonly scheduler: Scheduler;
 
   constructor(
@@ -96,13 +100,55 @@ export class NotebookController {
   }
 
   /**
-   * New data: a page without a notebook gets the default one for it; an open notebook (restored,
-   * or already showing) follows the data. The page, its precomputed views and `npm run snapshot`
-   * all open data this way, so the snapshot's views are the page's.
+   * New data: a page without a notebook (or with `fresh`, the user's data in place of the demo)
+   * gets the default one for it; an open notebook follows the data. Either way the scheme
+   * follows the data: kept when the data has its fields, else the best preset that can run
+   * (see schemes/fit.ts). The page, its precomputed views and `npm run snapshot` all open data
+   * this way, so the snapshot's views are the page's.
    */
-  openWithData(dataset: DatasetInfo, locale: Locale): void {
-    if (this.doc.cells.length === 0) this.load(NotebookController.defaultFor(NotebookController.DEFAULT_PRESET, dataset, locale));
+  openWithData(dataset: DatasetInfo, locale: Locale, fresh = false): void {
+    const current = this.workingScheme() ?? presetById(NotebookController.DEFAULT_PRESET);
+    const choice = chooseScheme(current, new Set(dataset.columns.map((c) => c.name)));
+    this.choice = choice;
+    for (const l of this.listeners) l();
+    if (fresh || this.doc.cells.length === 0) this.load(NotebookController.defaultFor(choice.fit.scheme, dataset, locale));
+    else if (choice.switched) this.switchTo(choice.fit.scheme, dataset, locale);
     this.dataChanged(dataset);
+  }
+
+  /** The variables of catalog texts in the notebook (the title cell): the scheme, period and files shown. */
+  catalogVars(locale: Locale): MessageVars {
+    const scheme = this.workingScheme();
+    const period = this.paramValues().period;
+    return {
+      scheme: scheme ? scheme.label[locale === 'en' ? 'en' : 'zh'] : '',
+      period: typeof period === 'string' ? formatPeriod(period) : '',
+      files: this.workspace.getState().files.map((f) => f.name).join(t(locale, 'listSep')),
+    };
+  }
+
+  /** The scheme chosen when the data arrived, and why. */
+  getChoice = (): SchemeChoice | undefined => this.choice;
+
+  /**
+   * Uses another scheme for the data: a notebook of default cells is rebuilt for it (its views
+   * depend on the scheme's kind); a notebook with cells of the user's keeps them.
+   */
+  switchTo(scheme: Scheme, dataset: DatasetInfo | undefined, locale: Locale): void {
+    if (this.doc.cells.every((c) => DEFAULT_CELL_IDS.has(c.id))) {
+      this.load(NotebookController.defaultFor(scheme, dataset, locale));
+      this.dataChanged(dataset);
+    } else this.useScheme(scheme);
+  }
+
+  /** The working scheme, when the notebook has a valid one. */
+  private workingScheme(): Scheme | undefined {
+    const cell = this.schemeCell();
+    try {
+      return cell ? validateScheme(cell.scheme) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** True while precomputed views stand in for the data (subscribers hear when it changes). */

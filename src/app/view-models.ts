@@ -13,10 +13,28 @@ import { QUADRANT_MAX_POINTS } from '../charts/quadrant';
 import { tiersOf, type LadderScheme, type Scheme } from '../schemes/types';
 import type { ViewKind } from '../notebook/types';
 import type { Analyst } from './analyst';
+import { MissingFieldError } from '../schemes/compile';
+import { isMessageKey, t, type MessageKey, type MessageVars } from '../i18n/messages';
+import type { Locale } from '../i18n/format';
+
+/** Why a view does not apply, as a catalog message (said in the page's language when shown). */
+export interface NotApplicable {
+  readonly code: MessageKey;
+  readonly params: MessageVars;
+}
+
+/** A not-applicable reason in the page's language: the scheme by its label, the kind and field by name. */
+export function notApplicableText(locale: Locale, reason: NotApplicable): string {
+  const p = reason.params;
+  const en = locale === 'en';
+  const kind = typeof p.kind === 'string' && isMessageKey(p.kind) ? t(locale, p.kind) : p.kind;
+  const field = typeof p.field === 'string' && isFieldName(p.field) ? `${fieldByName(p.field).labels[en ? 'en' : 'zh']} (${p.field})` : p.field;
+  return t(locale, reason.code, { ...p, scheme: String((en ? p.schemeEn : p.schemeZh) ?? p.scheme ?? ''), ...(kind !== undefined ? { kind } : {}), ...(field !== undefined ? { field } : {}) });
+}
 
 /** What a view cell shows, computed from the data; the UI turns it into charts and tables. */
 export type ViewModel =
-  | { readonly view: 'not-applicable'; readonly reason: string }
+  | { readonly view: 'not-applicable'; readonly reason: NotApplicable }
   | { readonly view: 'overview'; readonly dataset: DatasetInfo }
   | { readonly view: 'tiers'; readonly period: string | null; readonly counts: readonly TierCount[]; readonly warnings: readonly string[]; readonly amountField?: string }
   | { readonly view: 'tier-mix'; readonly periods: readonly string[]; readonly counts: Readonly<Record<string, readonly TierCount[]>> }
@@ -55,7 +73,21 @@ function tuning(inputs: ViewInputs): boolean {
 }
 
 /** Why a view has nothing to show (a scheme kind it does not apply to, too few periods…). */
-export class ViewNotApplicable extends Error {}
+/** Why a view does not apply to this data or scheme, and what would fix it: a catalog message. */
+export class ViewNotApplicable extends Error {
+  constructor(
+    readonly code: MessageKey,
+    readonly params: MessageVars = {},
+  ) {
+    super(t('en', code, params));
+  }
+}
+
+const KIND_TEXT: Record<Scheme['kind'], MessageKey> = {
+  ladder: 'kindLadder', rules: 'kindRules', scorecard: 'kindScorecard', quadrant: 'kindQuadrant', profile: 'kindProfile', pareto: 'kindPareto', rfm: 'kindRfm',
+};
+/** A scheme's name and kind as the not-applicable messages say them (labels follow the page's language). */
+const schemeVars = (scheme: Scheme) => ({ scheme: scheme.id, schemeZh: scheme.label.zh, schemeEn: scheme.label.en, kind: KIND_TEXT[scheme.kind] });
 
 const sortedCache = new WeakMap<object, SortedValues>();
 const amountCache = new WeakMap<object, SortedAmounts>();
@@ -68,8 +100,8 @@ function param(inputs: ViewInputs, options: Readonly<Record<string, unknown>>, k
   return typeof v === 'string' && v !== '' ? v : fallback;
 }
 
-function ladderOnly(scheme: Scheme, what: string): LadderScheme {
-  if (scheme.kind !== 'ladder') throw new ViewNotApplicable(`${what} applies to ladder schemes (${scheme.id} is a ${scheme.kind} scheme)`);
+function ladderOnly(scheme: Scheme): LadderScheme {
+  if (scheme.kind !== 'ladder') throw new ViewNotApplicable('viewLadderOnly', schemeVars(scheme));
   return scheme;
 }
 
@@ -82,7 +114,8 @@ export async function computeView(view: ViewKind, options: Readonly<Record<strin
     return await compute(view, options, inputs, analyst, signal);
   } catch (e) {
     // Not an error: this view does not apply here (shown as a note, not in red).
-    if (e instanceof ViewNotApplicable) return { view: 'not-applicable', reason: e.message };
+    if (e instanceof ViewNotApplicable) return { view: 'not-applicable', reason: { code: e.code, params: e.params } };
+    if (e instanceof MissingFieldError) return { view: 'not-applicable', reason: { code: 'viewNeedsField', params: { ...schemeVars(inputs.scheme), field: e.field } } };
     throw e;
   }
 }
@@ -94,7 +127,7 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
   const from = param(inputs, options, 'fromParam', dataset.periods.at(-2) ?? null);
   const to = param(inputs, options, 'toParam', latest);
   const twoPeriods = () => {
-    if (from === null || to === null || from === to) throw new ViewNotApplicable('choose two different periods');
+    if (from === null || to === null || from === to) throw new ViewNotApplicable('viewTwoPeriods');
     return [from, to] as const;
   };
   const order = tiersOf(scheme).map((t) => t.id);
@@ -109,14 +142,14 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
     }
     case 'tier-mix': {
       const periods = dataset.periods.length > 0 ? dataset.periods : [];
-      if (periods.length === 0) throw new ViewNotApplicable('the data has no periods');
+      if (periods.length === 0) throw new ViewNotApplicable('viewNoPeriods');
       return { view, periods, counts: await analyst.tierMix(scheme, periods, signal) };
     }
     case 'tier-by-branch':
-      if (!dataset.fields.includes('branch')) throw new ViewNotApplicable('the data has no branch column (机构/网点/所属支行)');
+      if (!dataset.fields.includes('branch')) throw new ViewNotApplicable('viewNoBranch');
       return { view, period, rows: await analyst.tierByBranch(scheme, period, signal) };
     case 'quadrant': {
-      if (scheme.kind !== 'quadrant') throw new ViewNotApplicable(`the quadrant applies to two-axis schemes (${scheme.id} is a ${scheme.kind} scheme)`);
+      if (scheme.kind !== 'quadrant') throw new ViewNotApplicable('viewQuadrantOnly', schemeVars(scheme));
       const tuner = await analyst.quadrantTuner(scheme, period, signal);
       const counts = tuner.counts(scheme.x.cut, scheme.y.cut);
       // The data's extent, sample and density are computed once per tuner: a cut-line drag only
@@ -179,7 +212,7 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       return { view, periods: chain, flows: sankeyFlows(chain, steps, order) };
     }
     case 'histogram': {
-      const s = ladderOnly(scheme, 'The histogram');
+      const s = ladderOnly(scheme);
       const tuner = await analyst.ladderTuner(s, period, signal);
       let cached = binCache.get(tuner);
       if (!cached) {
@@ -191,7 +224,7 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       return { view, period, ...cached, thresholds: s.bounds.map((b) => ({ tier: b.tier, value: b.min })) };
     }
     case 'lorenz': {
-      const s = ladderOnly(scheme, 'The Lorenz curve');
+      const s = ladderOnly(scheme);
       const tuner = await analyst.ladderTuner(s, period, signal);
       let sorted = amountCache.get(tuner);
       if (!sorted) amountCache.set(tuner, (sorted = sortAmounts(tuner.column.values)));
@@ -210,9 +243,9 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
       return { view, from: f, to: t, projection: projectTierMix(transitionMatrix(cells, order), 12) };
     }
     case 'near':
-      return { view, period, rows: await analyst.near(ladderOnly(scheme, 'The near-threshold list'), period, 2000, signal) };
+      return { view, period, rows: await analyst.near(ladderOnly(scheme), period, 2000, signal) };
     case 'sensitivity': {
-      const s = ladderOnly(scheme, 'Sensitivity');
+      const s = ladderOnly(scheme);
       const tuner = await analyst.ladderTuner(s, period, signal);
       let sorted = sortedCache.get(tuner);
       if (!sorted) sortedCache.set(tuner, (sorted = sortValues(tuner.column.values)));

@@ -10,6 +10,9 @@ import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, t
 import type { MappingResult } from '../ingest/mapping';
 import type { FileReport } from '../ingest/report';
 import type { FieldName } from '../ingest/vocabulary';
+import { fileMessage, IngestError } from '../ingest/report';
+import type { Locale } from '../i18n/format';
+import { t, type MessageKey, type MessageVars } from '../i18n/messages';
 
 export interface FileView {
   readonly id: string;
@@ -22,7 +25,29 @@ export interface FileView {
 
 export interface LoadFailure {
   readonly file: string;
+  /** English text (logs, tests); the page shows `text(locale)` where the error has a catalog message. */
   readonly message: string;
+  /** Catalog key, variables and place, for saying it in the UI language. */
+  readonly code?: MessageKey;
+  readonly params?: MessageVars;
+  readonly line?: number;
+  readonly column?: string;
+}
+
+/** How the page's bundled demo sample stands. */
+export interface SampleState {
+  readonly name: string;
+  /** `shown`: the dataset is the untouched sample; `replaced`: the user's first file took its place. */
+  readonly status: 'shown' | 'replaced';
+}
+
+/** Options of {@link Workspace.addFiles}. */
+export interface AddOptions extends LoadOptions {
+  /**
+   * The bundled demo: it loads only into an empty workspace, and the user's first file replaces
+   * it while it is untouched, so a user's own data is never mixed into the demo's periods.
+   */
+  readonly sample?: boolean;
 }
 
 export interface SessionLogEntry {
@@ -53,6 +78,8 @@ export interface WorkspaceState {
   /** Bumped on every data change, so views know to ask again. */
   readonly version: number;
   readonly privacy: PrivacyState;
+  /** The demo sample, while it is shown or just after the user's data replaced it. */
+  readonly sample: SampleState | undefined;
 }
 
 export interface Preview {
@@ -77,10 +104,13 @@ export class Workspace {
     stage: undefined,
     version: 0,
     privacy: { levels: {}, unmasked: false, log: [] },
+    sample: undefined,
   };
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
+  /** The loaded demo sample's file id while nothing else is loaded and its mapping is untouched. */
+  private sampleId: string | undefined;
 
   private readonly open: () => Promise<Engine>;
   private engine: Promise<Engine>;
@@ -122,7 +152,7 @@ export class Workspace {
       version: this.state.version + 1,
       failures: [
         ...this.state.failures,
-        { file: '', message: `The database engine stopped (${e instanceof Error ? e.message.split('\n')[0] : String(e)}) and was restarted; the data must be loaded again (smaller files, or fewer at once).` },
+        engineStopped(e),
       ],
     });
   }
@@ -168,8 +198,10 @@ export class Workspace {
    * Loads files; each that fails is reported and skipped, the rest (and everything loaded
    * before) stays. Resolves with the failures of this call.
    */
-  addFiles(inputs: readonly InputFile[], options: LoadOptions = {}): Promise<LoadFailure[]> {
+  addFiles(inputs: readonly InputFile[], options: AddOptions = {}): Promise<LoadFailure[]> {
     return this.serial(async () => {
+      // The user's data came first (e.g. dropped while the sample was still being fetched).
+      if (options.sample && this.files.length > 0) return [];
       const engine = await this.engine;
       const failures: LoadFailure[] = [];
       const added: LoadedFile[] = [];
@@ -180,12 +212,20 @@ export class Workspace {
           added.push(await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress }));
         } catch (e) {
           if (Workspace.isFatal(e)) throw e; // the engine died: recover() resets everything
-          failures.push({ file: input.name, message: e instanceof Error ? e.message : String(e) });
+          failures.push(failureOf(input.name, e));
         }
       }
       if (added.length > 0) {
         this.set({ progress: 0.95, stage: 'dataset' });
-        await this.rebuild(engine, [...this.files, ...added]);
+        const replacing = !options.sample && this.sampleId !== undefined && this.files.length === 1 && this.files[0]!.id === this.sampleId;
+        if (replacing) await dropFileTables(engine, this.sampleId!);
+        await this.rebuild(engine, replacing ? added : [...this.files, ...added]);
+        if (options.sample) {
+          this.sampleId = added[0]!.id;
+          this.set({ sample: { name: added[0]!.name, status: 'shown' } });
+        } else if (replacing) {
+          this.set({ sample: { name: this.state.sample?.name ?? '', status: 'replaced' } });
+        }
         // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
         performance.mark('tierlens:data-ready');
       }
@@ -202,12 +242,25 @@ export class Workspace {
     });
   }
 
+  /** Puts the demo sample back in place of everything loaded (the "back to the sample" button). */
+  async restoreSample(sample: InputFile): Promise<LoadFailure[]> {
+    await this.clear();
+    return this.addFiles([sample], { sample: true });
+  }
+
+  /** The user has read that their data replaced the sample. */
+  dismissSampleNote(): void {
+    if (this.state.sample?.status === 'replaced') this.set({ sample: undefined });
+  }
+
   /** Maps `column` of a file to `field` (or unmaps it with `null`), re-reading its cells. */
   remap(fileId: string, column: string, field: FieldName | null): Promise<void> {
     return this.serial(async () => {
       const engine = await this.engine;
       const file = this.files.find((f) => f.id === fileId);
       if (!file) return;
+      // A re-mapped sample is the user's work: their next file stacks on it instead of replacing it.
+      if (fileId === this.sampleId) this.sampleId = undefined;
       const mapping: Record<string, string> = {};
       for (const [f, c] of Object.entries(file.mapping.mapping)) if (c !== column && f !== field) mapping[f] = c as string;
       if (field !== null) mapping[field] = column;
@@ -227,7 +280,7 @@ export class Workspace {
       const engine = await this.engine;
       for (const f of this.files) await dropFileTables(engine, f.id);
       await this.rebuild(engine, []);
-      this.set({ failures: [] });
+      this.set({ failures: [], sample: undefined });
     });
   }
 
@@ -299,11 +352,16 @@ export class Workspace {
 
   private async rebuild(engine: Engine, files: LoadedFile[]) {
     this.analyst.reset();
+    if (!files.some((f) => f.id === this.sampleId)) {
+      this.sampleId = undefined;
+      if (this.state.sample?.status === 'shown') this.set({ sample: undefined });
+    }
     const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
     // New columns get their default level; levels the user set are kept.
-    const levels = { ...this.state.privacy.levels };
-    for (const c of dataset?.columns ?? []) levels[c.name] ??= defaultSensitivity(c.name);
+    // Levels of the columns the data has: set by the user, else the default.
+    const levels: Record<string, Sensitivity> = {};
+    for (const c of dataset?.columns ?? []) levels[c.name] = this.state.privacy.levels[c.name] ?? defaultSensitivity(c.name);
     this.set({
       files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
       dataset,
@@ -343,4 +401,24 @@ function throttled(report: (fraction: number, stage: LoadStage) => void): (fract
     lastStage = stage;
     report(fraction, stage);
   };
+}
+
+/** The failure shown when the engine died and was replaced: everything loaded is gone. */
+function engineStopped(e: unknown): LoadFailure {
+  const params = { detail: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) };
+  return { file: '', message: t('en', 'engineRestarted', params), code: 'engineRestarted', params };
+}
+
+/** A load failure in the UI language (the English text where it has no catalog message). */
+export function failureText(locale: Locale, f: LoadFailure): string {
+  if (!f.code) return f.message;
+  return f.file ? fileMessage(locale, { ...f, detail: f.message }) : t(locale, f.code, f.params);
+}
+
+/** A file that could not be loaded, with what the page needs to say it in its language. */
+function failureOf(file: string, e: unknown): LoadFailure {
+  if (e instanceof IngestError) {
+    return { file, message: e.message, ...(e.code ? { code: e.code, params: e.params } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
+  }
+  return { file, message: e instanceof Error ? e.message : String(e) };
 }

@@ -89,8 +89,20 @@ export class IngestError extends Error {
 
   /** The whole message in the UI language: file, line, column, then what is wrong. */
   localized(locale: Locale): string {
-    const what = this.code ? t(locale, this.code, this.params) : this.detailText;
-    const where = [this.line !== undefined ? t(locale, 'errAtLine', { line: this.line }) : '', this.column !== undefined ? t(locale, 'errAtColumn', { column: this.column }) : ''].filter(Boolean);
-    return t(locale, 'errFileMessage', { file: this.file, where: where.length ? t(locale, 'errWhereSep') + where.join(t(locale, 'errWhereSep')) : '', what });
+    return fileMessage(locale, { file: this.file, line: this.line, column: this.column, code: this.code, params: this.params, detail: this.detailText });
   }
+}
+
+/**
+ * A file's error in the UI language: the file, the line and column where known, then what is
+ * wrong (the catalog message, or `detail` as it is when there is none).
+ */
+export function fileMessage(
+  locale: Locale,
+  e: { readonly file: string; readonly line?: number; readonly column?: string; readonly code?: MessageKey; readonly params?: MessageVars; readonly detail: string },
+): string {
+  const what = e.code ? t(locale, e.code, e.params) : e.detail;
+  const where = [e.line !== undefined ? t(locale, 'errAtLine', { line: e.line }) : '', e.column !== undefined ? t(locale, 'errAtColumn', { column: e.column }) : ''].filter(Boolean);
+  const sep = t(locale, 'errWhereSep');
+  return t(locale, 'errFileMessage', { file: e.file, where: where.map((w) => sep + w).join(''), what });
 }

@@ -1,12 +1,13 @@
 /**
  * The notebook a user gets after choosing a scheme: a title, the data overview, the period
  * parameters, the scheme, and the analysis views that make sense for the scheme's kind and the
- * number of periods. Titles in Chinese unless the locale is English.
+ * number of periods. Titles are catalog messages, shown in the page's language.
  */
 import type { Locale } from '../i18n/format';
 import { PRESETS } from '../schemes/presets';
 import type { SchemeKind } from '../schemes/types';
 import type { Cell, Notebook, ParamCell, SchemeJson, ViewCell, ViewKind } from './types';
+import { t, type MessageKey } from '../i18n/messages';
 
 export interface DefaultNotebookOptions {
   readonly schemeId: string;
@@ -22,71 +23,35 @@ export interface DefaultNotebookOptions {
   readonly saved?: SchemeJson | null;
 }
 
-const TEXT = {
-  'zh-CN': {
-    heading: '# 客户分级分析',
-    intro: '方案 `{scheme}`，当前期次 **{{period}}**。调整下方参数与方案，各图表随之更新。',
-    overview: '数据概览',
-    period: '期次',
-    from: '对比起始期',
-    to: '对比目标期',
-    scheme: '分级方案',
-    tiers: '客户分层分布',
-    tierMix: '各期层级结构',
-    quadrant: '四象限分布',
-    migration: '层级迁移矩阵',
-    sankey: '层级迁移流向',
-    histogram: '指标分布',
-    near: '临界客户',
-    sensitivity: '阈值敏感性',
-    beforeAfter: '调整前后对比',
-    byBranch: '分机构层级结构',
-    psi: '层级结构稳定性（PSI）',
-    projection: '层级结构预测',
-    lorenz: '金额集中度（洛伦兹曲线）',
-  },
-  en: {
-    heading: '# Customer tiering',
-    intro: 'Scheme `{scheme}`, period **{{period}}**. Change the parameters and the scheme below; every view follows.',
-    overview: 'Data overview',
-    period: 'Period',
-    from: 'From period',
-    to: 'To period',
-    scheme: 'Tiering scheme',
-    tiers: 'Tier distribution',
-    tierMix: 'Tier mix over time',
-    quadrant: 'Quadrant',
-    migration: 'Migration heatmap',
-    sankey: 'Migration flows',
-    histogram: 'Metric histogram',
-    near: 'Near-threshold customers',
-    sensitivity: 'Threshold sensitivity',
-    beforeAfter: 'Before / after',
-    byBranch: 'Tiers by branch',
-    psi: 'Tier mix stability (PSI)',
-    projection: 'Tier mix projection',
-    lorenz: 'Amount concentration (Lorenz)',
-  },
-} as const;
-
 const collator = new Intl.Collator('en', { numeric: true });
 
 function sortedPeriods(periods: readonly string[]): string[] {
   return [...new Set(periods)].sort((a, b) => collator.compare(a, b));
 }
 
-function view(id: string, title: string, kind: ViewKind, options: Record<string, unknown> = {}): ViewCell {
-  return { id, kind: 'view', title, view: kind, options };
+/** Cell ids of a default notebook: a notebook made only of these has no cell of the user's. */
+export const DEFAULT_CELL_IDS: ReadonlySet<string> = new Set([
+  'title', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'tiers', 'tier-mix', 'tier-by-branch', 'quadrant',
+  'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after',
+]);
+
+/** The title cell's text: the catalog message, its `{{…}}` references read by the notebook's graph. */
+export function titleMessage(hasPeriods: boolean): MessageKey {
+  return hasPeriods ? 'nbTitle' : 'nbTitleNoPeriod';
 }
 
-function select(id: string, name: string, title: string, periods: readonly string[], value: string | null): ParamCell {
-  return { id, kind: 'param', name, title, control: 'select', value, options: periods };
+/** The title as stored: the page shows the catalog text with the live scheme, period and files. */
+function storedTitle(locale: Locale, hasPeriods: boolean, scheme: string): string {
+  return t(locale, titleMessage(hasPeriods), { scheme, period: '{{period}}', files: '' });
 }
 
 /** The default notebook for a scheme and the periods of the data. */
 export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   const { schemeId, schemeKind, hasTwoAxes, locale } = options;
-  const text = locale === 'en' ? TEXT.en : TEXT['zh-CN'];
+  const view = (id: string, titleKey: MessageKey, kind: ViewKind, viewOptions: Record<string, unknown> = {}): ViewCell => ({ id, kind: 'view', title: t(locale, titleKey), titleKey, view: kind, options: viewOptions });
+  const select = (id: string, name: string, titleKey: MessageKey, values: readonly string[], value: string | null): ParamCell => ({
+    id, kind: 'param', name, title: t(locale, titleKey), titleKey, control: 'select', value, options: values,
+  });
   const periods = sortedPeriods(options.periods);
   const several = periods.length >= 2;
   const latest = periods[periods.length - 1] ?? null;
@@ -102,31 +67,37 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   const period = { periodParam: 'period' };
   const fromTo = { fromParam: 'from', toParam: 'to' };
   const cells: Cell[] = [
-    { id: 'title', kind: 'markdown', text: `${text.heading}\n\n${text.intro.replace('{scheme}', schemeId)}` },
-    view('overview', text.overview, 'overview'),
-    select('param-period', 'period', text.period, periods, latest),
+    { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
+    view('overview', 'nbOverview', 'overview'),
+    select('param-period', 'period', 'nbPeriod', periods, latest),
   ];
   if (several) {
-    cells.push(select('param-from', 'from', text.from, periods, previous));
-    cells.push(select('param-to', 'to', text.to, periods, latest));
+    cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
+    cells.push(select('param-to', 'to', 'nbTo', periods, latest));
   }
-  cells.push({ id: 'scheme', kind: 'scheme', title: text.scheme, schemeId, scheme, saved });
-  cells.push(view('tiers', text.tiers, 'tiers', period));
-  if (several) cells.push(view('tier-mix', text.tierMix, 'tier-mix'));
-  cells.push(view('tier-by-branch', text.byBranch, 'tier-by-branch', period));
-  if (hasTwoAxes) cells.push(view('quadrant', text.quadrant, 'quadrant', period));
+  cells.push({ id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved });
+  cells.push(view('tiers', 'nbTiers', 'tiers', period));
+  if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
+  cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
+  if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
   if (several) {
-    cells.push(view('migration', text.migration, 'migration', fromTo));
-    cells.push(view('sankey', text.sankey, 'sankey', { ...fromTo, span: 6 }));
-    cells.push(view('psi', text.psi, 'psi', fromTo));
-    cells.push(view('projection', text.projection, 'projection', fromTo));
+    cells.push(view('migration', 'nbMigration', 'migration', fromTo));
+    cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
+    cells.push(view('psi', 'nbPsi', 'psi', fromTo));
+    cells.push(view('projection', 'nbProjection', 'projection', fromTo));
   }
   if (schemeKind === 'ladder') {
-    cells.push(view('histogram', text.histogram, 'histogram', period));
-    cells.push(view('lorenz', text.lorenz, 'lorenz', period));
-    cells.push(view('near', text.near, 'near', period));
-    cells.push(view('sensitivity', text.sensitivity, 'sensitivity', period));
+    cells.push(view('histogram', 'nbHistogram', 'histogram', period));
+    cells.push(view('lorenz', 'nbLorenz', 'lorenz', period));
+    cells.push(view('near', 'nbNear', 'near', period));
+    cells.push(view('sensitivity', 'nbSensitivity', 'sensitivity', period));
   }
-  cells.push(view('before-after', text.beforeAfter, 'before-after', period));
+  cells.push(view('before-after', 'nbBeforeAfter', 'before-after', period));
   return { format: 'tierlens-notebook', version: 1, cells };
 }
+
+const labelOf = (scheme: SchemeJson, locale: Locale): string => {
+  const label = (scheme as { label?: { zh?: unknown; en?: unknown } }).label;
+  const text = locale === 'en' ? label?.en : label?.zh;
+  return typeof text === 'string' ? text : '';
+};

@@ -5,6 +5,8 @@
  * loaded as a file (`format: "tierlens-notebook"`, `version: 1`).
  */
 import type { Scheme } from '../schemes/types';
+import { t, type MessageKey } from '../i18n/messages';
+import type { Locale } from '../i18n/format';
 
 /** A JSON object whose shape is not known here. */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -21,6 +23,8 @@ interface CellBase {
   /** Unique within the notebook; stable across edits and moves. */
   readonly id: string;
   readonly title?: string;
+  /** The title is the catalog's message `titleKey` in the page's language (until the user renames the cell). */
+  readonly titleKey?: MessageKey;
   readonly collapsed?: boolean;
 }
 
@@ -28,6 +32,8 @@ interface CellBase {
 export interface MarkdownCell extends CellBase {
   readonly kind: 'markdown';
   readonly text: string;
+  /** The text is the catalog's message `textKey` in the page's language (until the user edits it); `text` keeps its `{{name}}` references. */
+  readonly textKey?: MessageKey;
 }
 
 /** A user query; `$name` reads parameter `name` as a bound parameter (see `bind.ts`). */
@@ -129,4 +135,9 @@ export const NOTEBOOK_VERSION = 1;
 /** An empty notebook. */
 export function emptyNotebook(cells: readonly Cell[] = []): Notebook {
   return { format: NOTEBOOK_FORMAT, version: NOTEBOOK_VERSION, cells };
+}
+
+/** A cell's title in the page's language. */
+export function cellTitle(cell: Cell, locale: Locale): string {
+  return cell.titleKey ? t(locale, cell.titleKey) : (cell.title ?? '');
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { NotebookController } from '../app/notebook-controller';
 import { installBenchHooks } from '../app/bench-hooks';
 import type { FirstViewSnapshot } from '../app/first-view';
-import { SAMPLE } from '../app/sample';
+import { fetchSample, SAMPLE } from '../app/sample';
 import type { LoadStage, Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
@@ -21,6 +21,7 @@ import { NotebookView } from './notebook/NotebookView';
 import { useAsk, useWorkspaceState } from './hooks';
 import { DataPreview } from './DataPreview';
 import { PrivacyBar } from './PrivacyBar';
+import { LoadFailures, SampleNote, SchemeChoiceNote } from './DataNotes';
 
 /** A notebook document restored from a file or autosave is checked before it is applied. */
 function asNotebook(value: unknown): Notebook {
@@ -101,7 +102,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       controller.dataChanged(undefined);
     };
     sample?.then(
-      (file) => workspace.addFiles([file]).then(dropPrecomputed),
+      (file) => workspace.addFiles([file], { sample: true }).then(dropPrecomputed),
       (e: unknown) => {
         setNotice(String(e));
         dropPrecomputed();
@@ -120,10 +121,17 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Data changed: the notebook follows; a first dataset gets the default notebook.
+  // Data changed: the notebook follows; a first dataset gets the default notebook, and so does
+  // the user's data in place of the demo sample (or the sample back in place of it).
+  const sampleStatus = useRef(state.sample?.status);
+  const backToSampleAsked = useRef(false);
   useEffect(() => {
+    const status = state.sample?.status;
+    const fresh = (status === 'replaced' && sampleStatus.current !== 'replaced') || (status === 'shown' && backToSampleAsked.current);
+    sampleStatus.current = status;
     if (!state.dataset) return;
-    controller.openWithData(state.dataset, locale);
+    if (status === 'shown') backToSampleAsked.current = false;
+    controller.openWithData(state.dataset, locale, fresh);
     // Only data versions matter here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.version]);
@@ -161,6 +169,15 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       }
       if (reattach) setReattach({ ...reattach, names: reattach.names.filter((n) => !files.some((f) => f.name === n)) });
     })();
+  };
+
+  const backToSample = async () => {
+    try {
+      backToSampleAsked.current = true;
+      await workspace.restoreSample(await fetchSample());
+    } catch (e) {
+      setNotice(String(e));
+    }
   };
 
   const onOpen = async (file: File) => {
@@ -205,7 +222,10 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
         </header>
         <main>
           <FilePicker locale={locale} onFiles={onFiles} onRefused={(name, message) => workspace.refuse(name, message)} />
+          <LoadFailures failures={state.failures} onDismiss={() => workspace.dismissFailures()} />
           <LoadProgress busy={state.busy} progress={state.progress} stage={state.stage} locale={locale} />
+          <SampleNote sample={state.sample} files={state.files.map((f) => f.name)} onBack={() => void backToSample()} onDismiss={() => workspace.dismissSampleNote()} />
+          {state.dataset && state.sample?.status !== 'shown' && <SchemeChoiceNote controller={controller} onUse={(fit) => controller.switchTo(fit.scheme, state.dataset, locale)} />}
           {notice && (
             <p className="notice" role="status">
               {notice}{' '}
@@ -226,7 +246,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
               {t(locale, 'startingEngine')} {t(locale, 'precomputedNote')}
             </p>
           )}
-          <details className="data-panel" open={state.failures.length > 0} onToggle={(e) => setDataOpen(e.currentTarget.open)}>
+          <details className="data-panel" onToggle={(e) => setDataOpen(e.currentTarget.open)}>
             <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
             <LoadReport
               locale={locale}
@@ -245,20 +265,6 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
             />
             {state.dataset && <DataPreview locale={locale} preview={preview} privacy={state.privacy} />}
           </details>
-          {state.failures.length > 0 && (
-            <div className="failures" role="alert">
-              <strong>{t(locale, 'loadFailed')}</strong>
-              <ul>
-                {state.failures.map((f, i) => (
-                  <li key={i}>{f.message}</li>
-                ))}
-              </ul>
-              <p>{t(locale, 'keptData')}</p>
-              <button type="button" onClick={() => workspace.dismissFailures()}>
-                {t(locale, 'dismiss')}
-              </button>
-            </div>
-          )}
           {state.dataset || showingPrecomputed ? (
             <NotebookView controller={controller} workspace={workspace} onSave={onSave} onOpen={(f) => void onOpen(f)} onRebuild={onRebuild} />
           ) : (

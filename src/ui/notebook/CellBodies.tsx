@@ -1,4 +1,6 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { cellTitle } from '../../notebook/types';
+import { t } from '../../i18n/messages';
 import Markdown from 'react-markdown';
 import type { NotebookController, SqlResult } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
@@ -15,19 +17,25 @@ import { defaultSensitivity, maskCell } from '../../privacy/mask';
 
 /** Markdown as React elements: raw HTML in the text is not rendered (react-markdown's default). */
 export function MarkdownBody({ cell, text, controller, editing }: { cell: MarkdownCell; text: string; controller: NotebookController; editing: boolean }) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  // A catalog text (the default title) is said in the page's language until the user edits it.
+  const textKey = cell.textKey;
+  const catalogText = useSyncExternalStore(controller.subscribe, () => (textKey ? t(locale, textKey, controller.catalogVars(locale)) : ''));
+  const shown = textKey ? catalogText : text;
   return editing ? (
-    <textarea className="md-editor" aria-label={zh ? '说明文字' : 'Text'} value={cell.text} onChange={(e) => controller.edit(cell.id, { text: e.target.value })} rows={4} />
+    <textarea className="md-editor" aria-label={zh ? '说明文字' : 'Text'} value={cell.textKey ? shown : cell.text} onChange={(e) => controller.edit(cell.id, { text: e.target.value, textKey: undefined })} rows={4} />
   ) : (
     <div className="markdown">
-      <Markdown skipHtml>{text}</Markdown>
+      <Markdown skipHtml>{shown}</Markdown>
     </div>
   );
 }
 
 export function ParamBody({ cell, controller }: { cell: ParamCell; controller: NotebookController }) {
-  const zh = useLocale() === 'zh-CN';
-  const label = cell.title ?? cell.name;
+  const locale = useLocale();
+  const zh = locale === 'zh-CN';
+  const label = cell.titleKey || cell.title ? cellTitle(cell, locale) : cell.name;
   const set = (value: string | number) => controller.edit(cell.id, { value });
   if (cell.control === 'select') {
     return (

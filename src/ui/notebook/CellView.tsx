@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
+import { cellTitle } from '../../notebook/types';
 import type { NotebookController, SqlResult } from '../../app/notebook-controller';
 import type { ViewModel } from '../../app/view-models';
 import type { Workspace } from '../../app/workspace';
@@ -54,10 +55,10 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
   useOnScreen(section, cell.id, controller);
   return (
-    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cell.title ?? cell.id}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cellTitle(cell, locale) || cell.id}>
       {!presenting && (
         <header className="cell-head">
-          <h3>{cell.title ?? ''}</h3>
+          <h3>{cellTitle(cell, locale)}</h3>
           {busy && <span className="hint">{zh ? STATUS_ZH[status] : (STATUS_EN[status] ?? status)}…</span>}
           <span className="cell-actions">
             {cell.kind === 'markdown' && (
@@ -82,7 +83,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
           </span>
         </header>
       )}
-      {presenting && <h2 className="slide-title">{cell.title}</h2>}
+      {presenting && <h2 className="slide-title">{cellTitle(cell, locale)}</h2>}
       {(status === 'failed' || status === 'blocked') && (
         <p className="error" role="alert">
           {state?.error}

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
+import { cellTitle } from '../../notebook/types';
 import type { NotebookController } from '../../app/notebook-controller';
 import { chartOf } from '../../app/view-charts';
-import type { ViewModel } from '../../app/view-models';
+import { notApplicableText, type ViewModel } from '../../app/view-models';
 import { tableOf } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod } from '../../i18n/format';
@@ -42,7 +43,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
   const zh = locale === 'zh-CN';
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
-  const title = cell.title ?? cell.view;
+  const title = cellTitle(cell, locale) || cell.view;
   // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
   // threshold drag changes only the models of the views it affects.
   const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
@@ -83,7 +84,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       <EChart ref={chartRef} option={option} label={title} height={model.view === 'sankey' || model.view === 'migration' ? 420 : 360} />
     ) : null;
 
-  if (model.view === 'not-applicable') return <p className="hint">{model.reason}</p>;
+  if (model.view === 'not-applicable') return <p className="hint">{notApplicableText(locale, model.reason)}</p>;
   const problem = built.error ?? tabled.error;
   if (problem !== undefined) {
     // A waiting cell's old result drawn with a new scheme: say it will be redone, not fail.
