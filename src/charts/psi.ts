@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { PsiBand, PsiResult } from '../analysis/psi';
-import { formatShare, type Locale } from '../i18n/format';
+import { formatDecimal, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { FONT, firstParam, swatch, tierLookup, titleBlock } from './shared';
@@ -19,14 +20,20 @@ export interface PsiChartInput {
 export const PSI_BAND_COLORS: Readonly<Record<PsiBand, string>> = { stable: '#1a9850', moderate: '#e08214', significant: '#d73027' };
 
 export function psiBandLabel(band: PsiBand, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  return band === 'stable' ? (zh ? '稳定' : 'stable') : band === 'moderate' ? (zh ? '轻微变化' : 'moderate shift') : zh ? '显著变化' : 'significant shift';
+  return t(locale, band === 'stable' ? 'chartPsiStable' : band === 'moderate' ? 'chartPsiModerate' : 'chartPsiSignificant');
 }
 
-/** PSI with four decimals (values near the 0.1 band edge must be told apart). */
+/**
+ * PSI with four decimals (values near the 0.1 band edge must be told apart), cut rather than
+ * rounded so 0.09996 ("stable") never reads 0.1000; a tiny contribution keeps two significant
+ * digits (0.000041) instead of 0.0000.
+ */
 export function formatPsi(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(4) : '—';
+  return formatDecimal(v, 4, { pad: true });
 }
+
+/** A contribution axis tick: as many decimals as the tick has (0.00005), never 0 for a non-zero tick. */
+const contributionTick = (v: number) => formatDecimal(v, 8);
 
 const CONTRIBUTION_COLOR = '#6a1b9a';
 
@@ -37,12 +44,11 @@ const CONTRIBUTION_COLOR = '#6a1b9a';
  */
 export function buildPsiOption(input: PsiChartInput): EChartsOption {
   const { result, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const rows = result.perTier;
   const band = psiBandLabel(result.band, locale);
-  const contributionName = zh ? 'PSI贡献' : 'PSI contribution';
-  const bandNote = zh ? '（< 0.1 稳定，0.1–0.25 轻微变化，≥ 0.25 显著变化）' : ' (< 0.1 stable, 0.1–0.25 moderate, ≥ 0.25 significant)';
+  const contributionName = t(locale, 'chartPsiContribution');
+  const bandNote = t(locale, 'chartPsiBandNote');
   const subtitle = `{psi|PSI = ${formatPsi(result.psi)}} · {band|${band}}{note|${bandNote}}`;
   const bars = (which: 'expected' | 'actual') => ({
     name: which === 'expected' ? input.expectedLabel : input.actualLabel,
@@ -107,7 +113,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
     yAxis: [
       {
         type: 'value',
-        name: zh ? '客户占比' : 'Share of customers',
+        name: t(locale, 'chartShareOfCustomers'),
         min: 0,
         nameTextStyle: { fontSize: FONT.axis },
         axisLabel: { fontSize: FONT.axis, formatter: (v: number) => formatShare(v) },
@@ -117,7 +123,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
         name: contributionName,
         min: 0,
         nameTextStyle: { fontSize: FONT.axis },
-        axisLabel: { fontSize: FONT.axis, formatter: (v: number) => String(Number(v.toFixed(4))) },
+        axisLabel: { fontSize: FONT.axis, formatter: contributionTick },
         splitLine: { show: false },
       },
     ],
