@@ -32,8 +32,11 @@ export function formatPsi(v: number): string {
   return formatDecimal(v, 4, { pad: true });
 }
 
-/** A contribution axis tick: as many decimals as the tick has (0.00005), never 0 for a non-zero tick. */
-const contributionTick = (v: number) => formatDecimal(v, 8);
+/**
+ * A contribution axis tick with all the decimals it has (0.00005, 0.000000025): ticks are nice
+ * numbers, so they are short, and cutting them to fewer places would print 2.5e-8 and 2e-8 alike.
+ */
+const contributionTick = (v: number) => formatDecimal(v, 12);
 
 const CONTRIBUTION_COLOR = '#6a1b9a';
 
@@ -41,6 +44,9 @@ const CONTRIBUTION_COLOR = '#6a1b9a';
  * Population stability of the tier mix: expected (baseline, lighter) and actual share per tier
  * as grouped bars in the tier colors, each tier's PSI contribution as a line on a second axis,
  * and the PSI with its band — thresholds 0.1 and 0.25 spelt out — in the subtitle.
+ *
+ * The bars take every tier's color, which no legend swatch can show: a note under the chart
+ * says which shade is which period, and the legend lists only the contribution line.
  */
 export function buildPsiOption(input: PsiChartInput): EChartsOption {
   const { result, locale } = input;
@@ -55,7 +61,6 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
     type: 'bar' as const,
     barMaxWidth: 36,
     barGap: '10%',
-    itemStyle: { color: which === 'expected' ? '#b0bec5' : '#546e7a' },
     data: rows.map((r) => ({
       value: r[which],
       itemStyle: { color: tl.color(r.tier), opacity: which === 'expected' ? 0.4 : 1 },
@@ -71,7 +76,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
 
   return {
     animation: false,
-    title: {
+    title: [{
       ...titleBlock(input.title),
       subtext: subtitle,
       subtextStyle: {
@@ -83,17 +88,14 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
           note: { fontSize: FONT.label, color: '#666' },
         },
       },
-    },
+    }, {
+      text: t(locale, 'chartPsiBarsNote', { expected: input.expectedLabel, actual: input.actualLabel }),
+      left: 16,
+      bottom: 4,
+      textStyle: { fontSize: FONT.label, fontWeight: 'normal', color: '#555' },
+    }],
     grid: { left: 72, right: 80, top: 88, bottom: 64 },
-    legend: {
-      bottom: 0,
-      textStyle: { fontSize: FONT.label },
-      data: [
-        { name: input.expectedLabel, itemStyle: { color: '#9e9e9e', opacity: 0.45 } },
-        { name: input.actualLabel, itemStyle: { color: '#616161' } },
-        { name: contributionName, itemStyle: { color: CONTRIBUTION_COLOR } },
-      ],
-    },
+    legend: { bottom: 0, right: 16, textStyle: { fontSize: FONT.label }, data: [contributionName] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
