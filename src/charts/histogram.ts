@@ -1,9 +1,10 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import { lowerBound, upperBound } from '../analysis/fast/bounds';
 import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, LIGHT_GREY, firstParam, tierLookup, titleBlock } from './shared';
+import { FONT, LIGHT_GREY, countAxis, firstParam, tierLookup, titleBlock } from './shared';
 
 const BAR_COLOR = '#5b7a99';
 
@@ -89,7 +90,6 @@ export function histogramBins(sortedValues: Float64Array, binCount: number, log:
  */
 export function buildHistogramOption(input: HistogramInput): EChartsOption {
   const { bins, thresholds, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const logX = input.logX === true;
   const total = bins.reduce((s, b) => s + b.count, 0);
@@ -147,7 +147,7 @@ export function buildHistogramOption(input: HistogramInput): EChartsOption {
 
   return {
     animation: false,
-    title: titleBlock(input.title, `${zh ? '客户' : 'Customers'} ${formatCount(total)}${logX ? (zh ? ' · 对数横轴' : ' · log scale') : ''}`),
+    title: titleBlock(input.title, [t(locale, 'chartCustomerCount', { n: total }), ...(logX ? [t(locale, 'chartLogScale')] : [])].join(' · ')),
     grid: { left: 72, right: 48, top: 104, bottom: 56 },
     tooltip: {
       trigger: 'item',
@@ -157,7 +157,7 @@ export function buildHistogramOption(input: HistogramInput): EChartsOption {
         const b = bins[p.dataIndex]!;
         return [
           `<b>${escapeHtml(input.metricLabel)}</b>: ${binText(p.dataIndex)}`,
-          `${zh ? '客户数' : 'Customers'}: ${formatCount(b.count)} (${formatShare(total > 0 ? b.count / total : 0)})`,
+          `${escapeHtml(t(locale, 'chartCustomers'))}: ${formatCount(b.count)} (${formatShare(total > 0 ? b.count / total : 0)})`,
         ].join('<br/>');
       },
     },
@@ -174,9 +174,9 @@ export function buildHistogramOption(input: HistogramInput): EChartsOption {
     },
     yAxis: {
       type: 'value',
-      name: zh ? '客户数' : 'Customers',
+      name: t(locale, 'chartCustomers'),
       nameTextStyle: { fontSize: FONT.axis },
-      axisLabel: { fontSize: FONT.axis, formatter: (v: number) => formatCount(v) },
+      ...countAxis(),
     },
     series: [
       {

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Curve } from '../analysis/concentration';
-import { formatCount, formatShare, type Locale } from '../i18n/format';
+import { formatCount, formatDecimal, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { escapeHtml } from './escape';
 import { FONT, GREY, firstParam, titleBlock } from './shared';
 
@@ -19,9 +20,9 @@ export interface LorenzInput {
 const LORENZ_COLOR = '#1f6fb2';
 const PARETO_COLOR = '#c0392b';
 
-/** Gini with three decimals (it is a ratio, not a percentage). */
+/** Gini with three decimals (it is a ratio, not a percentage), cut: 0.9996 is 0.999, never 1.000. */
 export function formatGini(g: number): string {
-  return Number.isFinite(g) ? g.toFixed(3) : '—';
+  return formatDecimal(g, 3, { pad: true });
 }
 
 /**
@@ -31,26 +32,23 @@ export function formatGini(g: number): string {
  */
 export function buildLorenzOption(input: LorenzInput): EChartsOption {
   const { lorenz, pareto, locale } = input;
-  const zh = locale === 'zh-CN';
   const names = {
-    lorenz: zh ? '洛伦兹曲线' : 'Lorenz curve',
-    pareto: zh ? '帕累托曲线' : 'Pareto curve',
-    equality: zh ? '完全均等' : 'Equality',
+    lorenz: t(locale, 'chartLorenz'),
+    pareto: t(locale, 'chartPareto'),
+    equality: t(locale, 'chartEquality'),
   };
   const empty = lorenz.points.length === 0;
   const subtitle = empty
-    ? zh
-      ? '没有有效金额'
-      : 'No valid amounts'
+    ? t(locale, 'chartNoValidAmounts')
     : [
-        `${zh ? '基尼系数' : 'Gini'} ${formatGini(input.gini)}`,
-        `${zh ? '前20%客户占比' : 'Top 20% hold'} ${formatShare(input.topShare)}`,
-        `${zh ? '客户' : 'Customers'} ${formatCount(lorenz.n)}`,
-        ...(lorenz.excluded > 0 ? [`${zh ? '排除无效值' : 'invalid excluded'} ${formatCount(lorenz.excluded)}`] : []),
+        t(locale, 'chartGini', { gini: formatGini(input.gini) }),
+        t(locale, 'chartTopShareHeld', { share: formatShare(input.topShare) }),
+        t(locale, 'chartCustomerCount', { n: lorenz.n }),
+        ...(lorenz.excluded > 0 ? [t(locale, 'chartInvalidExcluded', { n: formatCount(lorenz.excluded) })] : []),
       ].join(' · ');
   // The top-20% point: on the Pareto curve at x = 0.2, else on the Lorenz curve at x = 0.8.
   const marker: [number, number] | undefined = empty || !Number.isFinite(input.topShare) ? undefined : pareto ? [0.2, input.topShare] : [0.8, 1 - input.topShare];
-  const markerText = `${zh ? '前20%客户' : 'Top 20%'}: ${formatShare(input.topShare)}`;
+  const markerText = t(locale, 'chartTopShareMarker', { share: formatShare(input.topShare) });
   const axis = (name: string) => ({
     type: 'value' as const,
     min: 0,
@@ -76,11 +74,11 @@ export function buildLorenzOption(input: LorenzInput): EChartsOption {
         if (!p || p.componentType !== 'series' || !Array.isArray(p.value)) return '';
         const [x, y] = p.value.map(Number) as [number, number];
         const name = seriesNames[p.seriesIndex ?? -1] ?? '';
-        return `<b>${escapeHtml(name)}</b><br/>${zh ? '客户累计占比' : 'Customers (cumulative)'}: ${formatShare(x)}<br/>${zh ? '金额累计占比' : 'Amount (cumulative)'}: ${formatShare(y)}`;
+        return `<b>${escapeHtml(name)}</b><br/>${escapeHtml(t(locale, 'chartCumulativeCustomersTip'))}: ${formatShare(x)}<br/>${escapeHtml(t(locale, 'chartCumulativeAmountTip'))}: ${formatShare(y)}`;
       },
     },
-    xAxis: axis(zh ? '客户累计占比' : 'Cumulative share of customers'),
-    yAxis: { ...axis(zh ? '金额累计占比' : 'Cumulative share of amount'), nameGap: 48 },
+    xAxis: axis(t(locale, 'chartCumulativeCustomers')),
+    yAxis: { ...axis(t(locale, 'chartCumulativeAmount')), nameGap: 48 },
     series: [
       {
         name: names.lorenz,

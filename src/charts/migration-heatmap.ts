@@ -1,6 +1,7 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import { GONE, movementTotals, NEW, rowShares, type TransitionMatrix } from '../analysis/migration';
 import { formatAmount, formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { FONT, firstParam, mixColor, textOn, tierLookup, titleBlock } from './shared';
@@ -54,7 +55,6 @@ const MIN_INTENSITY = 0.14;
  */
 export function buildMigrationHeatmapOption(input: MigrationHeatmapInput): EChartsOption {
   const { matrix, tierOrder, measure, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const moves = movementTotals(matrix, tierOrder);
   const shares = rowShares(matrix);
@@ -90,14 +90,18 @@ export function buildMigrationHeatmapOption(input: MigrationHeatmapInput): EChar
     };
   };
 
-  const kindName: Record<MoveKind, string> = zh
-    ? { up: '升级', down: '降级', stay: '保持', new: '新增', gone: '流失' }
-    : { up: 'Upgrade', down: 'Downgrade', stay: 'Stay', new: 'New', gone: 'Gone' };
+  const kindName: Record<MoveKind, string> = {
+    up: t(locale, 'chartUp'),
+    down: t(locale, 'chartDown'),
+    stay: t(locale, 'chartStay'),
+    new: t(locale, 'chartNew'),
+    gone: t(locale, 'chartGone'),
+  };
   const legendText = (['up', 'down', 'stay', 'new', 'gone'] as const)
     .map((k) => `{${k}|■} ${kindName[k]} ${formatCount(moves[k])}`)
     .join('    ');
-  const fromName = zh ? '期初层级' : 'From';
-  const toName = zh ? '期末层级' : 'To';
+  const fromName = t(locale, 'chartFromTier');
+  const toName = t(locale, 'chartToTier');
   const period = (p: string | undefined) => (p === undefined ? '' : ` ${formatPeriod(p)}`);
 
   return {
@@ -127,10 +131,10 @@ export function buildMigrationHeatmapOption(input: MigrationHeatmapInput): EChar
         const to = matrix.cols[cell.c]!;
         const n = matrix.counts[cell.r]![cell.c]!;
         return [
-          `<b>${tl.html(from)} → ${tl.html(to)}</b> (${kindName[cell.kind]})`,
-          `${zh ? '客户数' : 'Customers'}: ${formatCount(n)}`,
-          `${zh ? '占期初该层' : 'Share of from-tier'}: ${from === NEW ? '—' : formatShare(shares[cell.r]![cell.c]!)}`,
-          `${zh ? '金额' : 'Amount'}: ${formatAmount(matrix.amounts[cell.r]![cell.c]!, locale)}`,
+          `<b>${tl.html(from)} → ${tl.html(to)}</b> (${escapeHtml(kindName[cell.kind])})`,
+          `${escapeHtml(t(locale, 'chartCustomers'))}: ${formatCount(n)}`,
+          `${escapeHtml(t(locale, 'chartShareOfFromTier'))}: ${from === NEW ? '—' : formatShare(shares[cell.r]![cell.c]!)}`,
+          `${escapeHtml(t(locale, 'chartAmount'))}: ${formatAmount(matrix.amounts[cell.r]![cell.c]!, locale)}`,
         ].join('<br/>');
       },
     },

@@ -1,10 +1,11 @@
 import type { EChartsOption } from 'echarts';
 import { GONE } from '../analysis/migration';
 import { PROJECTION_NOTE, type Projection } from '../analysis/projection';
-import { formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { formatDecimal, formatNumber, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, LIGHT_GREY, firstParam, swatch, tierIdsWithExtras, tierLookup } from './shared';
+import { FONT, LIGHT_GREY, countAxis, firstParam, swatch, tierIdsWithExtras, tierLookup } from './shared';
 
 export interface ProjectionChartInput {
   readonly projection: Projection;
@@ -16,7 +17,7 @@ export interface ProjectionChartInput {
 }
 
 /** Chinese wording of the analysis' standard note (other notes are shown as given). */
-export const PROJECTION_NOTE_ZH = '队列预测：现有客户按观察到的一期迁移比例继续迁移；流失客户不再回来，新增客户（流入）不在模型内。';
+export const PROJECTION_NOTE_ZH = t('zh-CN', 'chartProjectionNote');
 
 /**
  * Projected tier mix as a stacked area over the steps (best tier on top, cumulative leavers in
@@ -26,24 +27,23 @@ export const PROJECTION_NOTE_ZH = '队列预测：现有客户按观察到的一
  */
 export function buildProjectionOption(input: ProjectionChartInput): EChartsOption {
   const { projection, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const steps = projection.steps;
   const seen = steps.flatMap((s) => Object.keys(s.mix)).filter((k) => k !== GONE);
   const ids = [...tierIdsWithExtras(input.tiers, seen).filter((id) => steps.some((s) => id in s.mix)), GONE];
-  const labelOf = (id: string) => (id === GONE ? (zh ? '流失（累计）' : 'Gone (cumulative)') : tl.label(id));
+  const labelOf = (id: string) => (id === GONE ? t(locale, 'chartGoneCumulative') : tl.label(id));
   const colorOf = (id: string) => (id === GONE ? LIGHT_GREY : tl.color(id));
   const stepLabel = (k: number): string => {
     const given = input.periodLabels?.[k];
     if (given !== undefined) return formatPeriod(given);
     const n = steps[k]?.n ?? k;
-    return n === 0 ? (zh ? '当前' : 'Now') : `T+${n}`;
+    return n === 0 ? t(locale, 'chartNow') : `T+${n}`;
   };
   const totals = steps.map((s) => ids.reduce((sum, id) => sum + (s.mix[id] ?? 0), 0));
-  const note = projection.note === PROJECTION_NOTE && zh ? PROJECTION_NOTE_ZH : projection.note;
-  const projected = zh ? '预测' : 'projection';
+  const note = projection.note === PROJECTION_NOTE ? t(locale, 'chartProjectionNote') : projection.note;
+  const projected = t(locale, 'chartProjection');
   const marked = /预测|projection/i.test(input.title);
-  const fullTitle = marked ? input.title : zh ? `${input.title}（预测）` : `${input.title} (projection)`;
+  const fullTitle = marked ? input.title : t(locale, 'chartProjectionTitle', { title: input.title });
 
   // Series from the bottom up: worst tier first, the best tier on top of the tiers, leavers last.
   const tierIds = ids.filter((id) => id !== GONE);
@@ -89,13 +89,14 @@ export function buildProjectionOption(input: ProjectionChartInput): EChartsOptio
         const s = k === undefined ? undefined : steps[k];
         if (k === undefined || !s) return '';
         const total = totals[k]!;
-        const head = s.n === 0 ? `<b>${escapeHtml(stepLabel(k))}</b>` : `<b>${escapeHtml(stepLabel(k))}</b> (${projected})`;
+        const head = s.n === 0 ? `<b>${escapeHtml(stepLabel(k))}</b>` : `<b>${escapeHtml(stepLabel(k))}</b> (${escapeHtml(projected)})`;
         return [
           head,
           ...ids.map((id) => {
             const v = s.mix[id] ?? 0;
             const name = id === GONE ? escapeHtml(labelOf(id)) : tl.html(id);
-            return `${swatch(colorOf(id))}${name}: ${formatCount(Math.round(v))} (${formatShare(total > 0 ? v / total : 0)})`;
+            // Expected customers are fractional: one decimal, and 0.04 stays 0.04 rather than 0.
+            return `${swatch(colorOf(id))}${name}: ${formatExpected(v)} (${formatShare(total > 0 ? v / total : 0)})`;
           }),
         ].join('<br/>');
       },
@@ -103,10 +104,15 @@ export function buildProjectionOption(input: ProjectionChartInput): EChartsOptio
     xAxis: { type: 'category', boundaryGap: false, data: steps.map((_, k) => stepLabel(k)), axisLabel: { fontSize: FONT.axis } },
     yAxis: {
       type: 'value',
-      name: zh ? '预期客户数' : 'Expected customers',
+      name: t(locale, 'chartExpectedCustomers'),
       nameTextStyle: { fontSize: FONT.axis },
-      axisLabel: { fontSize: FONT.axis, formatter: (v: number) => formatCount(v) },
+      ...countAxis(),
     },
     series,
   };
+}
+
+/** Expected customers (fractional): one decimal, cut; a non-zero expectation never shows as 0. */
+function formatExpected(v: number): string {
+  return Number.isInteger(v) ? formatNumber(v) : formatDecimal(v, 1, { group: true });
 }

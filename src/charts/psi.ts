@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { PsiBand, PsiResult } from '../analysis/psi';
-import { formatShare, type Locale } from '../i18n/format';
+import { formatDecimal, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { FONT, firstParam, swatch, tierLookup, titleBlock } from './shared';
@@ -19,14 +20,23 @@ export interface PsiChartInput {
 export const PSI_BAND_COLORS: Readonly<Record<PsiBand, string>> = { stable: '#1a9850', moderate: '#e08214', significant: '#d73027' };
 
 export function psiBandLabel(band: PsiBand, locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  return band === 'stable' ? (zh ? '稳定' : 'stable') : band === 'moderate' ? (zh ? '轻微变化' : 'moderate shift') : zh ? '显著变化' : 'significant shift';
+  return t(locale, band === 'stable' ? 'chartPsiStable' : band === 'moderate' ? 'chartPsiModerate' : 'chartPsiSignificant');
 }
 
-/** PSI with four decimals (values near the 0.1 band edge must be told apart). */
+/**
+ * PSI with four decimals (values near the 0.1 band edge must be told apart), cut rather than
+ * rounded so 0.09996 ("stable") never reads 0.1000; a tiny contribution keeps two significant
+ * digits (0.000041) instead of 0.0000.
+ */
 export function formatPsi(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(4) : '—';
+  return formatDecimal(v, 4, { pad: true });
 }
+
+/**
+ * A contribution axis tick with all the decimals it has (0.00005, 0.000000025): ticks are nice
+ * numbers, so they are short, and cutting them to fewer places would print 2.5e-8 and 2e-8 alike.
+ */
+const contributionTick = (v: number) => formatDecimal(v, 12);
 
 const CONTRIBUTION_COLOR = '#6a1b9a';
 
@@ -34,22 +44,23 @@ const CONTRIBUTION_COLOR = '#6a1b9a';
  * Population stability of the tier mix: expected (baseline, lighter) and actual share per tier
  * as grouped bars in the tier colors, each tier's PSI contribution as a line on a second axis,
  * and the PSI with its band — thresholds 0.1 and 0.25 spelt out — in the subtitle.
+ *
+ * The bars take every tier's color, which no legend swatch can show: a note under the chart
+ * says which shade is which period, and the legend lists only the contribution line.
  */
 export function buildPsiOption(input: PsiChartInput): EChartsOption {
   const { result, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const rows = result.perTier;
   const band = psiBandLabel(result.band, locale);
-  const contributionName = zh ? 'PSI贡献' : 'PSI contribution';
-  const bandNote = zh ? '（< 0.1 稳定，0.1–0.25 轻微变化，≥ 0.25 显著变化）' : ' (< 0.1 stable, 0.1–0.25 moderate, ≥ 0.25 significant)';
+  const contributionName = t(locale, 'chartPsiContribution');
+  const bandNote = t(locale, 'chartPsiBandNote');
   const subtitle = `{psi|PSI = ${formatPsi(result.psi)}} · {band|${band}}{note|${bandNote}}`;
   const bars = (which: 'expected' | 'actual') => ({
     name: which === 'expected' ? input.expectedLabel : input.actualLabel,
     type: 'bar' as const,
     barMaxWidth: 36,
     barGap: '10%',
-    itemStyle: { color: which === 'expected' ? '#b0bec5' : '#546e7a' },
     data: rows.map((r) => ({
       value: r[which],
       itemStyle: { color: tl.color(r.tier), opacity: which === 'expected' ? 0.4 : 1 },
@@ -65,7 +76,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
 
   return {
     animation: false,
-    title: {
+    title: [{
       ...titleBlock(input.title),
       subtext: subtitle,
       subtextStyle: {
@@ -77,17 +88,14 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
           note: { fontSize: FONT.label, color: '#666' },
         },
       },
-    },
+    }, {
+      text: t(locale, 'chartPsiBarsNote', { expected: input.expectedLabel, actual: input.actualLabel }),
+      left: 16,
+      bottom: 4,
+      textStyle: { fontSize: FONT.label, fontWeight: 'normal', color: '#555' },
+    }],
     grid: { left: 72, right: 80, top: 88, bottom: 64 },
-    legend: {
-      bottom: 0,
-      textStyle: { fontSize: FONT.label },
-      data: [
-        { name: input.expectedLabel, itemStyle: { color: '#9e9e9e', opacity: 0.45 } },
-        { name: input.actualLabel, itemStyle: { color: '#616161' } },
-        { name: contributionName, itemStyle: { color: CONTRIBUTION_COLOR } },
-      ],
-    },
+    legend: { bottom: 0, right: 16, textStyle: { fontSize: FONT.label }, data: [contributionName] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -107,7 +115,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
     yAxis: [
       {
         type: 'value',
-        name: zh ? '客户占比' : 'Share of customers',
+        name: t(locale, 'chartShareOfCustomers'),
         min: 0,
         nameTextStyle: { fontSize: FONT.axis },
         axisLabel: { fontSize: FONT.axis, formatter: (v: number) => formatShare(v) },
@@ -117,7 +125,7 @@ export function buildPsiOption(input: PsiChartInput): EChartsOption {
         name: contributionName,
         min: 0,
         nameTextStyle: { fontSize: FONT.axis },
-        axisLabel: { fontSize: FONT.axis, formatter: (v: number) => String(Number(v.toFixed(4))) },
+        axisLabel: { fontSize: FONT.axis, formatter: contributionTick },
         splitLine: { show: false },
       },
     ],

@@ -1,5 +1,6 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { FONT, firstParam, tierLookup, titleBlock } from './shared';
@@ -9,7 +10,10 @@ export interface QuadrantAxis {
   readonly label: string;
   /** The cut: `h` = at or above it. */
   readonly cut: number;
-  /** Axis range shown. */
+  /**
+   * The data's full range (with the cut). The range shown is narrower when a few outliers
+   * would stretch it: see {@link quadrantExtents}.
+   */
   readonly min: number;
   readonly max: number;
 }
@@ -86,6 +90,8 @@ export const QUADRANT_CUT_IDS = {
   density: 'quadrant-density',
   dragX: 'quadrant-drag-x',
   dragY: 'quadrant-drag-y',
+  /** The second title: how many customers lie outside the range shown. */
+  outside: 'quadrant-outside',
 } as const;
 
 /** Grid margins in px (fixed, so a UI can place drag handles over the plot area). */
@@ -103,6 +109,129 @@ const DENSITY_COLOR = '#37474f';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** The range an axis shows: nice ends, and the tick step between them. */
+export interface AxisExtent {
+  readonly min: number;
+  readonly max: number;
+  readonly interval: number;
+}
+
+/** Axis ranges shown and how many customers lie outside them (`approximate` for a density). */
+export interface QuadrantExtents {
+  readonly x: AxisExtent;
+  readonly y: AxisExtent;
+  readonly outside: number;
+  readonly approximate: boolean;
+}
+
+/** Beyond the 1st/99th percentile, a tail longer than this share of the range between them is cut off. */
+const TAIL = 0.5;
+
+/** 1, 2, 2.5 or 5 × 10^k at or above `raw`. */
+function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+}
+
+// Tick multiples without float noise (0.30000000000000004 would print cut to 0.3, but 2999.9999 as 2999.99).
+const tidy = (v: number) => Number(v.toPrecision(12));
+
+/** [lo, hi] widened to multiples of a nice step (about five ticks), never below 0 for data that is not. */
+function niceExtent(lo: number, hi: number): AxisExtent {
+  if (!(hi > lo)) {
+    const half = Math.abs(lo) * 0.1 || 1;
+    return niceExtent(lo >= 0 ? Math.max(0, lo - half) : lo - half, hi + half);
+  }
+  // Four to seven intervals, whichever step wastes the least room beyond the data.
+  let best: AxisExtent | undefined;
+  for (const n of [5, 4, 6, 7]) {
+    const step = niceStep((hi - lo) / n);
+    const e = { min: tidy(Math.floor(lo / step) * step), max: tidy(Math.ceil(hi / step) * step), interval: step };
+    if (!best || e.max - e.min < best.max - best.min) best = e;
+  }
+  return best!;
+}
+
+/**
+ * The robust part of one axis from weighted values (ascending): the 1st–99th percentile, kept out
+ * to the extreme values unless a tail would stretch the axis by more than half that range (one
+ * outlier at −2555万 must not squeeze every other customer onto the cut line).
+ */
+function robustRange(values: readonly number[], weights: readonly number[]): [number, number] | undefined {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return undefined;
+  // Rank-based: the values at ranks ⌈1%·(n−1)⌉ and ⌊99%·(n−1)⌋, so a sample of ten already leaves its two ends to the tail rule.
+  const at = (rank: number) => {
+    let seen = 0;
+    for (let i = 0; i < values.length; i++) {
+      seen += weights[i]!;
+      if (seen > rank) return values[i]!;
+    }
+    return values[values.length - 1]!;
+  };
+  const first = values[weights.findIndex((w) => w > 0)]!;
+  const last = values[weights.length - 1 - [...weights].reverse().findIndex((w) => w > 0)]!;
+  const p01 = at(Math.ceil(0.01 * (total - 1)));
+  const p99 = at(Math.floor(0.99 * (total - 1)));
+  const span = p99 - p01;
+  return [first >= p01 - TAIL * span ? first : p01, last <= p99 + TAIL * span ? last : p99];
+}
+
+/**
+ * The ranges the quadrant chart shows: robust (see `robustRange`) over the points, or over the
+ * density's cells (by their edges, so approximate), within the given data range, always with the
+ * cut, widened to nice ticks. Exported so a UI placing drag handles uses the same ranges.
+ */
+export function quadrantExtents(input: Pick<QuadrantInput, 'x' | 'y' | 'points' | 'density'>): QuadrantExtents {
+  const { x, y } = input;
+  const points = input.points ?? [];
+  const density = input.density;
+  let xr: [number, number] | undefined;
+  let yr: [number, number] | undefined;
+  if (points.length > 0) {
+    const sorted = (v: number[]) => v.sort((a, b) => a - b);
+    const ones = points.map(() => 1);
+    xr = robustRange(sorted(points.map((p) => p.x)), ones);
+    yr = robustRange(sorted(points.map((p) => p.y)), ones);
+  } else if (density) {
+    // Marginal counts per column and row, inside the given range; a column stands for its lower
+    // edge in the low tail and its upper edge in the high tail.
+    const inX = (i: number) => density.xEdges[i]! < x.max && density.xEdges[i + 1]! > x.min;
+    const inY = (j: number) => density.yEdges[j]! < y.max && density.yEdges[j + 1]! > y.min;
+    const cols = density.counts.map((col, i) => (inX(i) ? col.reduce((s, n, j) => s + (inY(j) && n > 0 ? n : 0), 0) : 0));
+    const rows = density.yEdges.slice(0, -1).map((_, j) => (inY(j) ? density.counts.reduce((s, col, i) => s + (inX(i) && (col[j] ?? 0) > 0 ? col[j]! : 0), 0) : 0));
+    const edgeRange = (edges: readonly number[], w: readonly number[]): [number, number] | undefined => {
+      const lo = robustRange(edges.slice(0, -1), w);
+      const hi = robustRange(edges.slice(1), w);
+      return lo && hi ? [lo[0], hi[1]] : undefined;
+    };
+    xr = edgeRange(density.xEdges, cols);
+    yr = edgeRange(density.yEdges, rows);
+  }
+  const fit = (axis: QuadrantAxis, r: [number, number] | undefined): AxisExtent => {
+    const [lo, hi] = r ?? [axis.min, axis.max];
+    return niceExtent(Math.min(Math.max(lo, axis.min), axis.cut), Math.max(Math.min(hi, axis.max), axis.cut));
+  };
+  const ex = fit(x, xr);
+  const ey = fit(y, yr);
+  const out = (px: number, py: number) => px < ex.min || px > ex.max || py < ey.min || py > ey.max;
+  let outside = 0;
+  if (points.length > 0) {
+    for (const p of points) if (out(p.x, p.y)) outside++;
+  } else if (density) {
+    density.counts.forEach((col, i) =>
+      col.forEach((n, j) => {
+        const cx = (density.xEdges[i]! + density.xEdges[i + 1]!) / 2;
+        const cy = (density.yEdges[j]! + density.yEdges[j + 1]!) / 2;
+        if (n > 0 && out(cx, cy)) outside += n;
+      }),
+    );
+  }
+  return { x: ex, y: ey, outside, approximate: points.length === 0 };
+}
+
 /**
  * Two-axis quadrant chart: customers as a scatter (colored by tier) or a density layer, the
  * two cuts as labelled lines, and each quadrant lightly shaded in its tier's color with its
@@ -110,7 +239,6 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
  */
 export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
   const { x, y, cells, counts, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const points = input.points ?? [];
   if (points.length > QUADRANT_MAX_POINTS) {
@@ -118,18 +246,22 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
   }
   if (!(x.min < x.max) || !(y.min < y.max)) throw new RangeError('Quadrant chart: each axis needs min < max');
   const total = counts.hh + counts.lh + counts.hl + counts.ll;
-  const cx = clamp(x.cut, x.min, x.max);
-  const cy = clamp(y.cut, y.min, y.max);
+  const extents = quadrantExtents(input);
+  // Everything below draws in the range shown, not the data's full range.
+  const X = extents.x;
+  const Y = extents.y;
+  const cx = clamp(x.cut, X.min, X.max);
+  const cy = clamp(y.cut, Y.min, Y.max);
   const fmtX = (v: number) => formatAmount(v, locale);
   const fmtY = (v: number) => formatAmount(v, locale);
 
   const cornerText = (k: keyof QuadrantCells<string>) => `${tl.label(cells[k])}\n${formatCount(counts[k])} (${formatShare(total > 0 ? counts[k] / total : 0)})`;
   // [x range, y range, label position] of each quadrant; the label sits in the outer corner.
   const quads = {
-    hh: [[cx, x.max], [cy, y.max], 'insideTopRight'],
-    lh: [[x.min, cx], [cy, y.max], 'insideTopLeft'],
-    hl: [[cx, x.max], [y.min, cy], 'insideBottomRight'],
-    ll: [[x.min, cx], [y.min, cy], 'insideBottomLeft'],
+    hh: [[cx, X.max], [cy, Y.max], 'insideTopRight'],
+    lh: [[X.min, cx], [cy, Y.max], 'insideTopLeft'],
+    hl: [[cx, X.max], [Y.min, cy], 'insideBottomRight'],
+    ll: [[X.min, cx], [Y.min, cy], 'insideBottomLeft'],
   } as const;
   const areas = (Object.keys(quads) as (keyof typeof quads)[]).map((k) => {
     const [[x0, x1], [y0, y1], position] = quads[k];
@@ -171,10 +303,10 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
         const y0 = density.yEdges[j];
         const y1 = density.yEdges[j + 1];
         if (x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return;
-        const a = clamp(x0, x.min, x.max);
-        const b = clamp(x1, x.min, x.max);
-        const c = clamp(y0, y.min, y.max);
-        const d = clamp(y1, y.min, y.max);
+        const a = clamp(x0, X.min, X.max);
+        const b = clamp(x1, X.min, X.max);
+        const c = clamp(y0, Y.min, Y.max);
+        const d = clamp(y1, Y.min, Y.max);
         if (a < b && c < d) clipped.push([a, b, c, d, n]);
       });
     });
@@ -191,19 +323,19 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
       else shade.rects.push([a, b, c, d]);
     }
   }
-  // One data item per shade, lightest first: [x.min, y.min, step] (the step picks the shade).
+  // One data item per shade, lightest first: [X.min, Y.min, step] (the step picks the shade).
   const steps = [...shades.keys()].sort((p, q) => p - q);
-  const densityData = steps.map((step) => [x.min, y.min, step]);
+  const densityData = steps.map((step) => [X.min, Y.min, step]);
   const renderShade: CustomSeriesRenderItem = (_params, api) => {
     const step = Number(api.value(2));
     // Both axes are linear: two points give the pixel mapping for every edge. Whole pixels, so
     // neighbouring rectangles meet without a seam.
-    const [px0 = 0, py0 = 0] = api.coord([x.min, y.min]);
-    const [px1 = 0, py1 = 0] = api.coord([x.max, y.max]);
-    const sx = (px1 - px0) / (x.max - x.min);
-    const sy = (py1 - py0) / (y.max - y.min);
-    const px = (v: number) => Math.round(px0 + (v - x.min) * sx);
-    const py = (v: number) => Math.round(py0 + (v - y.min) * sy);
+    const [px0 = 0, py0 = 0] = api.coord([X.min, Y.min]);
+    const [px1 = 0, py1 = 0] = api.coord([X.max, Y.max]);
+    const sx = (px1 - px0) / (X.max - X.min);
+    const sy = (py1 - py0) / (Y.max - Y.min);
+    const px = (v: number) => Math.round(px0 + (v - X.min) * sx);
+    const py = (v: number) => Math.round(py0 + (v - Y.min) * sy);
     let path = '';
     for (const [a, b, c, d] of shades.get(step)?.rects ?? []) path += `M${px(a)} ${py(d)}H${px(b)}V${py(c)}H${px(a)}`;
     return { type: 'path', shape: { pathData: path }, style: { fill: DENSITY_COLOR, opacity: 0.08 + (0.72 * step) / DENSITY_STEPS } };
@@ -227,16 +359,23 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
   // The points of each scatter series, so the tooltip can name a customer (names never go into ECharts data).
   const scatterPoints = pointTiers.map((tier) => points.filter((p) => p.tier === tier));
 
-  const cutWord = zh ? '切分' : 'cut';
+  const cutWord = t(locale, 'chartCut');
   const unrated = counts.unrated ?? 0;
-  const subtitle =
-    `${zh ? '客户' : 'Customers'} ${formatCount(total)}` +
-    (unrated > 0 ? ` · ${zh ? '缺少坐标（未评级）' : 'missing x or y (unrated)'} ${formatCount(unrated)}` : '') +
-    ` · ${x.label} ${zh ? '切分' : 'cut'} ${fmtX(x.cut)} · ${y.label} ${zh ? '切分' : 'cut'} ${fmtY(y.cut)}`;
+  const subtitle = [
+    t(locale, 'chartCustomerCount', { n: total }),
+    ...(unrated > 0 ? [t(locale, 'chartMissingXY', { n: formatCount(unrated) })] : []),
+    t(locale, 'chartAxisCut', { axis: x.label, value: fmtX(x.cut) }),
+    t(locale, 'chartAxisCut', { axis: y.label, value: fmtY(y.cut) }),
+  ].join(' · ');
+  // Always present (empty when every customer is in range), so an update clears an old note.
+  const outsideNote = extents.outside > 0 ? t(locale, extents.approximate ? 'chartOutsideAbout' : 'chartOutside', { n: extents.outside }) : '';
 
   return {
     animation: false,
-    title: titleBlock(input.title, subtitle),
+    title: [
+      titleBlock(input.title, subtitle),
+      { id: QUADRANT_CUT_IDS.outside, text: outsideNote, right: QUADRANT_GRID.right, top: QUADRANT_GRID.top - 26, textStyle: { fontSize: FONT.label, fontWeight: 'normal', color: '#666' } },
+    ],
     grid: { ...QUADRANT_GRID },
     ...(scatter.length > 0 ? { legend: { bottom: 0, data: scatter.map((s) => s.name), textStyle: { fontSize: FONT.label } } } : {}),
     tooltip: {
@@ -248,7 +387,7 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
           const shade = shades.get(steps[p.dataIndex] ?? NaN);
           if (!shade) return '';
           const range = shade.fewest === shade.most ? formatCount(shade.most) : `${formatCount(shade.fewest)} – ${formatCount(shade.most)}`;
-          return zh ? `每格客户数：${range}<br/>（此深浅共 ${formatCount(shade.cells)} 格）` : `Customers per cell: ${range}<br/>(${formatCount(shade.cells)} cells of this shade)`;
+          return `${escapeHtml(t(locale, 'chartPerCell', { range }))}<br/>${escapeHtml(t(locale, 'chartShadeCells', { n: shade.cells }))}`;
         }
         const k = scatter.findIndex((s) => s.id === p.seriesId);
         const pt = scatterPoints[k]?.[p.dataIndex];
@@ -263,8 +402,9 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
     },
     xAxis: {
       type: 'value',
-      min: x.min,
-      max: x.max,
+      min: X.min,
+      max: X.max,
+      interval: X.interval,
       name: x.label,
       nameLocation: 'middle',
       nameGap: 28,
@@ -274,8 +414,9 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
     },
     yAxis: {
       type: 'value',
-      min: y.min,
-      max: y.max,
+      min: Y.min,
+      max: Y.max,
+      interval: Y.interval,
       name: y.label,
       nameLocation: 'end',
       nameTextStyle: { fontSize: FONT.axis, align: 'left' },
@@ -287,7 +428,7 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
         ? [
             {
               id: QUADRANT_CUT_IDS.density,
-              name: zh ? '客户密度' : 'Customer density',
+              name: t(locale, 'chartDensity'),
               type: 'custom' as const,
               renderItem: renderShade,
               encode: { x: 0, y: 1 },
@@ -299,7 +440,7 @@ export function buildQuadrantOption(input: QuadrantInput): EChartsOption {
       ...scatter.map((s) => ({ ...s, z: 3 })),
       {
         id: QUADRANT_CUT_IDS.series,
-        name: zh ? '切分线' : 'Cuts',
+        name: t(locale, 'chartCuts'),
         type: 'line' as const,
         data: [],
         z: 4,

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { SankeyFlows } from '../analysis/migration';
 import { formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { FONT, firstParam, tierLookup, titleBlock } from './shared';
@@ -26,7 +27,7 @@ const NODE_WIDTH = 16;
  */
 export function buildSankeyOption(input: SankeyInput): EChartsOption {
   const { flows, locale } = input;
-  const zh = locale === 'zh-CN';
+  const customers = escapeHtml(t(locale, 'chartCustomers'));
   const tl = tierLookup(input.tiers, locale);
   const periods = [...new Set(flows.nodes.map((n) => n.period))];
   const depthOf = new Map(periods.map((p, i) => [p, i]));
@@ -84,11 +85,11 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
           const out = outflow.get(source) ?? 0;
           return [
             `${nodeHtml(source)} → ${nodeHtml(target)}`,
-            `${zh ? '客户数' : 'Customers'}: ${formatCount(value)} (${formatShare(out > 0 ? value / out : 0)} ${zh ? '的来源客户' : 'of the source'})`,
+            `${customers}: ${formatCount(value)} (${escapeHtml(t(locale, 'chartOfSource', { share: formatShare(out > 0 ? value / out : 0) }))})`,
           ].join('<br/>');
         }
         const id = p.data.name ?? '';
-        return `${nodeHtml(id)}<br/>${zh ? '客户数' : 'Customers'}: ${formatCount(size(id))}`;
+        return `${nodeHtml(id)}<br/>${customers}: ${formatCount(size(id))}`;
       },
     },
     series: [

@@ -4,7 +4,8 @@
  * intensity scales. Everything here is pure.
  */
 import { GONE, NEW } from '../analysis/migration';
-import type { Locale } from '../i18n/format';
+import { formatCount, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { UNRATED, type TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 
@@ -18,9 +19,8 @@ export const FONT = { title: 16, subtitle: 13, label: 12, axis: 12 } as const;
 
 /** Localized names of the migration pseudo-states. */
 export function pseudoLabel(id: string, locale: Locale): string | undefined {
-  const zh = locale === 'zh-CN';
-  if (id === NEW) return zh ? '新增' : 'New';
-  if (id === GONE) return zh ? '流失' : 'Gone';
+  if (id === NEW) return t(locale, 'chartNew');
+  if (id === GONE) return t(locale, 'chartGone');
   return undefined;
 }
 
@@ -38,8 +38,8 @@ export function tierLookup(tiers: readonly TierDef[], locale: Locale): TierLooku
   const byId = new Map(tiers.map((t) => [t.id, t]));
   const zh = locale === 'zh-CN';
   const label = (id: string): string => {
-    const t = byId.get(id) ?? (id === UNRATED.id ? UNRATED : undefined);
-    if (t) return zh ? t.label.zh : t.label.en;
+    const def = byId.get(id) ?? (id === UNRATED.id ? UNRATED : undefined);
+    if (def) return zh ? def.label.zh : def.label.en;
     return pseudoLabel(id, locale) ?? id;
   };
   return {
@@ -74,6 +74,19 @@ export function titleBlock(text: string, subtext?: string) {
     textStyle: { fontSize: FONT.title },
     ...(subtext === undefined ? {} : { subtext, subtextStyle: { fontSize: FONT.subtitle, color: '#555' } }),
   };
+}
+
+/**
+ * A value axis of customer counts: ticks on whole numbers only (`minInterval: 1`), and a
+ * formatter that leaves any fractional tick blank rather than printing 0, 1, 1, 2.
+ */
+export function countAxis() {
+  return { minInterval: 1, axisLabel: { fontSize: FONT.axis, formatter: countTick } };
+}
+
+/** A count axis tick: whole numbers grouped, anything else blank. */
+export function countTick(v: number): string {
+  return Number.isInteger(v) ? formatCount(v) : '';
 }
 
 /** ECharts passes one param object or an array of them (axis trigger). */

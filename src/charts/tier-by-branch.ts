@@ -1,8 +1,9 @@
 import type { EChartsOption } from 'echarts';
 import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { UNRATED, type TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, firstParam, swatch, tierIdsWithExtras, tierLookup, titleBlock } from './shared';
+import { FONT, countAxis, firstParam, swatch, tierIdsWithExtras, tierLookup, titleBlock } from './shared';
 
 export interface TierByBranchRow {
   /** Branch name as it appears in the data (user file: escaped in tooltips). */
@@ -67,7 +68,6 @@ export function branchSummaries(tiers: readonly TierDef[], rows: readonly TierBy
  */
 export function buildTierByBranchOption(input: TierByBranchInput): EChartsOption {
   const { measure, locale } = input;
-  const zh = locale === 'zh-CN';
   const tl = tierLookup(input.tiers, locale);
   const { ids, branches } = branchSummaries(input.tiers, input.rows);
   const share = measure === 'share';
@@ -92,18 +92,17 @@ export function buildTierByBranchOption(input: TierByBranchInput): EChartsOption
           if (c === 0 && b.amounts[i] === 0) return;
           lines.push(`${swatch(tl.color(id))}${tl.html(id)}: ${formatCount(c)} (${formatShare(b.total > 0 ? c / b.total : 0)}) · ${formatAmount(b.amounts[i]!, locale)}`);
         });
-        lines.push(`${zh ? '合计' : 'Total'}: ${formatCount(b.total)} · ${formatAmount(b.totalAmount, locale)}`);
+        lines.push(`${escapeHtml(t(locale, 'chartTotal'))}: ${formatCount(b.total)} · ${formatAmount(b.totalAmount, locale)}`);
         return lines.join('<br/>');
       },
     },
     xAxis: {
       type: 'value',
-      ...(share ? { min: 0, max: 1 } : {}),
-      name: share ? (zh ? '客户占比' : 'Share of customers') : zh ? '客户数' : 'Customers',
+      ...(share ? { min: 0, max: 1, axisLabel: { fontSize: FONT.axis, formatter: (v: number) => formatShare(v) } } : countAxis()),
+      name: t(locale, share ? 'chartShareOfCustomers' : 'chartCustomers'),
       nameLocation: 'middle',
       nameGap: 28,
       nameTextStyle: { fontSize: FONT.axis },
-      axisLabel: { fontSize: FONT.axis, formatter: (v: number) => (share ? formatShare(v) : formatCount(v)) },
     },
     yAxis: {
       type: 'category',

@@ -1,8 +1,10 @@
 import type { EChartsOption } from 'echarts';
 import type { TierCount } from '../analysis/tier-distribution';
 import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
+import { countAxis } from './shared';
 
 export interface TierDistributionInput {
   readonly tiers: readonly TierDef[];
@@ -16,27 +18,30 @@ export interface TierDistributionInput {
 /**
  * Tier distribution: customers per tier as bars (tier colors), and each tier's share of the
  * amount as a line on a percentage axis — the two numbers a tier mix is discussed by.
+ *
+ * Each tier's bar is its own series (stacked, so every bar keeps the full slot): a legend entry
+ * takes its series' color, and one series of tier-colored bars would show a palette color there.
  */
 export function buildTierDistributionOption(input: TierDistributionInput): EChartsOption {
   const { tiers, counts, locale } = input;
   const zh = locale === 'zh-CN';
-  const label = (t: TierDef) => (zh ? t.label.zh : t.label.en);
+  const label = (tier: TierDef) => (zh ? tier.label.zh : tier.label.en);
   const byId = new Map(counts.map((c) => [c.tier, c]));
   const totalCustomers = counts.reduce((s, c) => s + c.customers, 0);
   const totalAmount = counts.reduce((s, c) => s + c.amount, 0);
-  const rows = tiers.map((t) => {
-    const c = byId.get(t.id) ?? { tier: t.id, customers: 0, amount: 0 };
-    return { tier: t, customers: c.customers, amount: c.amount, amountShare: totalAmount > 0 ? c.amount / totalAmount : 0 };
+  const rows = tiers.map((tier) => {
+    const c = byId.get(tier.id) ?? { tier: tier.id, customers: 0, amount: 0 };
+    return { tier, customers: c.customers, amount: c.amount, amountShare: totalAmount > 0 ? c.amount / totalAmount : 0 };
   });
-  const customersName = zh ? '客户数' : 'Customers';
+  const customersName = t(locale, 'chartCustomers');
   const amountLabel = input.amountLabel;
-  const shareName = amountLabel === undefined ? '' : zh ? `${amountLabel}占比` : `${amountLabel} share`;
+  const shareName = amountLabel === undefined ? '' : t(locale, 'chartAmountShare', { amount: amountLabel });
 
   return {
     animation: false,
     title: { text: input.title, left: 'center', textStyle: { fontSize: 15 } },
     grid: { left: 64, right: 64, top: 56, bottom: 48 },
-    legend: { bottom: 0, data: amountLabel === undefined ? [customersName] : [customersName, shareName] },
+    legend: { bottom: 0, data: [...rows.map((r) => label(r.tier)), ...(amountLabel === undefined ? [] : [shareName])] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -54,18 +59,21 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
     },
     xAxis: { type: 'category', data: rows.map((r) => label(r.tier)) },
     yAxis: [
-      { type: 'value', name: customersName, axisLabel: { formatter: (v: number) => formatCount(v) } },
+      { type: 'value', name: customersName, ...countAxis() },
       ...(amountLabel === undefined
         ? []
         : [{ type: 'value' as const, name: shareName, min: 0, max: 1, axisLabel: { formatter: (v: number) => formatShare(v) }, splitLine: { show: false } }]),
     ],
     series: [
-      {
-        name: customersName,
-        type: 'bar',
-        data: rows.map((r) => ({ value: r.customers, itemStyle: { color: r.tier.color } })),
-        label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatCount(Number(p.value ?? 0)) },
-      },
+      ...rows.map((r, i) => ({
+        name: label(r.tier),
+        type: 'bar' as const,
+        stack: 'customers',
+        itemStyle: { color: r.tier.color },
+        // Only this tier's slot holds a value; '-' leaves the other slots empty.
+        data: rows.map((_, j) => (j === i ? r.customers : '-')),
+        label: { show: true, position: 'top' as const, formatter: (p: { value?: unknown }) => formatCount(Number(p.value ?? 0)) },
+      })),
       ...(amountLabel === undefined ? [] : [{
         name: shareName,
         type: 'line' as const,

@@ -1,9 +1,10 @@
 import type { EChartsOption } from 'echarts';
 import type { TierCount } from '../analysis/tier-distribution';
 import { formatAmount, formatCount, formatPeriod, formatShare, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, firstParam, swatch, tierIdsWithExtras, tierLookup, titleBlock } from './shared';
+import { FONT, countTick, firstParam, swatch, tierIdsWithExtras, tierLookup, titleBlock } from './shared';
 
 export type TierMixMeasure = 'customers' | 'share' | 'amount';
 
@@ -33,7 +34,6 @@ const LABEL_MAX_PERIODS = 8;
  */
 export function buildTierMixOverTimeOption(input: TierMixOverTimeInput): EChartsOption {
   const { periods, measure, locale } = input;
-  const zh = locale === 'zh-CN';
   const seen = periods.flatMap((p) => (input.counts[p] ?? []).map((c) => c.tier));
   const ids = tierIdsWithExtras(input.tiers, seen);
   const tl = tierLookup(input.tiers, locale);
@@ -60,8 +60,8 @@ export function buildTierMixOverTimeOption(input: TierMixOverTimeInput): ECharts
 
   const area = periods.length > TIER_MIX_MAX_BAR_PERIODS;
   const showLabels = !area && periods.length <= LABEL_MAX_PERIODS;
-  const amountName = input.amountLabel ?? (zh ? '金额' : 'Amount');
-  const axisName = measure === 'customers' ? (zh ? '客户数' : 'Customers') : measure === 'share' ? (zh ? '客户占比' : 'Share of customers') : amountName;
+  const amountName = input.amountLabel ?? t(locale, 'chartAmount');
+  const axisName = measure === 'customers' ? t(locale, 'chartCustomers') : measure === 'share' ? t(locale, 'chartShareOfCustomers') : amountName;
 
   // Series from the worst tier up, so the best tier sits on top of each stack; the legend
   // still lists the tiers best first.
@@ -119,8 +119,8 @@ export function buildTierMixOverTimeOption(input: TierMixOverTimeInput): ECharts
         });
         lines.push(
           measure === 'amount'
-            ? `${zh ? '合计' : 'Total'}: ${formatCount(row.totalCustomers)} · ${formatAmount(row.totalAmount, locale)}`
-            : `${zh ? '合计' : 'Total'}: ${formatCount(row.totalCustomers)}`,
+            ? `${escapeHtml(t(locale, 'chartTotal'))}: ${formatCount(row.totalCustomers)} · ${formatAmount(row.totalAmount, locale)}`
+            : `${escapeHtml(t(locale, 'chartTotal'))}: ${formatCount(row.totalCustomers)}`,
         );
         return lines.join('<br/>');
       },
@@ -135,10 +135,10 @@ export function buildTierMixOverTimeOption(input: TierMixOverTimeInput): ECharts
       type: 'value',
       name: axisName,
       nameTextStyle: { fontSize: FONT.axis },
-      ...(measure === 'share' ? { min: 0, max: 1 } : {}),
+      ...(measure === 'share' ? { min: 0, max: 1 } : measure === 'customers' ? { minInterval: 1 } : {}),
       axisLabel: {
         fontSize: FONT.axis,
-        formatter: (v: number) => (measure === 'share' ? formatShare(v) : measure === 'amount' ? formatAmount(v, locale) : formatCount(v)),
+        formatter: (v: number) => (measure === 'share' ? formatShare(v) : measure === 'amount' ? formatAmount(v, locale) : countTick(v)),
       },
     },
     series,

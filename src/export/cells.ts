@@ -8,6 +8,13 @@ import type { Cell } from '../engine/rows';
 export type ExportCell = Cell | Date | bigint | undefined;
 export type ExportRow = Readonly<Record<string, ExportCell>>;
 
+/**
+ * How a numeric column is meant (a table's `formats`): `share` a fraction 0..1 shown as a
+ * percentage, `amount` money in yuan, `count` whole customers.
+ */
+export type ColumnFormat = 'share' | 'amount' | 'count';
+export type ColumnFormats = Readonly<Record<string, ColumnFormat>>;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**

@@ -1,4 +1,4 @@
-import { dateCellText, type ExportCell, type ExportRow } from './cells';
+import { dateCellText, type ColumnFormats, type ExportCell, type ExportRow } from './cells';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
@@ -9,7 +9,16 @@ export interface CsvOptions {
    * DuckDB, pandas and R skip the BOM. Turn it off only for tools that choke on it.
    */
   bom?: boolean;
+  /**
+   * Column formats (a table's `formats`): a `share` column (a fraction 0..1, its header naming
+   * %) is written in percent, 0.123 as 12.3, so the number matches the header; a CSV has no
+   * number formats to do that as XLSX does. Other formats leave the numbers as they are.
+   */
+  formats?: ColumnFormats;
 }
+
+/** A fraction in percent without float noise (0.123 × 100 is 12.299999999999999). */
+const percentOf = (v: ExportCell): ExportCell => (typeof v === 'number' && Number.isFinite(v) ? Number((v * 100).toPrecision(15)) : v);
 
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const CRLF = '\r\n';
@@ -82,8 +91,9 @@ export function toCsv(columns: readonly string[], rows: readonly ExportRow[], op
   const parts: Uint8Array[] = [];
   if (options.bom ?? true) parts.push(BOM);
   let lines: string[] = [columns.map((c) => csvField(c)).join(',')];
+  const share = columns.map((c) => options.formats?.[c] === 'share');
   for (const row of rows) {
-    lines.push(columns.map((c) => csvField(row[c])).join(','));
+    lines.push(columns.map((c, i) => csvField(share[i] ? percentOf(row[c]) : row[c])).join(','));
     if (lines.length >= BATCH_LINES) {
       parts.push(encoder.encode(lines.join(CRLF) + CRLF));
       lines = [];

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { isDateOnly, type ExportCell, type ExportRow } from './cells';
+import { isDateOnly, type ColumnFormat, type ColumnFormats, type ExportCell, type ExportRow } from './cells';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -7,7 +7,12 @@ export interface XlsxSheet {
   name: string;
   columns: readonly string[];
   rows: readonly ExportRow[];
+  /** Number formats by column: shares as `0.0%`, amounts `#,##0.00`, counts `#,##0` (the values stay raw). */
+  formats?: ColumnFormats;
 }
+
+/** Excel number formats of the column formats: a share cell holds 0.123 and shows 12.3%. */
+export const XLSX_NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = { share: '0.0%', amount: '#,##0.00', count: '#,##0' };
 
 /** Excel's limits: rows per sheet (header included), columns, characters per cell. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -99,7 +104,8 @@ const WIDTH_SAMPLE_ROWS = 2000;
 
 function cellWidth(cell: XLSX.CellObject | undefined): number {
   if (!cell) return 0;
-  if (cell.t === 'n') return cell.z ? String(cell.z).length : Math.min(String(cell.v).length, 12);
+  // Dates show their format's width; a number format adds separators and a % or decimals.
+  if (cell.t === 'n') return cell.z && /y/.test(String(cell.z)) ? String(cell.z).length : Math.min(String(cell.v).length + (cell.z ? 4 : 0), 16);
   if (cell.t === 'b') return 5;
   const text = String(cell.v);
   const firstLine = text.split('\n', 1)[0] ?? '';
@@ -112,12 +118,18 @@ function buildSheet(sheet: XlsxSheet): XLSX.WorkSheet {
   if (rows.length + 1 > XLSX_MAX_ROWS) throw new RangeError(`sheet "${sheet.name}" has ${rows.length} rows; Excel allows ${XLSX_MAX_ROWS - 1} below the header — export CSV instead`);
   const data: XLSX.CellObject[][] = new Array(rows.length + 1);
   const widths = columns.map((c) => displayWidth(c));
+  const numberFormats = columns.map((c) => {
+    const f = sheet.formats?.[c];
+    return f === undefined ? undefined : XLSX_NUMBER_FORMATS[f];
+  });
   data[0] = columns.map((c) => ({ t: 's', v: cellText(c) }));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const out: XLSX.CellObject[] = [];
     for (let c = 0; c < columns.length; c++) {
       const cell = toCellObject(row[columns[c]!]);
+      const z = numberFormats[c];
+      if (cell && z !== undefined && cell.t === 'n' && cell.z === undefined) cell.z = z;
       if (cell) out[c] = cell;
       if (r < WIDTH_SAMPLE_ROWS) widths[c] = Math.max(widths[c] ?? 0, cellWidth(cell));
     }

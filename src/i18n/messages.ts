@@ -1,5 +1,6 @@
 import type { Locale } from './format';
 import * as app from './catalog/app';
+import * as charts from './catalog/charts';
 import * as ingest from './catalog/ingest';
 import * as data from './catalog/data';
 import * as views from './catalog/views';
@@ -11,12 +12,12 @@ import * as views from './catalog/views';
  * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
  * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
  */
-const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh } as const;
+const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en };
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 

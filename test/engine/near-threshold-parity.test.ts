@@ -36,7 +36,7 @@ test.each(Object.entries(TUNINGS))('near-threshold list, %s: the page lists what
   const page = await ws.analyst.near(scheme, period, 100_000);
 
   expect(page.length).toBeGreaterThan(100);
-  const key = (x: { customer_id: unknown; tier: unknown; near_tier: unknown }) => `${String(x.customer_id)} ${String(x.tier)}→${String(x.near_tier)}`;
+  const key = (x: Record<string, unknown>) => `${String(x.customer_id)} ${String(x.tier)}→${String(x.near_tier)}`;
   expect(page.map(key).sort()).toEqual(cli.map(key).sort());
   const order = scheme.bounds.map((b) => b.tier).concat(scheme.below!);
   const min = Object.fromEntries(scheme.bounds.map((b) => [b.tier, b.min]));

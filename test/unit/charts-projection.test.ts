@@ -76,7 +76,8 @@ describe('projection chart', () => {
     const html = projection.steps.map((_, i) => fmt([{ dataIndex: i }])).join('\n');
     expect(html).not.toContain('<img');
     expect(html).toContain(`<b>${escapeHtml(EVIL)}</b>`);
-    expect(html).toContain(`${escapeHtml(EVIL)}: 71 (47.1%)`); // a at T+3: 70.6 of 150
+    // a at T+3: 70.6 of 150, shown with its decimal (an expectation is not rounded up to 71).
+    expect(html).toContain(`${escapeHtml(EVIL)}: 70.6 (47.1%)`);
     expect(html).toContain('<b>T+1</b> (预测)');
   });
 });

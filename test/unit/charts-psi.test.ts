@@ -40,13 +40,13 @@ describe('PSI chart', () => {
 
   test('PSI value, band and the 0.1 / 0.25 thresholds in the subtitle', () => {
     expect(result.band).toBe('moderate');
-    const sub = (option.title as { subtext: string }).subtext;
+    const sub = (option.title as { subtext: string }[])[0]!.subtext;
     expect(sub).toContain(`PSI = ${formatPsi(result.psi)}`);
     expect(sub).toContain('{band|轻微变化}');
     expect(sub).toContain('< 0.1 稳定，0.1–0.25 轻微变化，≥ 0.25 显著变化');
     expect([psiBandLabel('stable', 'zh-CN'), psiBandLabel('significant', 'zh-CN'), psiBandLabel('significant', 'en')]).toEqual(['稳定', '显著变化', 'significant shift']);
     const en = buildPsiOption({ result, tiers, expectedLabel: 'Jun', actualLabel: 'Dec', locale: 'en', title: 't' });
-    expect((en.title as { subtext: string }).subtext).toContain('{band|moderate shift}');
+    expect((en.title as { subtext: string }[])[0]!.subtext).toContain('{band|moderate shift}');
   });
 
   test('renders to SVG with the PSI value, band and tier labels', () => {

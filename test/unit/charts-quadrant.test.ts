@@ -84,9 +84,10 @@ describe('quadrant chart', () => {
     });
     const d = (o.series as Series[]).find((s) => s.id === QUADRANT_CUT_IDS.density)!;
     expect(d.type).toBe('custom');
-    // Three cells inside the axes (x 100–150 is clipped away), in three shades (√(n / 7) of 12
-    // steps: 3 → 8, 5 → 11, 7 → 12), lightest first.
-    expect(d.data).toEqual([[0, -50_000, 8], [0, -50_000, 11], [0, -50_000, 12]]);
+    // Three cells inside the axes (x 100–150 is beyond the data's range and clipped away), in
+    // three shades (√(n / 7) of 12 steps: 3 → 8, 5 → 11, 7 → 12), lightest first; each item sits
+    // at the shown range's lower corner (y widened to the nice −10万).
+    expect(d.data).toEqual([[0, -100_000, 8], [0, -100_000, 11], [0, -100_000, 12]]);
     const svg = renderSvg(o);
     const shades = [...svg.matchAll(/<path d="([^"]*)"[^>]*fill="#37474f"[^>]*fill-opacity="([\d.]+)"/g)];
     expect(shades.map((m) => Number(m[2]))).toEqual([0.08 + (0.72 * 8) / 12, 0.08 + (0.72 * 11) / 12, 0.8].map((v) => expect.closeTo(v, 3)));
@@ -94,7 +95,7 @@ describe('quadrant chart', () => {
     for (const [, path] of shades) expect(path).toMatch(/^M\d+ \d+L\d+ \d+L\d+ \d+L\d+ \d+$/);
     for (const label of ['Important', '4 (23.5%)', 'Exit', '5 (29.4%)', 'cut 60', '100K']) expect(svg).toContain(label);
     const tooltip = (i: number) => (o.tooltip as { formatter: Formatter }).formatter({ componentType: 'series', seriesId: QUADRANT_CUT_IDS.density, dataIndex: i });
-    expect(tooltip(2)).toBe('Customers per cell: 7<br/>(1 cells of this shade)');
+    expect(tooltip(2)).toBe('Customers per cell: 7<br/>(1 cell of this shade)');
     expect(tooltip(0)).toContain('Customers per cell: 3');
   });
 

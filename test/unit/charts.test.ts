@@ -33,10 +33,30 @@ describe('tier distribution chart', () => {
   });
 
   test('bars follow the scheme order and colors; the amount share sums to 1', () => {
-    const [bars, shares] = option.series as [{ data: { value: number; itemStyle: { color: string } }[] }, { data: number[] }];
-    expect(bars.data.map((d) => d.value)).toEqual([140, 1836, 4325, 2932, 10909, 12]);
-    expect(bars.data.map((d) => d.itemStyle.color)).toEqual(tiersOf(scheme).map((t) => t.color));
+    type Bar = { name: string; type: string; data: (number | string)[]; itemStyle: { color: string } };
+    const series = option.series as Bar[];
+    const bars = series.filter((s) => s.type === 'bar');
+    const shares = series.find((s) => s.type === 'line')! as unknown as { data: number[] };
+    // One series per tier, holding a value only in its own slot.
+    expect(bars.map((b, i) => b.data[i])).toEqual([140, 1836, 4325, 2932, 10909, 12]);
+    expect(bars.every((b, i) => b.data.every((v, j) => j === i || v === '-'))).toBe(true);
+    expect(bars.map((b) => b.itemStyle.color)).toEqual(tiersOf(scheme).map((t) => t.color));
     expect(shares.data.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  test('legend: each tier in its bar color, then the amount share line', () => {
+    const legend = option.legend as { data: string[] };
+    const series = option.series as { name: string; itemStyle: { color: string } }[];
+    expect(legend.data).toEqual([...tiersOf(scheme).map((t) => t.label.zh), '日均金融资产占比']);
+    for (const name of legend.data) expect(series.find((s) => s.name === name)?.itemStyle.color).toBeDefined();
+    expect(legend.data.slice(0, -1).map((n) => series.find((s) => s.name === n)!.itemStyle.color)).toEqual(tiersOf(scheme).map((t) => t.color));
+  });
+
+  test('the customer axis ticks on whole numbers only (no 0, 1, 1, 2 for small counts)', () => {
+    const small = buildTierDistributionOption({ tiers: tiersOf(scheme), counts: counts.map((c) => ({ ...c, customers: c.tier === 'vip' ? 3 : 1 })), locale: 'zh-CN', title: 't' });
+    const [axis] = small.yAxis as [{ minInterval: number; axisLabel: { formatter: (v: number) => string } }];
+    expect(axis.minInterval).toBe(1);
+    expect([0, 0.5, 1, 1.5, 2].map(axis.axisLabel.formatter)).toEqual(['0', '', '1', '', '2']);
   });
 
   test('renders to SVG with the Chinese tier labels', () => {
