@@ -4,7 +4,7 @@ import { buildLorenzOption } from '../charts/lorenz';
 import { buildMigrationHeatmapOption, type MigrationMeasure } from '../charts/migration-heatmap';
 import { buildProjectionOption } from '../charts/projection';
 import { buildPsiOption } from '../charts/psi';
-import { buildQuadrantOption } from '../charts/quadrant';
+import { buildQuadrantOption, quadrantExtents } from '../charts/quadrant';
 import { buildSankeyOption } from '../charts/sankey';
 import { buildTierByBranchOption } from '../charts/tier-by-branch';
 import { buildTierDistributionOption } from '../charts/tier-distribution';
@@ -102,4 +102,15 @@ function quadrantTier(scheme: Extract<Scheme, { kind: 'quadrant' }>, xCut: numbe
   const hx = x >= xCut;
   const hy = y >= yCut;
   return hy ? (hx ? scheme.cells.hh : scheme.cells.lh) : hx ? scheme.cells.hl : scheme.cells.ll;
+}
+
+/** The axis ranges a quadrant view shows (outliers left out), for placing its drag handles. */
+export function quadrantShownRanges(model: Extract<ViewModel, { view: 'quadrant' }>): { x: [number, number]; y: [number, number] } {
+  const e = quadrantExtents({
+    x: { label: '', cut: model.xCut, min: model.xRange[0], max: model.xRange[1] },
+    y: { label: '', cut: model.yCut, min: model.yRange[0], max: model.yRange[1] },
+    points: model.points.map((p) => ({ ...p, tier: '' })),
+    density: model.density,
+  });
+  return { x: [e.x.min, e.x.max], y: [e.y.min, e.y.max] };
 }

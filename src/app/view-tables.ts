@@ -1,6 +1,7 @@
 import type { Row } from '../engine/rows';
 import { formatPeriod, type Locale } from '../i18n/format';
-import type { TierDef } from '../schemes/types';
+import type { Scheme, TierDef } from '../schemes/types';
+import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import type { ViewModel } from './view-models';
 
 export interface TableData {
@@ -18,6 +19,11 @@ export interface TableData {
  * `metric` is the unit of a ladder's metric, which the near-threshold, sensitivity and
  * before/after tables are in: yuan for an amount (the default), none for points or scores.
  */
+/** The unit of a ladder's metric in tables: yuan for amounts, none for points and scores. */
+export function metricUnitOf(scheme: Scheme): 'yuan' | 'none' {
+  return scheme.kind !== 'ladder' || (isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount') ? 'yuan' : 'none';
+}
+
 export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none' = 'yuan'): TableData | undefined {
   const zh = locale === 'zh-CN';
   const yuan = (header: string) => (zh ? `${header}（元）` : `${header} (yuan)`);

@@ -39,8 +39,8 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
       )}
       {table && (
         <>
-          <button type="button" onClick={() => withTable('csv', (t) => download(file('csv'), toCsv([...t.columns], [...t.rows]), CSV_MIME))}>CSV</button>
-          <button type="button" onClick={() => withTable('xlsx', (t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows] }]), XLSX_MIME))}>XLSX</button>
+          <button type="button" onClick={() => withTable('csv', (t) => download(file('csv'), toCsv([...t.columns], [...t.rows], { formats: t.formats }), CSV_MIME))}>CSV</button>
+          <button type="button" onClick={() => withTable('xlsx', (t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows], formats: t.formats }]), XLSX_MIME))}>XLSX</button>
           <button type="button" onClick={() => withTable('parquet', async (t) => download(file('parquet'), await workspace.rowsToParquet(t.columns, t.rows), 'application/vnd.apache.parquet'))}>Parquet</button>
           <label className="hint" title={zh ? '姓名、证件号、手机号等敏感列默认不导出' : 'Names, ID numbers and phones are left out unless ticked'}>
             <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '含敏感列' : 'personal columns'}

@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'react';
 import { cellTitle } from '../../notebook/types';
 import type { NotebookController } from '../../app/notebook-controller';
-import { chartOf } from '../../app/view-charts';
+import { chartOf, quadrantShownRanges } from '../../app/view-charts';
 import { notApplicableText, type ViewModel } from '../../app/view-models';
-import { tableOf } from '../../app/view-tables';
+import { metricUnitOf, tableOf } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod } from '../../i18n/format';
 import type { MigrationMeasure } from '../../charts/migration-heatmap';
@@ -53,7 +53,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
     [model, look, locale, title, migrationMeasure, mixMeasure],
   );
   const tabled = useMemo(
-    () => attempt(() => tableOf(model, tiersOf(scheme), locale)),
+    () => attempt(() => tableOf(model, tiersOf(scheme), locale, metricUnitOf(scheme))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, look, locale],
   );
@@ -62,16 +62,17 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
   const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
   const lastCut = useRef<number>(0);
 
+  const shown = useMemo(() => (model.view === 'quadrant' ? quadrantShownRanges(model) : undefined), [model]);
   const chart =
-    model.view === 'quadrant' && scheme.kind === 'quadrant' && option ? (
+    model.view === 'quadrant' && scheme.kind === 'quadrant' && option && shown ? (
       <QuadrantChart
         chartRef={chartRef}
         option={option}
         label={title}
         xCut={model.xCut}
         yCut={model.yCut}
-        xRange={model.xRange}
-        yRange={model.yRange}
+        xRange={shown!.x}
+        yRange={shown!.y}
         onCut={(axis, value) => {
           // At most one scheme update per animation frame while dragging.
           const now = performance.now();
