@@ -218,13 +218,14 @@ export class Workspace {
       if (added.length > 0) {
         this.set({ progress: 0.95, stage: 'dataset' });
         const replacing = !options.sample && this.sampleId !== undefined && this.files.length === 1 && this.files[0]!.id === this.sampleId;
+        const sampleName = this.state.sample?.name ?? '';
         if (replacing) await dropFileTables(engine, this.sampleId!);
         await this.rebuild(engine, replacing ? added : [...this.files, ...added]);
         if (options.sample) {
           this.sampleId = added[0]!.id;
           this.set({ sample: { name: added[0]!.name, status: 'shown' } });
         } else if (replacing) {
-          this.set({ sample: { name: this.state.sample?.name ?? '', status: 'replaced' } });
+          this.set({ sample: { name: sampleName, status: 'replaced' } });
         }
         // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
         performance.mark('tierlens:data-ready');
