@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FileView, LoadFailure } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { labelIn, t } from '../i18n/messages';
 import { FIELDS, type FieldName, type Sensitivity } from '../ingest/vocabulary';
 import type { Problem } from '../ingest/report';
 
@@ -23,7 +23,6 @@ interface Props {
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
 export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
-  const zh = locale === 'zh-CN';
   const [withSensitive, setWithSensitive] = useState(false);
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
@@ -63,7 +62,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
             {t(locale, 'exportParquet')}
           </button>{' '}
           <label className="hint">
-            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '本次导出包含敏感列' : 'include personal columns in this export'}
+            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {t(locale, 'exportWithPersonal')}
           </label>{' '}
           <button type="button" onClick={onClear}>
             {t(locale, 'clearAll')}
@@ -77,7 +76,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
         return (
           <details key={f.id} className="file-report" open={files.length <= 2}>
             <summary>
-              <strong>{f.name}</strong> · {r.format.toUpperCase()}
+              <strong data-value="">{f.name}</strong> · {r.format.toUpperCase()}
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
               {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {formatCount(r.rows)} {t(locale, 'rows')} · {r.columns.length}{' '}
               {t(locale, 'columns')} · {r.problemCount > 0 ? <span className="warn">{formatCount(r.problemCount)} {t(locale, 'problems')}</span> : t(locale, 'noProblems')}{' '}
@@ -93,13 +92,13 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                   <th>{t(locale, 'type')}</th>
                   <th>{t(locale, 'nulls')}</th>
                   <th>{t(locale, 'invalid')}</th>
-                  <th>{zh ? '敏感级别' : 'Sensitivity'}</th>
+                  <th>{t(locale, 'sensitivity')}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.columns.map((c) => (
                   <tr key={c.name}>
-                    <td>{c.name}</td>
+                    <td data-value="">{c.name}</td>
                     <td>
                       <select
                         aria-label={`${t(locale, 'field')}: ${c.name}`}
@@ -109,7 +108,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                         <option value="">{t(locale, 'unmapped')}</option>
                         {FIELDS.map((fd) => (
                           <option key={fd.field} value={fd.field}>
-                            {zh ? fd.labels.zh : fd.labels.en} ({fd.field})
+                            {labelIn(locale, fd.labels)} ({fd.field})
                           </option>
                         ))}
                       </select>
@@ -122,10 +121,10 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                         // Levels belong to dataset columns: the field name when mapped, else the header.
                         const column = fieldOf.get(c.name) ?? c.name;
                         return (
-                          <select aria-label={`${zh ? '敏感级别' : 'Sensitivity'}: ${c.name}`} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
-                            <option value="A">{zh ? 'A 个人信息（遮蔽）' : 'A personal (masked)'}</option>
-                            <option value="B">{zh ? 'B 金额/评分' : 'B amounts/scores'}</option>
-                            <option value="C">{zh ? 'C 代码/层级' : 'C codes/tiers'}</option>
+                          <select aria-label={`${t(locale, 'sensitivity')}: ${c.name}`} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
+                            <option value="A">{t(locale, 'levelA')}</option>
+                            <option value="B">{t(locale, 'levelB')}</option>
+                            <option value="C">{t(locale, 'levelC')}</option>
                           </select>
                         );
                       })()}
@@ -159,10 +158,10 @@ function ProblemTable({ locale, problems }: { locale: Locale; problems: readonly
       <tbody>
         {problems.map((p, i) => (
           <tr key={i} className={p.severity}>
-            <td>{p.file}</td>
+            <td data-value="">{p.file}</td>
             <td className="num">{p.line ?? ''}</td>
-            <td>{p.column ?? ''}</td>
-            <td>{p.value ?? ''}</td>
+            <td data-value="">{p.column ?? ''}</td>
+            <td data-value="">{p.value ?? ''}</td>
             <td>{p.message}</td>
           </tr>
         ))}

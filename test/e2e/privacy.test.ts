@@ -32,7 +32,7 @@ describe('personal data in Chromium', () => {
     await privacy.getByRole('button', { name: '确认显示' }).click();
     await expect.poll(firstRow).toMatch(/\d{17}[\dX]/);
     await privacy.getByText(/会话日志/).click();
-    expect(await privacy.textContent()).toMatch(/unmask .*customer_name/);
+    expect(await privacy.textContent()).toMatch(/显示敏感信息 .*customer_name/);
     await privacy.getByRole('button', { name: '重新遮蔽' }).click();
     await expect.poll(firstRow).toMatch(/\d{6}\*{8}/);
   });

@@ -46,6 +46,14 @@ export const zh = {
   moreProblems: '另有 {n} 个问题未列出',
   exportParquet: '导出数据集（Parquet）',
   clearAll: '清空全部数据',
+  dataPanel: '数据与加载报告',
+  notebookRestored: '已恢复上次的笔记本。',
+  autosaveUnreadable: '无法恢复自动保存：{reason}',
+  notebookOpened: '已打开 {file}',
+  notebookInvalid: '笔记本中没有有效的单元',
+  reattachFiles: '请重新载入这些数据文件（笔记本不保存数据）：',
+  notebookFileName: '客户分级笔记本',
+  fileProblem: '{file}：{problem}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -95,4 +103,12 @@ export const en: Record<keyof typeof zh, string> = {
   moreProblems: '{n} more problems not listed',
   exportParquet: 'Export dataset (Parquet)',
   clearAll: 'Clear all data',
+  dataPanel: 'Data and load report',
+  notebookRestored: 'Your last notebook was restored.',
+  autosaveUnreadable: 'Could not restore the autosave: {reason}',
+  notebookOpened: 'Opened {file}',
+  notebookInvalid: 'the notebook has no valid cells',
+  reattachFiles: 'Re-attach these data files (notebooks never hold data): ',
+  notebookFileName: 'tiering-notebook',
+  fileProblem: '{file}: {problem}',
 };

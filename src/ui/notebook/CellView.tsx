@@ -6,6 +6,7 @@ import type { CellState } from '../../notebook/scheduler';
 import type { Cell } from '../../notebook/types';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
+import { t, type MessageKey } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { useDelayedFlag } from '../hooks';
 import { useOnScreen } from '../on-screen';
@@ -26,13 +27,11 @@ interface Props {
 /** How long a run must last before its cell says it is computing. */
 const WORKING_SHOWN_AFTER_MS = 300;
 
-const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', deferred: '滚动到此处时计算', failed: '出错', blocked: '受阻' };
-const STATUS_EN: Record<string, string> = { deferred: 'computed when scrolled to' };
+const STATUS_TEXT: Partial<Record<CellState['status'], MessageKey>> = { pending: 'statusPending', running: 'statusRunning', deferred: 'statusDeferred', failed: 'statusFailed', blocked: 'statusBlocked' };
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
 export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
   const locale = useLocale();
-  const zh = locale === 'zh-CN';
   const chartRef = useChartRef();
   const [editing, setEditing] = useState(false);
   const schemeCell = controller.schemeCell();
@@ -58,25 +57,25 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
       {!presenting && (
         <header className="cell-head">
           <h3>{cell.title ?? ''}</h3>
-          {busy && <span className="hint">{zh ? STATUS_ZH[status] : (STATUS_EN[status] ?? status)}…</span>}
+          {busy && STATUS_TEXT[status] && <span className="hint">{t(locale, STATUS_TEXT[status])}</span>}
           <span className="cell-actions">
             {cell.kind === 'markdown' && (
               <button type="button" onClick={() => setEditing(!editing)}>
-                {editing ? (zh ? '完成' : 'Done') : zh ? '编辑' : 'Edit'}
+                {t(locale, editing ? 'doneEditing' : 'editText')}
               </button>
             )}
             {onPresent && (
-              <button type="button" title={zh ? '全屏显示' : 'Full screen'} onClick={() => onPresent(cell.id)}>
-                {zh ? '全屏' : 'Full screen'}
+              <button type="button" title={t(locale, 'fullScreenTitle')} onClick={() => onPresent(cell.id)}>
+                {t(locale, 'fullScreen')}
               </button>
             )}
-            <button type="button" aria-label={zh ? '上移' : 'Move up'} onClick={() => controller.move(cell.id, -1)}>
+            <button type="button" aria-label={t(locale, 'moveUp')} onClick={() => controller.move(cell.id, -1)}>
               ↑
             </button>
-            <button type="button" aria-label={zh ? '下移' : 'Move down'} onClick={() => controller.move(cell.id, 1)}>
+            <button type="button" aria-label={t(locale, 'moveDown')} onClick={() => controller.move(cell.id, 1)}>
               ↓
             </button>
-            <button type="button" aria-label={zh ? '删除' : 'Delete'} onClick={() => controller.remove(cell.id)}>
+            <button type="button" aria-label={t(locale, 'deleteCell')} onClick={() => controller.remove(cell.id)}>
               ✕
             </button>
           </span>
