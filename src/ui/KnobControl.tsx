@@ -78,7 +78,7 @@ export function KnobControl({ knob, locale, onChange }: { knob: Knob; locale: Lo
       <input
         type="text"
         inputMode="decimal"
-        aria-label={t(locale, 'valueOf', { label })}
+        aria-label={t(locale, 'valueField', { label })}
         className={error ? 'invalid' : undefined}
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -43,7 +43,7 @@ export const zh = {
   deleteCell: '删除',
   // Cell bodies
   markdownText: '说明文字',
-  valueOf: '{label} 数值',
+  valueField: '{label} 数值',
   sqlQuery: 'SQL 查询',
   runSql: '运行 (Ctrl+Enter)',
   sqlTablesHint: '可用表：dataset（数据）、tiered_1/2（分级结果）；参数写作 $名称',
@@ -124,7 +124,7 @@ export const en: Record<keyof typeof zh, string> = {
   moveDown: 'Move down',
   deleteCell: 'Delete',
   markdownText: 'Text',
-  valueOf: '{label} value',
+  valueField: '{label} value',
   sqlQuery: 'SQL query',
   runSql: 'Run (Ctrl+Enter)',
   sqlTablesHint: 'Tables: dataset, tiered_1/2; parameters as $name',

@@ -51,7 +51,7 @@ export function ParamBody({ cell, controller }: { cell: ParamCell; controller: N
       {cell.control === 'slider' && (
         <input type="range" aria-label={label} min={cell.min ?? 0} max={cell.max ?? 100} step={cell.step ?? 1} value={n} onChange={(e) => set(Number(e.target.value))} />
       )}
-      <input type="number" aria-label={t(locale, 'valueOf', { label })} value={n} step={cell.step ?? 'any'} onChange={(e) => set(Number(e.target.value))} />
+      <input type="number" aria-label={t(locale, 'valueField', { label })} value={n} step={cell.step ?? 'any'} onChange={(e) => set(Number(e.target.value))} />
     </label>
   );
 }
