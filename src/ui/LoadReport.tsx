@@ -2,9 +2,12 @@ import { useState } from 'react';
 import type { FileView, LoadFailure } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
-import { labelIn, t } from '../i18n/messages';
+import { labelIn, t, type MessageKey } from '../i18n/messages';
 import { FIELDS, type FieldName, type Sensitivity } from '../ingest/vocabulary';
-import type { Problem } from '../ingest/report';
+import type { ColumnReport, Problem } from '../ingest/report';
+
+/** How a column was read; a column kept in its own type shows DuckDB's name for it (code). */
+const TYPE_TEXT: Record<Exclude<ColumnReport['type'], 'native'>, MessageKey> = { number: 'typeNumber', date: 'typeDate', month: 'typeMonth', flag: 'typeFlag', text: 'typeText' };
 
 interface Props {
   locale: Locale;
@@ -113,7 +116,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                         ))}
                       </select>
                     </td>
-                    <td>{c.type === 'native' ? c.sqlType : c.type}</td>
+                    {c.type === 'native' ? <td data-value="">{c.sqlType}</td> : <td>{t(locale, TYPE_TEXT[c.type])}</td>}
                     <td className="num">{formatCount(c.nulls)}</td>
                     <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
                     <td>

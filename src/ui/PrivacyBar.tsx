@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Workspace, PrivacyState, SessionLogEntry } from '../app/workspace';
 import { t, type MessageKey } from '../i18n/messages';
 import { useLocale } from './locale';
+import { messageParts } from './message-parts';
 
 /** A log entry's action, as the session log names it. */
 const ACTION_TEXT: Record<SessionLogEntry['action'], MessageKey> = { unmask: 'logUnmask', remask: 'logRemask', export: 'logExport', level: 'logLevel' };
@@ -19,7 +20,7 @@ export function PrivacyBar({ workspace, privacy }: { workspace: Workspace; priva
       {privacy.unmasked ? (
         <span className="warn">{t(locale, 'personalShown')}</span>
       ) : (
-        <span>{sensitive.length ? t(locale, 'personalMaskedColumns', { columns: sensitive.join(t(locale, 'columnSeparator')) }) : t(locale, 'personalMasked')}</span>
+        <span>{sensitive.length ? messageParts(locale, 'personalMaskedColumns', {}, { columns: <span data-value="">{sensitive.join(t(locale, 'columnSeparator'))}</span> }) : t(locale, 'personalMasked')}</span>
       )}{' '}
       {privacy.unmasked ? (
         <button type="button" onClick={() => workspace.remask()}>

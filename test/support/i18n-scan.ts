@@ -16,13 +16,19 @@ export const PRODUCT_NAMES = new Set(
   ['TierLens', 'CSV', 'TSV', 'XLSX', 'GBK', 'GB18030', 'UTF', 'Parquet', 'JSON', 'NDJSON', 'Arrow', 'AUM', 'PSI', 'RFM', 'SQL', 'PNG', 'SVG', 'Esc', 'Ctrl', 'Enter', 'Markdown', 'DuckDB', 'ECharts'].map((w) => w.toLowerCase()),
 );
 
-/** English words of a text, leaving out product names, placeholders, plural syntax and code-like tokens (snake_case, $param, digits). */
+/**
+ * English words of a text, leaving out product names, abbreviations, placeholders, plural syntax
+ * and code-like tokens (snake_case, kebab-case, $param, digits).
+ */
 export function englishWords(text: string): string[] {
   const prose = text
     .replace(/\{\w+, plural,|\b(?:one|other|few|many|zero|two)\s*\{/g, ' ')
     .replace(/\{\w+\}/g, ' ')
-    .replace(/[$\w.]*[_$\d][$\w.]*/g, ' ');
-  return (prose.match(/[A-Za-z]{2,}(?:'[a-z]+)?/g) ?? []).filter((w) => !PRODUCT_NAMES.has(w.toLowerCase()));
+    .replace(/[$\w.]*[_$\d][$\w.]*/g, ' ')
+    // kebab-case ids (retail-aum, tier-mix) are code; prose with a hyphen keeps its other words.
+    .replace(/\b[a-z]+(?:-[a-z]+)+\b/g, ' ');
+  // Abbreviations in capitals (FTP, ABC, VIP) read the same in both languages.
+  return (prose.match(/[A-Za-z]{2,}(?:'[a-z]+)?/g) ?? []).filter((w) => !PRODUCT_NAMES.has(w.toLowerCase()) && !/^[A-Z]{2,5}$/.test(w));
 }
 
 /** Props whose text people read or hear. */

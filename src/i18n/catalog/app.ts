@@ -54,6 +54,11 @@ export const zh = {
   reattachFiles: '请重新载入这些数据文件（笔记本不保存数据）：',
   notebookFileName: '客户分级笔记本',
   fileProblem: '{file}：{problem}',
+  typeNumber: '数值',
+  typeDate: '日期',
+  typeMonth: '月份',
+  typeFlag: '是/否',
+  typeText: '文本',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -111,4 +116,9 @@ export const en: Record<keyof typeof zh, string> = {
   reattachFiles: 'Re-attach these data files (notebooks never hold data): ',
   notebookFileName: 'tiering-notebook',
   fileProblem: '{file}: {problem}',
+  typeNumber: 'number',
+  typeDate: 'date',
+  typeMonth: 'month',
+  typeFlag: 'yes/no',
+  typeText: 'text',
 };

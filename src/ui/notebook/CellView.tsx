@@ -13,6 +13,8 @@ import { useOnScreen } from '../on-screen';
 import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
 import { SchemeEditor } from './SchemeEditor';
 import { ViewBody } from './ViewBody';
+import { VIEW_NAMES } from './view-names';
+import type { Locale } from '../../i18n/format';
 
 interface Props {
   cell: Cell;
@@ -28,6 +30,25 @@ interface Props {
 const WORKING_SHOWN_AFTER_MS = 300;
 
 const STATUS_TEXT: Partial<Record<CellState['status'], MessageKey>> = { pending: 'statusPending', running: 'statusRunning', deferred: 'statusDeferred', failed: 'statusFailed', blocked: 'statusBlocked' };
+
+/** What a cell is called when it has no title (its id is code, not a name). */
+function cellName(cell: Cell, locale: Locale): string {
+  if (cell.title) return cell.title;
+  switch (cell.kind) {
+    case 'markdown':
+      return t(locale, 'newNoteTitle');
+    case 'param':
+      return cell.name;
+    case 'scheme':
+      return t(locale, 'scheme');
+    case 'sql':
+      return t(locale, 'sqlResult');
+    case 'chart':
+      return t(locale, 'chartLabel');
+    case 'view':
+      return t(locale, VIEW_NAMES[cell.view]);
+  }
+}
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
 export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
@@ -53,7 +74,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
   useOnScreen(section, cell.id, controller);
   return (
-    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cell.title ?? cell.id}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cellName(cell, locale)}>
       {!presenting && (
         <header className="cell-head">
           <h3>{cell.title ?? ''}</h3>
