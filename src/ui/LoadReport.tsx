@@ -46,19 +46,17 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
       )}
       {dataset && (
         <p className="summary">
-          {t(locale, 'rows')}: {formatCount(dataset.rows)}
+          {t(locale, 'summaryRows', { n: formatCount(dataset.rows) })}
           {dataset.periods.length > 0 && (
             <>
               {' · '}
-              {t(locale, 'periods')}: {dataset.periods.length} ({formatPeriod(dataset.periods[0]!)} – {formatPeriod(dataset.periods.at(-1)!)})
+              {t(locale, 'summaryPeriods', { n: dataset.periods.length, first: formatPeriod(dataset.periods[0]!), last: formatPeriod(dataset.periods.at(-1)!) })}
             </>
           )}
           {dataset.duplicateIds > 0 && (
             <>
               {' · '}
-              <span className="warn">
-                {t(locale, 'duplicates')}: {formatCount(dataset.duplicateIds)}
-              </span>
+              <span className="warn">{t(locale, 'summaryDuplicates', { n: formatCount(dataset.duplicateIds) })}</span>
             </>
           )}{' '}
           <button type="button" onClick={() => onExport(withSensitive)}>
@@ -81,8 +79,8 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
             <summary>
               <strong data-value="">{f.name}</strong> · {r.format.toUpperCase()}
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
-              {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {formatCount(r.rows)} {t(locale, 'rows')} · {r.columns.length}{' '}
-              {t(locale, 'columns')} · {r.problemCount > 0 ? <span className="warn">{formatCount(r.problemCount)} {t(locale, 'problems')}</span> : t(locale, 'noProblems')}{' '}
+              {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {t(locale, 'fileRows', { n: r.rows })} · {t(locale, 'fileColumns', { n: r.columns.length })} ·{' '}
+              {r.problemCount > 0 ? <span className="warn">{t(locale, 'fileProblems', { n: r.problemCount })}</span> : t(locale, 'noProblems')}{' '}
               <button type="button" className="link" onClick={() => onRemove(f.id)}>
                 {t(locale, 'removeFile')}
               </button>
@@ -105,6 +103,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                     <td>
                       <select
                         aria-label={`${t(locale, 'field')}: ${c.name}`}
+                        data-value-part={c.name}
                         value={fieldOf.get(c.name) ?? ''}
                         onChange={(e) => onRemap(f.id, c.name, (e.target.value || null) as FieldName | null)}
                       >
@@ -124,7 +123,7 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                         // Levels belong to dataset columns: the field name when mapped, else the header.
                         const column = fieldOf.get(c.name) ?? c.name;
                         return (
-                          <select aria-label={`${t(locale, 'sensitivity')}: ${c.name}`} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
+                          <select aria-label={`${t(locale, 'sensitivity')}: ${c.name}`} data-value-part={c.name} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
                             <option value="A">{t(locale, 'levelA')}</option>
                             <option value="B">{t(locale, 'levelB')}</option>
                             <option value="C">{t(locale, 'levelC')}</option>

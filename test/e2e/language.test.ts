@@ -16,8 +16,8 @@ interface Seen {
 }
 
 /**
- * Ids written in code style (field, tier, scheme and view ids: `(customer_id)`, `(retail-aum)`,
- * `vip`) read the same in both languages.
+ * Ids written in code style after a name (field, tier, scheme and view ids: `客户号 (customer_id)`,
+ * `(retail-aum)`, `(vip)`) read the same in both languages. A bare `branch` is a word.
  */
 const CODE_IDS = new Set([...FIELDS.map((f) => f.field), ...PRESETS.flatMap((p) => [p.id, ...p.tiers.map((t) => t.id)]), ...VIEW_KINDS, 'unrated']);
 
@@ -36,18 +36,23 @@ async function pageTexts(page: Page): Promise<Seen[]> {
       const tag = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : '');
       return cell ? `cell ${cell} ${tag}` : tag;
     };
+    // An element's own text, its text nodes joined: React writes `名称 ({id})` as four nodes.
+    const own = new Map<Element, string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim();
       const el = n.parentElement;
-      // Chart canvases' overlay (tooltips) and hidden inputs say nothing on their own.
-      if (!text || !el || skipped(el) || el.closest('.chart')) continue;
-      out.push({ where: describe(el), text });
+      // A chart's overlay (tooltips) is read from its option instead.
+      if (!el || skipped(el) || el.closest('.chart')) continue;
+      own.set(el, (own.get(el) ?? '') + (n.textContent ?? ''));
     }
+    for (const [el, text] of own) if (text.trim()) out.push({ where: describe(el), text: text.trim().replace(/\s+/g, ' ') });
     for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [alt], [aria-valuetext]')) {
       if (skipped(el)) continue;
+      // `data-value-part` names the data inside a label (a column's header in "映射字段: 手机").
+      const part = el.getAttribute('data-value-part');
       for (const a of ['title', 'aria-label', 'placeholder', 'alt', 'aria-valuetext']) {
-        const v = el.getAttribute(a)?.trim();
+        let v = el.getAttribute(a)?.trim();
+        if (v && part) v = v.replace(part, ' ').trim();
         if (v) out.push({ where: `${describe(el)}[${a}]`, text: v });
       }
     }
@@ -74,8 +79,7 @@ function englishIn(text: string): string[] {
     .replace(/\(([\w-]+)\)/g, (m, id: string) => (CODE_IDS.has(id) ? ' ' : m))
     // ECharts rich text: `{style|text}` names a style, not a word.
     .replace(/\{\w+\|/g, ' ');
-  const words = englishWords(plain);
-  return words.filter((w) => !CODE_IDS.has(w));
+  return englishWords(plain);
 }
 
 /** One line per distinct offending text, with the first place it was seen. */
