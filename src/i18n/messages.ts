@@ -4,6 +4,8 @@ import * as charts from './catalog/charts';
 import * as ingest from './catalog/ingest';
 import * as data from './catalog/data';
 import * as views from './catalog/views';
+import * as notebookUi from './catalog/notebook-ui';
+import * as privacy from './catalog/privacy';
 
 /**
  * The one message catalog: every user-visible string, in zh-CN (the default) and en. Each area
@@ -12,12 +14,12 @@ import * as views from './catalog/views';
  * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
  * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
  */
-const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh } as const;
+const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en };
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
@@ -58,4 +60,17 @@ export function isMessageKey(key: string): key is MessageKey {
 /** Every message of a language, for the catalog's own tests. */
 export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
   return MESSAGES[locale];
+}
+
+/**
+ * A text that data carries in both languages (a scheme's or a field's label): the one for
+ * `locale`. Such texts live with their data, not in the catalog.
+ */
+export function labelIn(locale: Locale, label: { readonly zh: string; readonly en: string }): string {
+  return locale === 'en' ? label.en : label.zh;
+}
+
+/** The language the switch offers. */
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'en' ? 'zh-CN' : 'en';
 }

@@ -5,7 +5,7 @@ import type { FirstViewSnapshot } from '../app/first-view';
 import { fetchSample, SAMPLE } from '../app/sample';
 import type { LoadStage, Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { otherLocale, t } from '../i18n/messages';
 import type { EncodingChoice } from '../ingest/decode';
 import type { InputFile } from '../ingest/load';
 import { emptyNotebook, type Notebook } from '../notebook/types';
@@ -24,10 +24,10 @@ import { PrivacyBar } from './PrivacyBar';
 import { LoadFailures, SampleNote, SchemeChoiceNote } from './DataNotes';
 
 /** A notebook document restored from a file or autosave is checked before it is applied. */
-function asNotebook(value: unknown): Notebook {
+function asNotebook(value: unknown, locale: Locale): Notebook {
   const nb = value as Notebook;
   if (!nb || !Array.isArray(nb.cells) || !nb.cells.every((c) => c && typeof c.id === 'string' && typeof c.kind === 'string')) {
-    throw new Error('the notebook has no valid cells');
+    throw new Error(t(locale, 'notebookInvalid'));
   }
   return { ...emptyNotebook(), ...nb };
 }
@@ -72,7 +72,6 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   // True while the sample's precomputed views stand in for it (app/first-view.ts).
   const showingPrecomputed = useSyncExternalStore(controller.subscribe, controller.isPrecomputed);
   useEffect(() => installBenchHooks(workspace, controller), [workspace, controller]);
-  const zh = locale === 'zh-CN';
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -83,13 +82,13 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
     const saved = autosave.load();
     if (saved.doc) {
       try {
-        controller.load(asNotebook(saved.doc.notebook));
+        controller.load(asNotebook(saved.doc.notebook, locale));
         restored.current = true;
         const missing = saved.doc.files.map((f) => f.name).filter((n) => n !== SAMPLE.name);
         if (missing.length > 0) setReattach({ names: missing, mapping: saved.doc.mapping });
-        setNotice(zh ? '已恢复上次的笔记本。' : 'Your last notebook was restored.');
+        setNotice(t(locale, 'notebookRestored'));
       } catch (e) {
-        setNotice(`${zh ? '无法恢复自动保存：' : 'Could not restore the autosave: '}${e instanceof Error ? e.message : String(e)}`);
+        setNotice(t(locale, 'autosaveUnreadable', { reason: e instanceof Error ? e.message : String(e) }));
       }
     } else if (saved.problem) setNotice(saved.problem);
     // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`. If it does
@@ -182,20 +181,20 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
 
   const onOpen = async (file: File) => {
     const parsed = parseNotebookFile(await file.text());
-    if (!parsed.ok) return setNotice(`${file.name}: ${parsed.error}`);
+    if (!parsed.ok) return setNotice(t(locale, 'fileProblem', { file: file.name, problem: parsed.error }));
     try {
-      const nb = asNotebook(parsed.doc.notebook);
+      const nb = asNotebook(parsed.doc.notebook, locale);
       controller.load(nb);
       const missing = parsed.doc.files.map((f) => f.name).filter((n) => !workspace.getState().files.some((x) => x.name === n));
       setReattach(missing.length > 0 ? { names: missing, mapping: parsed.doc.mapping } : undefined);
-      setNotice(`${zh ? '已打开' : 'Opened'} ${file.name}`);
+      setNotice(t(locale, 'notebookOpened', { file: file.name }));
     } catch (e) {
-      setNotice(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setNotice(t(locale, 'fileProblem', { file: file.name, problem: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   const onSave = () =>
-    download(safeFileName('客户分级笔记本', 'json', { stamp: true }).replace(/\.json$/, '.tierlens.json'), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
+    download(safeFileName(t(locale, 'notebookFileName'), 'json', { stamp: true }).replace(/\.json$/, '.tierlens.json'), new TextEncoder().encode(serializeNotebook(documentNow())), 'application/json');
 
   const onRebuild = () => {
     // The scheme in use (a preset, edited or imported) carries over to the new notebook.
@@ -216,7 +215,8 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
         <header>
           <h1>{t(locale, 'appTitle')}</h1>
           <span className="hint">{t(locale, 'tagline')}</span>
-          <button type="button" className="lang" onClick={() => setLocale(zh ? 'en' : 'zh-CN')}>
+          {/* The switch names the other language in that language; `lang` says so (and scans of one language skip it). */}
+          <button type="button" className="lang" lang={otherLocale(locale)} onClick={() => setLocale(otherLocale(locale))}>
             {t(locale, 'language')}
           </button>
         </header>
@@ -236,8 +236,8 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
           )}
           {reattach && reattach.names.length > 0 && (
             <p className="notice warn" data-testid="reattach">
-              {zh ? '请重新载入这些数据文件（笔记本不保存数据）：' : 'Re-attach these data files (notebooks never hold data): '}
-              {reattach.names.join('、')}
+              {t(locale, 'reattachFiles')}
+              <span data-value="">{reattach.names.join(t(locale, 'listSeparator'))}</span>
             </p>
           )}
           {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
@@ -247,7 +247,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
             </p>
           )}
           <details className="data-panel" onToggle={(e) => setDataOpen(e.currentTarget.open)}>
-            <summary>{zh ? '数据与加载报告' : 'Data and load report'}</summary>
+            <summary>{t(locale, 'dataPanel')}</summary>
             <LoadReport
               locale={locale}
               files={state.files}

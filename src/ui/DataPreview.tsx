@@ -26,7 +26,9 @@ export function DataPreview({ locale, preview, privacy }: { locale: Locale; prev
               <thead>
                 <tr>
                   {preview.value.columns.map((c) => (
-                    <th key={c}>{c}</th>
+                    <th key={c} data-value="">
+                      {c}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -34,7 +36,7 @@ export function DataPreview({ locale, preview, privacy }: { locale: Locale; prev
                 {preview.value.rows.map((r, i) => (
                   <tr key={i}>
                     {preview.value.columns.map((c) => (
-                      <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
+                      <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined} data-value="">
                         {show(maskCell(r[c], c, level(c), privacy.unmasked))}
                       </td>
                     ))}

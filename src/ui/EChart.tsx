@@ -9,6 +9,9 @@ import { CHART_EXTENSIONS } from '../charts/register';
 
 echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
+/** The chart's element, carrying its live option for tests (see test/e2e/language.test.ts). */
+export type ChartHost = HTMLDivElement & { tierlensOption?: () => unknown };
+
 /** Set once: every later paint (a slider drag repaints on every step) skips the mark. */
 let firstChartMarked = false;
 
@@ -70,6 +73,8 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     const el = host.current!;
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
+    // A canvas cannot be read as text: tests read what a chart says from its option.
+    (el as ChartHost).tierlensOption = () => c.getOption();
     // Lets tests and screenshots wait for the paint instead of guessing a delay.
     c.on('finished', () => {
       el.setAttribute('data-rendered', 'true');

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { formatAmount, type Locale } from '../i18n/format';
+import { labelIn, t } from '../i18n/messages';
 import { parseNumberText } from '../ingest/values';
 import type { Knob } from '../schemes/knobs';
 
@@ -22,6 +23,18 @@ export function fromPosition(knob: Pick<Knob, 'min' | 'max' | 'log' | 'kind'>, p
   return Math.round(raw * 100) / 100;
 }
 
+/** The English unit letters `formatAmount` writes (500K, 1.5M, 2B), read back in the text field. */
+const LATIN_UNIT = /^\s*([-+]?[\d,]*\.?\d+)\s*([KMB])\s*$/i;
+const LATIN_SIZE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
+
+/** What the text field holds as a number: the grammar of cells (50万, 1.5亿, 70%), or 500K/1.5M. */
+function parseKnobText(text: string): number | undefined {
+  const latin = LATIN_UNIT.exec(text);
+  if (latin) return Number(latin[1]!.replaceAll(',', '')) * LATIN_SIZE[latin[2]!.toUpperCase()]!;
+  const parsed = parseNumberText(text);
+  return parsed.kind === 'value' ? parsed.value : undefined;
+}
+
 function show(knob: Knob, value: number, locale: Locale): string {
   if (knob.kind === 'amount') return formatAmount(value, locale);
   if (knob.kind === 'share') return `${Math.round(value * 1000) / 10}%`;
@@ -34,19 +47,19 @@ function show(knob: Knob, value: number, locale: Locale): string {
  */
 export function KnobControl({ knob, locale, onChange }: { knob: Knob; locale: Locale; onChange: (value: number) => void }) {
   const id = useId();
-  const label = locale === 'zh-CN' ? knob.label.zh : knob.label.en;
+  const label = labelIn(locale, knob.label);
   const range = { ...knob, max: Math.max(knob.max, knob.value), min: Math.min(knob.min, knob.value) };
   const [text, setText] = useState(show(knob, knob.value, locale));
   const [error, setError] = useState<string | undefined>();
   useEffect(() => setText(show(knob, knob.value, locale)), [knob, locale]);
   const commit = () => {
-    const parsed = parseNumberText(text);
-    if (parsed.kind !== 'value') {
-      setError(locale === 'zh-CN' ? '请输入数字，如 50万、1.5亿、500000' : 'Enter a number such as 50万, 1.5亿, 500000');
+    const value = parseKnobText(text);
+    if (value === undefined) {
+      setError(t(locale, 'knobNumberError'));
       return;
     }
     setError(undefined);
-    onChange(parsed.value);
+    onChange(value);
   };
   return (
     <div className="knob">
@@ -65,7 +78,7 @@ export function KnobControl({ knob, locale, onChange }: { knob: Knob; locale: Lo
       <input
         type="text"
         inputMode="decimal"
-        aria-label={`${label} ${locale === 'zh-CN' ? '数值' : 'value'}`}
+        aria-label={t(locale, 'valueField', { label })}
         className={error ? 'invalid' : undefined}
         value={text}
         onChange={(e) => setText(e.target.value)}

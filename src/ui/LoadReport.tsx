@@ -2,9 +2,12 @@ import { useState } from 'react';
 import type { FileView, LoadFailure } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { labelIn, t, type MessageKey } from '../i18n/messages';
 import { FIELDS, type FieldName, type Sensitivity } from '../ingest/vocabulary';
-import type { Problem } from '../ingest/report';
+import type { ColumnReport, Problem } from '../ingest/report';
+
+/** How a column was read; a column kept in its own type shows DuckDB's name for it (code). */
+const TYPE_TEXT: Record<Exclude<ColumnReport['type'], 'native'>, MessageKey> = { number: 'typeNumber', date: 'typeDate', month: 'typeMonth', flag: 'typeFlag', text: 'typeText' };
 
 interface Props {
   locale: Locale;
@@ -23,7 +26,6 @@ interface Props {
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
 export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
-  const zh = locale === 'zh-CN';
   const [withSensitive, setWithSensitive] = useState(false);
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
@@ -44,26 +46,24 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
       )}
       {dataset && (
         <p className="summary">
-          {t(locale, 'rows')}: {formatCount(dataset.rows)}
+          {t(locale, 'summaryRows', { n: formatCount(dataset.rows) })}
           {dataset.periods.length > 0 && (
             <>
               {' · '}
-              {t(locale, 'periods')}: {dataset.periods.length} ({formatPeriod(dataset.periods[0]!)} – {formatPeriod(dataset.periods.at(-1)!)})
+              {t(locale, 'summaryPeriods', { n: dataset.periods.length, first: formatPeriod(dataset.periods[0]!), last: formatPeriod(dataset.periods.at(-1)!) })}
             </>
           )}
           {dataset.duplicateIds > 0 && (
             <>
               {' · '}
-              <span className="warn">
-                {t(locale, 'duplicates')}: {formatCount(dataset.duplicateIds)}
-              </span>
+              <span className="warn">{t(locale, 'summaryDuplicates', { n: formatCount(dataset.duplicateIds) })}</span>
             </>
           )}{' '}
           <button type="button" onClick={() => onExport(withSensitive)}>
             {t(locale, 'exportParquet')}
           </button>{' '}
           <label className="hint">
-            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '本次导出包含敏感列' : 'include personal columns in this export'}
+            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {t(locale, 'exportWithPersonal')}
           </label>{' '}
           <button type="button" onClick={onClear}>
             {t(locale, 'clearAll')}
@@ -77,10 +77,10 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
         return (
           <details key={f.id} className="file-report" open={files.length <= 2}>
             <summary>
-              <strong>{f.name}</strong> · {r.format.toUpperCase()}
+              <strong data-value="">{f.name}</strong> · {r.format.toUpperCase()}
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
-              {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {formatCount(r.rows)} {t(locale, 'rows')} · {r.columns.length}{' '}
-              {t(locale, 'columns')} · {r.problemCount > 0 ? <span className="warn">{formatCount(r.problemCount)} {t(locale, 'problems')}</span> : t(locale, 'noProblems')}{' '}
+              {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {t(locale, 'fileRows', { n: r.rows })} · {t(locale, 'fileColumns', { n: r.columns.length })} ·{' '}
+              {r.problemCount > 0 ? <span className="warn">{t(locale, 'fileProblems', { n: r.problemCount })}</span> : t(locale, 'noProblems')}{' '}
               <button type="button" className="link" onClick={() => onRemove(f.id)}>
                 {t(locale, 'removeFile')}
               </button>
@@ -93,28 +93,29 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                   <th>{t(locale, 'type')}</th>
                   <th>{t(locale, 'nulls')}</th>
                   <th>{t(locale, 'invalid')}</th>
-                  <th>{zh ? '敏感级别' : 'Sensitivity'}</th>
+                  <th>{t(locale, 'sensitivity')}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.columns.map((c) => (
                   <tr key={c.name}>
-                    <td>{c.name}</td>
+                    <td data-value="">{c.name}</td>
                     <td>
                       <select
                         aria-label={`${t(locale, 'field')}: ${c.name}`}
+                        data-value-part={c.name}
                         value={fieldOf.get(c.name) ?? ''}
                         onChange={(e) => onRemap(f.id, c.name, (e.target.value || null) as FieldName | null)}
                       >
                         <option value="">{t(locale, 'unmapped')}</option>
                         {FIELDS.map((fd) => (
                           <option key={fd.field} value={fd.field}>
-                            {zh ? fd.labels.zh : fd.labels.en} ({fd.field})
+                            {labelIn(locale, fd.labels)} ({fd.field})
                           </option>
                         ))}
                       </select>
                     </td>
-                    <td>{c.type === 'native' ? c.sqlType : c.type}</td>
+                    {c.type === 'native' ? <td data-value="">{c.sqlType}</td> : <td>{t(locale, TYPE_TEXT[c.type])}</td>}
                     <td className="num">{formatCount(c.nulls)}</td>
                     <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
                     <td>
@@ -122,10 +123,10 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                         // Levels belong to dataset columns: the field name when mapped, else the header.
                         const column = fieldOf.get(c.name) ?? c.name;
                         return (
-                          <select aria-label={`${zh ? '敏感级别' : 'Sensitivity'}: ${c.name}`} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
-                            <option value="A">{zh ? 'A 个人信息（遮蔽）' : 'A personal (masked)'}</option>
-                            <option value="B">{zh ? 'B 金额/评分' : 'B amounts/scores'}</option>
-                            <option value="C">{zh ? 'C 代码/层级' : 'C codes/tiers'}</option>
+                          <select aria-label={`${t(locale, 'sensitivity')}: ${c.name}`} data-value-part={c.name} value={levels[column] ?? 'C'} onChange={(e) => onLevel?.(column, e.target.value as Sensitivity)}>
+                            <option value="A">{t(locale, 'levelA')}</option>
+                            <option value="B">{t(locale, 'levelB')}</option>
+                            <option value="C">{t(locale, 'levelC')}</option>
                           </select>
                         );
                       })()}
@@ -159,10 +160,10 @@ function ProblemTable({ locale, problems }: { locale: Locale; problems: readonly
       <tbody>
         {problems.map((p, i) => (
           <tr key={i} className={p.severity}>
-            <td>{p.file}</td>
+            <td data-value="">{p.file}</td>
             <td className="num">{p.line ?? ''}</td>
-            <td>{p.column ?? ''}</td>
-            <td>{p.value ?? ''}</td>
+            <td data-value="">{p.column ?? ''}</td>
+            <td data-value="">{p.value ?? ''}</td>
             <td>{p.message}</td>
           </tr>
         ))}

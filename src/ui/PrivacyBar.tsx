@@ -1,29 +1,34 @@
 import { useState } from 'react';
-import type { Workspace, PrivacyState } from '../app/workspace';
+import type { Workspace, PrivacyState, SessionLogEntry } from '../app/workspace';
+import { t, type MessageKey } from '../i18n/messages';
 import { useLocale } from './locale';
+import { messageParts } from './message-parts';
+
+/** A log entry's action, as the session log names it. */
+const ACTION_TEXT: Record<SessionLogEntry['action'], MessageKey> = { unmask: 'logUnmask', remask: 'logRemask', export: 'logExport', level: 'logLevel' };
 
 /**
  * Personal data is masked by default; showing it takes an explicit, confirmed action, which
  * the visible session log records (as do level changes and exports).
  */
 export function PrivacyBar({ workspace, privacy }: { workspace: Workspace; privacy: PrivacyState }) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
   const [confirming, setConfirming] = useState(false);
   const sensitive = workspace.sensitiveColumns(Object.keys(privacy.levels));
   return (
-    <section className="privacy" aria-label={zh ? '隐私' : 'Privacy'} data-testid="privacy">
+    <section className="privacy" aria-label={t(locale, 'privacy')} data-testid="privacy">
       {privacy.unmasked ? (
-        <span className="warn">{zh ? '敏感信息正在显示。' : 'Personal data is shown.'}</span>
+        <span className="warn">{t(locale, 'personalShown')}</span>
       ) : (
-        <span>{zh ? `敏感信息已遮蔽${sensitive.length ? `（${sensitive.join('、')}）` : ''}。` : `Personal data is masked${sensitive.length ? ` (${sensitive.join(', ')})` : ''}.`}</span>
+        <span>{sensitive.length ? messageParts(locale, 'personalMaskedColumns', {}, { columns: <span data-value="">{sensitive.join(t(locale, 'columnSeparator'))}</span> }) : t(locale, 'personalMasked')}</span>
       )}{' '}
       {privacy.unmasked ? (
         <button type="button" onClick={() => workspace.remask()}>
-          {zh ? '重新遮蔽' : 'Mask again'}
+          {t(locale, 'maskAgain')}
         </button>
       ) : confirming ? (
         <>
-          <strong>{zh ? '确认在本次会话中显示姓名、证件号、手机号？此操作会记录在会话日志中。' : 'Show names, ID numbers and phones for this session? This is logged.'}</strong>{' '}
+          <strong>{t(locale, 'confirmShow')}</strong>{' '}
           <button
             type="button"
             onClick={() => {
@@ -31,24 +36,24 @@ export function PrivacyBar({ workspace, privacy }: { workspace: Workspace; priva
               setConfirming(false);
             }}
           >
-            {zh ? '确认显示' : 'Show'}
+            {t(locale, 'show')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            {zh ? '取消' : 'Cancel'}
+            {t(locale, 'cancel')}
           </button>
         </>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          {zh ? '显示敏感信息…' : 'Show personal data…'}
+          {t(locale, 'showPersonal')}
         </button>
       )}
       {privacy.log.length > 0 && (
         <details className="session-log">
-          <summary>{zh ? `会话日志（${privacy.log.length}）` : `Session log (${privacy.log.length})`}</summary>
+          <summary>{t(locale, 'sessionLog', { n: privacy.log.length })}</summary>
           <ul>
             {privacy.log.map((e, i) => (
               <li key={i}>
-                {e.time.slice(11, 19)} {e.action} {e.detail}
+                {e.time.slice(11, 19)} {t(locale, ACTION_TEXT[e.action])} {e.detail}
               </li>
             ))}
           </ul>

@@ -30,5 +30,6 @@ export function SqlEditor({ value, onChange, onRun, label }: { value: string; on
     const v = view.current;
     if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
-  return <div ref={host} className="sql-editor" />;
+  // The query is code the user writes: in neither language (data-value).
+  return <div ref={host} className="sql-editor" data-value="" />;
 }

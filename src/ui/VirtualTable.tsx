@@ -54,7 +54,8 @@ export function VirtualTable({
             return (
               <div key={item.key} role="row" className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)` }}>
                 {columns.map((c) => (
-                  <div key={c} role="cell" className={typeof row[c] === 'number' ? 'num' : undefined}>
+                  // Rows are results (ids, names, branches, numbers): data, not interface text.
+                  <div key={c} role="cell" className={typeof row[c] === 'number' ? 'num' : undefined} data-value="">
                     {show(mask ? mask(c, row[c]) : row[c], formats[c], locale)}
                   </div>
                 ))}

@@ -60,7 +60,7 @@ describe('hostile files in Chromium', () => {
       expect(await report.count()).toBe(0);
     } else {
       expect(await report.count()).toBeGreaterThan(0);
-      if (c.rows !== undefined) expect(await report.locator('summary').textContent()).toContain(`${c.rows.toLocaleString('en-US')} 行数`);
+      if (c.rows !== undefined) expect(await report.locator('summary').textContent()).toContain(`${c.rows.toLocaleString('en-US')} 行 ·`);
       const inNode = await loadFile(node, `n${CASES.indexOf(c)}`, { name: file, bytes: new Uint8Array(readFileSync(`test/fixtures/hostile/${file}`)) });
       if (!(await report.evaluate((d) => (d as HTMLDetailsElement).open))) await report.locator('summary').first().click();
       const asRow = (p: Problem) => [String(p.line ?? ''), p.column ?? '', p.value ?? ''];

@@ -32,7 +32,7 @@ describe('personal data in Chromium', () => {
     await privacy.getByRole('button', { name: '确认显示' }).click();
     await expect.poll(firstRow).toMatch(/\d{17}[\dX]/);
     await privacy.getByText(/会话日志/).click();
-    expect(await privacy.textContent()).toMatch(/unmask .*customer_name/);
+    expect(await privacy.textContent()).toMatch(/显示敏感信息 .*customer_name/);
     await privacy.getByRole('button', { name: '重新遮蔽' }).click();
     await expect.poll(firstRow).toMatch(/\d{6}\*{8}/);
   });
@@ -47,7 +47,7 @@ describe('personal data in Chromium', () => {
     expect(await branchCell()).toMatch(/支行$/);
     await h.page.getByLabel('敏感级别: branch').first().selectOption('A');
     await expect.poll(branchCell).toMatch(/^.\*+$/);
-    expect(await h.page.getByTestId('privacy').textContent()).toMatch(/level branch → A/);
+    expect(await h.page.getByTestId('privacy').textContent()).toMatch(/敏感级别 branch → A/);
     await h.page.getByLabel('敏感级别: branch').first().selectOption('C');
   });
 
@@ -62,7 +62,7 @@ describe('personal data in Chromium', () => {
     await h.page.getByLabel('本次导出包含敏感列').check();
     const [full] = await Promise.all([h.page.waitForEvent('download'), exportButton.click()]);
     expect(await parquetColumns((await full.path())!)).toEqual(expect.arrayContaining(['customer_name', 'id_number', 'phone']));
-    expect(await h.page.getByTestId('privacy').textContent()).toMatch(/export dataset\.parquet, with customer_name/);
+    expect(await h.page.getByTestId('privacy').textContent()).toMatch(/导出 dataset\.parquet.*customer_name/);
   });
 
   test('an SQL cell shows names masked and exports them only when asked', async () => {

@@ -7,12 +7,15 @@ import type { CellState } from '../../notebook/scheduler';
 import type { Cell } from '../../notebook/types';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
+import { t, type MessageKey } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { useDelayedFlag } from '../hooks';
 import { useOnScreen } from '../on-screen';
 import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
 import { SchemeEditor } from './SchemeEditor';
 import { ViewBody } from './ViewBody';
+import { VIEW_NAMES } from './view-names';
+import type { Locale } from '../../i18n/format';
 
 interface Props {
   cell: Cell;
@@ -27,13 +30,30 @@ interface Props {
 /** How long a run must last before its cell says it is computing. */
 const WORKING_SHOWN_AFTER_MS = 300;
 
-const STATUS_ZH: Record<string, string> = { pending: '等待中', running: '计算中', deferred: '滚动到此处时计算', failed: '出错', blocked: '受阻' };
-const STATUS_EN: Record<string, string> = { deferred: 'computed when scrolled to' };
+const STATUS_TEXT: Partial<Record<CellState['status'], MessageKey>> = { pending: 'statusPending', running: 'statusRunning', deferred: 'statusDeferred', failed: 'statusFailed', blocked: 'statusBlocked' };
+
+/** What a cell is called when it has no title (its id is code, not a name). */
+function cellName(cell: Cell, locale: Locale): string {
+  if (cell.titleKey || cell.title) return cellTitle(cell, locale);
+  switch (cell.kind) {
+    case 'markdown':
+      return t(locale, 'newNoteTitle');
+    case 'param':
+      return cell.name;
+    case 'scheme':
+      return t(locale, 'scheme');
+    case 'sql':
+      return t(locale, 'sqlResult');
+    case 'chart':
+      return t(locale, 'chartLabel');
+    case 'view':
+      return t(locale, VIEW_NAMES[cell.view]);
+  }
+}
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
 export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
   const locale = useLocale();
-  const zh = locale === 'zh-CN';
   const chartRef = useChartRef();
   const [editing, setEditing] = useState(false);
   const schemeCell = controller.schemeCell();
@@ -55,29 +75,29 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
   useOnScreen(section, cell.id, controller);
   return (
-    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cellTitle(cell, locale) || cell.id}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cellName(cell, locale)}>
       {!presenting && (
         <header className="cell-head">
           <h3>{cellTitle(cell, locale)}</h3>
-          {busy && <span className="hint">{zh ? STATUS_ZH[status] : (STATUS_EN[status] ?? status)}…</span>}
+          {busy && STATUS_TEXT[status] && <span className="hint">{t(locale, STATUS_TEXT[status])}</span>}
           <span className="cell-actions">
             {cell.kind === 'markdown' && (
               <button type="button" onClick={() => setEditing(!editing)}>
-                {editing ? (zh ? '完成' : 'Done') : zh ? '编辑' : 'Edit'}
+                {t(locale, editing ? 'doneEditing' : 'editText')}
               </button>
             )}
             {onPresent && (
-              <button type="button" title={zh ? '全屏显示' : 'Full screen'} onClick={() => onPresent(cell.id)}>
-                {zh ? '全屏' : 'Full screen'}
+              <button type="button" title={t(locale, 'fullScreenTitle')} onClick={() => onPresent(cell.id)}>
+                {t(locale, 'fullScreen')}
               </button>
             )}
-            <button type="button" aria-label={zh ? '上移' : 'Move up'} onClick={() => controller.move(cell.id, -1)}>
+            <button type="button" aria-label={t(locale, 'moveUp')} onClick={() => controller.move(cell.id, -1)}>
               ↑
             </button>
-            <button type="button" aria-label={zh ? '下移' : 'Move down'} onClick={() => controller.move(cell.id, 1)}>
+            <button type="button" aria-label={t(locale, 'moveDown')} onClick={() => controller.move(cell.id, 1)}>
               ↓
             </button>
-            <button type="button" aria-label={zh ? '删除' : 'Delete'} onClick={() => controller.remove(cell.id)}>
+            <button type="button" aria-label={t(locale, 'deleteCell')} onClick={() => controller.remove(cell.id)}>
               ✕
             </button>
           </span>

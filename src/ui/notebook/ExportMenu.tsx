@@ -4,11 +4,12 @@ import type { TableData } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { download } from '../download';
 import type { EChartHandle } from '../EChart';
+import { t as text } from '../../i18n/messages';
 import { useLocale } from '../locale';
 
 /** PNG/SVG of a chart, CSV/XLSX/Parquet of the table behind it — files stay on this machine. */
 export function ExportMenu({ name, chart, table, workspace }: { name: string; chart?: RefObject<EChartHandle | null>; table?: () => Promise<TableData | undefined> | TableData | undefined; workspace: Workspace }) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
   const [withSensitive, setWithSensitive] = useState(false);
   const file = (ext: string) => safeFileName(name, ext, { stamp: true });
   // Level-A columns (names, ID numbers, phones) leave the app only when the user opts in.
@@ -17,12 +18,14 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
     if (!t) return;
     const sensitive = workspace.sensitiveColumns(t.columns);
     const drop = withSensitive ? [] : sensitive;
-    const columns = t.columns.filter((c) => !drop.includes(c));
-    workspace.log('export', `${name}.${ext}${sensitive.length ? (withSensitive ? ` with ${sensitive.join(', ')}` : ` without ${sensitive.join(', ')}`) : ''}`);
-    await f({ ...t, columns });
+    const kept = t.columns.filter((c) => !drop.includes(c));
+    const exported = `${name}.${ext}`;
+    const columns = sensitive.join(text(locale, 'columnSeparator'));
+    workspace.log('export', sensitive.length ? text(locale, withSensitive ? 'logExportWith' : 'logExportWithout', { file: exported, columns }) : exported);
+    await f({ ...t, columns: kept });
   };
   return (
-    <span className="export-menu" role="group" aria-label={zh ? '导出' : 'Export'}>
+    <span className="export-menu" role="group" aria-label={text(locale, 'exportGroup')}>
       {chart && (
         <>
           <button type="button" onClick={() => {
@@ -42,8 +45,8 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
           <button type="button" onClick={() => withTable('csv', (t) => download(file('csv'), toCsv([...t.columns], [...t.rows], { formats: t.formats }), CSV_MIME))}>CSV</button>
           <button type="button" onClick={() => withTable('xlsx', (t) => download(file('xlsx'), toXlsx([{ name, columns: [...t.columns], rows: [...t.rows], formats: t.formats }]), XLSX_MIME))}>XLSX</button>
           <button type="button" onClick={() => withTable('parquet', async (t) => download(file('parquet'), await workspace.rowsToParquet(t.columns, t.rows), 'application/vnd.apache.parquet'))}>Parquet</button>
-          <label className="hint" title={zh ? '姓名、证件号、手机号等敏感列默认不导出' : 'Names, ID numbers and phones are left out unless ticked'}>
-            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {zh ? '含敏感列' : 'personal columns'}
+          <label className="hint" title={text(locale, 'withPersonalTitle')}>
+            <input type="checkbox" checked={withSensitive} onChange={(e) => setWithSensitive(e.target.checked)} /> {text(locale, 'withPersonal')}
           </label>
         </>
       )}

@@ -3,27 +3,12 @@ import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
 import { VIEW_KINDS, type Cell, type ViewKind } from '../../notebook/types';
+import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 import { SlideShow } from './SlideShow';
+import { VIEW_NAMES } from './view-names';
 import { FileButton } from '../FileButton';
-
-const VIEW_NAMES: Record<ViewKind, [string, string]> = {
-  overview: ['数据概览', 'Data overview'],
-  tiers: ['分层分布', 'Tier distribution'],
-  'tier-mix': ['分层结构变化', 'Tier mix over time'],
-  'tier-by-branch': ['分机构分层', 'Tiers by branch'],
-  quadrant: ['价值矩阵', 'Quadrant'],
-  migration: ['迁移矩阵', 'Migration matrix'],
-  sankey: ['多期流向', 'Multi-period flows'],
-  histogram: ['指标分布', 'Histogram'],
-  lorenz: ['集中度（洛伦兹曲线）', 'Concentration (Lorenz)'],
-  psi: ['稳定性指数 PSI', 'Population stability (PSI)'],
-  projection: ['分层结构预测', 'Tier mix projection'],
-  near: ['临界客户', 'Near-threshold customers'],
-  sensitivity: ['门槛敏感性', 'Threshold sensitivity'],
-  'before-after': ['调整前后对比', 'Before / after'],
-};
 
 interface Props {
   controller: NotebookController;
@@ -35,7 +20,7 @@ interface Props {
 
 /** The notebook page: a toolbar, then every cell in order; slide mode on demand. */
 export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild }: Props) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
   const notebook = useSyncExternalStore(controller.subscribe, controller.getNotebook);
   // Read directly: React renders a store's changes in a microtask, so the results a slider move
   // gets from the fast path (all within microtasks) are rendered in the task of the input event,
@@ -85,48 +70,48 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
 
   const add = (what: string) => {
     const last = notebook.cells.at(-1)?.id;
-    if (what === 'markdown') controller.add({ id: newId(notebook, 'note'), kind: 'markdown', title: zh ? '说明' : 'Note', text: zh ? '在此输入说明……' : 'Write here…' }, last);
+    if (what === 'markdown') controller.add({ id: newId(notebook, 'note'), kind: 'markdown', title: t(locale, 'newNoteTitle'), text: t(locale, 'newNoteText') }, last);
     else if (what === 'sql') controller.add({ id: newId(notebook, 'sql'), kind: 'sql', title: 'SQL', sql: 'SELECT period, count(*) AS customers FROM dataset GROUP BY period ORDER BY period' }, last);
-    else if (what === 'param') controller.add({ id: newId(notebook, 'param'), kind: 'param', title: zh ? '参数' : 'Parameter', name: `p${notebook.cells.length}`, control: 'slider', value: 50, min: 0, max: 100, step: 1 }, last);
+    else if (what === 'param') controller.add({ id: newId(notebook, 'param'), kind: 'param', title: t(locale, 'newParamTitle'), name: `p${notebook.cells.length}`, control: 'slider', value: 50, min: 0, max: 100, step: 1 }, last);
     else if ((VIEW_KINDS as readonly string[]).includes(what)) {
       const view = what as ViewKind;
       const options = ['migration', 'sankey', 'psi', 'projection'].includes(view) ? { fromParam: 'from', toParam: 'to' } : view === 'overview' || view === 'tier-mix' ? {} : { periodParam: 'period' };
-      controller.add({ id: newId(notebook, view), kind: 'view', title: VIEW_NAMES[view][zh ? 0 : 1], view, options }, last);
+      controller.add({ id: newId(notebook, view), kind: 'view', title: t(locale, VIEW_NAMES[view]), view, options }, last);
     }
     setAdding('');
   };
 
   return (
     <div className="notebook">
-      <div className="toolbar" role="toolbar" aria-label={zh ? '笔记本' : 'Notebook'}>
+      <div className="toolbar" role="toolbar" aria-label={t(locale, 'notebook')}>
         <label>
-          {zh ? '添加单元' : 'Add cell'}{' '}
-          <select value={adding} onChange={(e) => add(e.target.value)} aria-label={zh ? '添加单元' : 'Add cell'}>
+          {t(locale, 'addCell')}{' '}
+          <select value={adding} onChange={(e) => add(e.target.value)} aria-label={t(locale, 'addCell')}>
             <option value="">—</option>
-            <option value="markdown">{zh ? '说明文字（Markdown）' : 'Text (Markdown)'}</option>
+            <option value="markdown">{t(locale, 'cellMarkdown')}</option>
             <option value="sql">SQL</option>
-            <option value="param">{zh ? '参数' : 'Parameter'}</option>
+            <option value="param">{t(locale, 'cellParam')}</option>
             {VIEW_KINDS.map((v) => (
               <option key={v} value={v}>
-                {VIEW_NAMES[v][zh ? 0 : 1]}
+                {t(locale, VIEW_NAMES[v])}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={() => setSlides({ cells: notebook.cells, start: 0 })}>
-          {zh ? '演示模式' : 'Slide mode'}
+          {t(locale, 'slideMode')}
         </button>
         <button type="button" onClick={onSave}>
-          {zh ? '保存笔记本' : 'Save notebook'}
+          {t(locale, 'saveNotebook')}
         </button>
         <FileButton accept=".json,.tierlens.json" testId="notebook-input" onFile={onOpen}>
-          {zh ? '打开笔记本' : 'Open notebook'}
+          {t(locale, 'openNotebook')}
         </FileButton>
         <button type="button" onClick={onRebuild}>
-          {zh ? '按当前方案重建默认笔记本' : 'Rebuild default notebook'}
+          {t(locale, 'rebuildNotebook')}
         </button>
         <button type="button" onClick={() => void print()}>
-          {zh ? '打印' : 'Print'}
+          {t(locale, 'print')}
         </button>
       </div>
       {notebook.cells.map((cell) => (

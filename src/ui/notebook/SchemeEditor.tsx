@@ -8,6 +8,7 @@ import { validateScheme } from '../../schemes/validate';
 import { KnobControl } from '../KnobControl';
 import { FileButton } from '../FileButton';
 import { download } from '../download';
+import { labelIn, t } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { safeFileName } from '../../export';
 
@@ -17,7 +18,6 @@ import { safeFileName } from '../../export';
  */
 export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controller: NotebookController }) {
   const locale = useLocale();
-  const zh = locale === 'zh-CN';
   const parsed = useMemo(() => {
     try {
       return { scheme: validateScheme(cell.scheme) };
@@ -33,7 +33,7 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
       setImportError(undefined);
       controller.useScheme(scheme);
     } catch (e) {
-      setImportError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setImportError(t(locale, 'fileProblem', { file: file.name, problem: e instanceof Error ? e.message : String(e) }));
     }
   };
   // Slider ranges come from the saved scheme, so a range does not shift under a dragging thumb.
@@ -50,39 +50,39 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
     <div className="scheme-editor">
       <div className="controls">
         <label>
-          {zh ? '分级方案' : 'Scheme'}{' '}
+          {t(locale, 'scheme')}{' '}
           <select value={cell.schemeId} onChange={(e) => controller.choosePreset(e.target.value)}>
-            {!PRESETS.some((p) => p.id === cell.schemeId) && <option value={cell.schemeId}>{zh ? scheme.label.zh : scheme.label.en}</option>}
+            {!PRESETS.some((p) => p.id === cell.schemeId) && <option value={cell.schemeId}>{labelIn(locale, scheme.label)}</option>}
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {zh ? p.label.zh : p.label.en} ({p.id})
+                {labelIn(locale, p.label)} ({p.id})
               </option>
             ))}
           </select>
         </label>
         <button type="button" disabled={!dirty} onClick={() => controller.saveScheme()}>
-          {zh ? '保存为基准' : 'Save as baseline'}
+          {t(locale, 'saveBaseline')}
         </button>
         <button type="button" disabled={!dirty} onClick={() => cell.saved && controller.setWorkingScheme(validateScheme(cell.saved))}>
-          {zh ? '还原' : 'Revert'}
+          {t(locale, 'revert')}
         </button>
         <button
           type="button"
           onClick={() => download(safeFileName(`${scheme.id}-scheme`, 'json'), new TextEncoder().encode(`${JSON.stringify(scheme, null, 2)}\n`), 'application/json')}
         >
-          {zh ? '导出方案 JSON' : 'Export scheme JSON'}
+          {t(locale, 'exportScheme')}
         </button>
         <FileButton accept=".json" testId="scheme-input" onFile={(f) => void importFile(f)}>
-          {zh ? '导入方案 JSON' : 'Import scheme JSON'}
+          {t(locale, 'importScheme')}
         </FileButton>
-        {dirty && <span className="warn">{zh ? '有未保存的调整' : 'Unsaved changes'}</span>}
+        {dirty && <span className="warn">{t(locale, 'unsavedChanges')}</span>}
       </div>
       {importError && (
         <p className="error" role="alert">
           {importError}
         </p>
       )}
-      {scheme.description && <p className="hint">{zh ? scheme.description.zh : scheme.description.en}</p>}
+      {scheme.description && <p className="hint">{labelIn(locale, scheme.description)}</p>}
       <div className="knobs">
         {knobsOf(scheme).map((k) => {
           const base = ranges.get(k.path);

@@ -3,6 +3,7 @@ import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import type { SchedulerSnapshot } from '../../notebook/scheduler';
 import type { Cell } from '../../notebook/types';
+import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 
@@ -11,7 +12,7 @@ import { CellView } from './CellView';
  * goes full screen where the browser allows it.
  */
 export function SlideShow({ cells, start, snapshot, controller, workspace, onClose }: { cells: readonly Cell[]; start: number; snapshot: SchedulerSnapshot; controller: NotebookController; workspace: Workspace; onClose: () => void }) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
   const [index, setIndex] = useState(start);
   useEffect(() => {
     document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -28,20 +29,20 @@ export function SlideShow({ cells, start, snapshot, controller, workspace, onClo
   }, [cells.length, onClose]);
   const cell = cells[index];
   return (
-    <div className="slideshow" role="dialog" aria-modal="true" aria-label={zh ? '演示模式' : 'Slide mode'} data-testid="slideshow">
+    <div className="slideshow" role="dialog" aria-modal="true" aria-label={t(locale, 'slideMode')} data-testid="slideshow">
       {cell && <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} presenting />}
       <footer>
         <button type="button" onClick={() => setIndex(Math.max(index - 1, 0))} disabled={index === 0}>
-          ← {zh ? '上一页' : 'Previous'}
+          ← {t(locale, 'previousSlide')}
         </button>
         <span data-testid="slide-number">
           {index + 1} / {cells.length}
         </span>
         <button type="button" onClick={() => setIndex(Math.min(index + 1, cells.length - 1))} disabled={index === cells.length - 1}>
-          {zh ? '下一页' : 'Next'} →
+          {t(locale, 'nextSlide')} →
         </button>
         <button type="button" onClick={onClose}>
-          {zh ? '退出 (Esc)' : 'Exit (Esc)'}
+          {t(locale, 'exitSlides')}
         </button>
       </footer>
     </div>

@@ -6,6 +6,7 @@ import { notApplicableText, type ViewModel } from '../../app/view-models';
 import { metricUnitOf, tableOf } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod } from '../../i18n/format';
+import { t } from '../../i18n/messages';
 import type { MigrationMeasure } from '../../charts/migration-heatmap';
 import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
 import type { ViewCell } from '../../notebook/types';
@@ -16,6 +17,7 @@ import { useLocale } from '../locale';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
 import { QuadrantChart } from './QuadrantChart';
+import { VIEW_NAMES } from './view-names';
 
 interface Props {
   cell: ViewCell;
@@ -40,10 +42,9 @@ function attempt<T>(build: () => T): { value?: T; error?: string } {
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
 export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale }: Props) {
   const locale = useLocale();
-  const zh = locale === 'zh-CN';
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
-  const title = cellTitle(cell, locale) || cell.view;
+  const title = cellTitle(cell, locale) || t(locale, VIEW_NAMES[cell.view]);
   // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
   // threshold drag changes only the models of the views it affects.
   const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
@@ -89,7 +90,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
   const problem = built.error ?? tabled.error;
   if (problem !== undefined) {
     // A waiting cell's old result drawn with a new scheme: say it will be redone, not fail.
-    if (stale) return <p className="hint">{zh ? '方案已更换，此视图将在滚动到此处时重新计算。' : 'The scheme changed; this view is recomputed when scrolled to.'}</p>;
+    if (stale) return <p className="hint">{t(locale, 'schemeChangedStale')}</p>;
     return (
       <p className="error" role="alert">
         {problem}
@@ -101,20 +102,20 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       <div className="controls">
         {model.view === 'migration' && (
           <label>
-            {zh ? '度量' : 'Measure'}{' '}
+            {t(locale, 'measure')}{' '}
             <select value={migrationMeasure} onChange={(e) => setMigrationMeasure(e.target.value as MigrationMeasure)}>
-              <option value="count">{zh ? '客户数' : 'Customers'}</option>
-              <option value="rowShare">{zh ? '行占比' : 'Row %'}</option>
-              <option value="amount">{zh ? '金额' : 'Amount'}</option>
+              <option value="count">{t(locale, 'measureCustomers')}</option>
+              <option value="rowShare">{t(locale, 'measureRowShare')}</option>
+              <option value="amount">{t(locale, 'measureAmount')}</option>
             </select>
           </label>
         )}
         {model.view === 'tier-mix' && (
           <label>
-            {zh ? '度量' : 'Measure'}{' '}
+            {t(locale, 'measure')}{' '}
             <select value={mixMeasure} onChange={(e) => setMixMeasure(e.target.value as TierMixMeasure)}>
-              <option value="share">{zh ? '占比' : 'Share'}</option>
-              <option value="customers">{zh ? '客户数' : 'Customers'}</option>
+              <option value="share">{t(locale, 'measureShare')}</option>
+              <option value="customers">{t(locale, 'measureCustomers')}</option>
             </select>
           </label>
         )}
@@ -134,17 +135,18 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
 }
 
 function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }) {
-  const zh = useLocale() === 'zh-CN';
+  const locale = useLocale();
   const d = model.dataset;
   return (
     <dl className="overview" data-testid="overview">
-      <dt>{zh ? '行数' : 'Rows'}</dt>
+      <dt>{t(locale, 'overviewRows')}</dt>
       <dd>{formatCount(d.rows)}</dd>
-      <dt>{zh ? '期次' : 'Periods'}</dt>
-      <dd>{d.periods.length > 0 ? `${d.periods.length}（${formatPeriod(d.periods[0]!)} – ${formatPeriod(d.periods.at(-1)!)}）` : '—'}</dd>
-      <dt>{zh ? '已识别字段' : 'Fields found'}</dt>
-      <dd>{d.fields.join(', ')}</dd>
-      <dt>{zh ? '重复客户号' : 'Duplicate ids'}</dt>
+      <dt>{t(locale, 'overviewPeriods')}</dt>
+      <dd>{d.periods.length > 0 ? t(locale, 'overviewPeriodRange', { n: d.periods.length, first: formatPeriod(d.periods[0]!), last: formatPeriod(d.periods.at(-1)!) }) : '—'}</dd>
+      <dt>{t(locale, 'overviewFields')}</dt>
+      {/* The dataset's column names (canonical fields): data, in neither language. */}
+      <dd data-value="">{d.fields.join(', ')}</dd>
+      <dt>{t(locale, 'overviewDuplicates')}</dt>
       <dd>{formatCount(d.duplicateIds)}</dd>
     </dl>
   );
@@ -152,23 +154,18 @@ function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }
 
 function BeforeAfter({ model, controller, scheme, workspace }: { model: Extract<ViewModel, { view: 'before-after' }>; controller: NotebookController; scheme: Scheme; workspace: Workspace }) {
   const locale = useLocale();
-  const zh = locale === 'zh-CN';
-  if (!model.changed) return <p className="hint">{zh ? '方案与基准一致：拖动门槛后，这里显示上迁、下迁的客户与金额。' : 'The scheme equals its baseline: move a threshold to see who moves up or down.'}</p>;
-  const t = model.totals;
+  if (!model.changed) return <p className="hint">{t(locale, 'baselineUnchanged')}</p>;
+  const totals = model.totals;
   const moverTable = () => controller.moverExport(scheme, model.period);
   return (
     <div className="before-after" data-testid="before-after">
-      {t ? (
+      {totals ? (
         <p>
-          <span className="up">
-            ▲ {zh ? '上迁' : 'Up'} {formatCount(t.up)} {zh ? '户' : ''} · {formatAmount(t.upCents / 100, locale)}
-          </span>{' '}
-          <span className="down">
-            ▼ {zh ? '下迁' : 'Down'} {formatCount(t.down)} {zh ? '户' : ''} · {formatAmount(t.downCents / 100, locale)}
-          </span>
+          <span className="up">{t(locale, 'movedUp', { n: totals.up, amount: formatAmount(totals.upCents / 100, locale) })}</span>{' '}
+          <span className="down">{t(locale, 'movedDown', { n: totals.down, amount: formatAmount(totals.downCents / 100, locale) })}</span>
         </p>
       ) : (
-        <p className="hint">{zh ? '此类方案的迁移名单可导出：' : 'Export the list of movers:'}</p>
+        <p className="hint">{t(locale, 'exportMovers')}</p>
       )}
       <ExportMenu name={`${scheme.id}-movers`} table={moverTable} workspace={workspace} />
     </div>
