@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { NotebookController } from '../app/notebook-controller';
 import { failureText, type LoadFailure, type SampleState } from '../app/workspace';
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
-import { t } from '../i18n/messages';
+import { labelIn, t } from '../i18n/messages';
 import type { Locale } from '../i18n/format';
 import type { SchemeFit } from '../schemes/fit';
 import { useLocale } from './locale';
@@ -44,9 +44,9 @@ export function SampleNote({ sample, files, onBack, onDismiss }: { sample: Sampl
   );
 }
 
-const fieldName = (locale: Locale, f: string) => (isFieldName(f) ? fieldByName(f).labels[locale === 'en' ? 'en' : 'zh'] : f);
+const fieldName = (locale: Locale, f: string) => (isFieldName(f) ? labelIn(locale, fieldByName(f).labels) : f);
 const fieldList = (locale: Locale, fields: readonly string[]) => fields.map((f) => fieldName(locale, f)).join(t(locale, 'listSep'));
-const label = (locale: Locale, fit: SchemeFit) => fit.scheme.label[locale === 'en' ? 'en' : 'zh'];
+const label = (locale: Locale, fit: SchemeFit) => labelIn(locale, fit.scheme.label);
 
 /** Which scheme the data got and why, and the other schemes that can run on it. */
 export function SchemeChoiceNote({ controller, onUse }: { controller: NotebookController; onUse: (fit: SchemeFit) => void }) {
