@@ -1,5 +1,6 @@
 import type { Row } from '../engine/rows';
 import { formatPeriod, type Locale } from '../i18n/format';
+import { labelIn, t, type MessageKey } from '../i18n/messages';
 import type { Scheme, TierDef } from '../schemes/types';
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import type { ViewModel } from './view-models';
@@ -9,6 +10,8 @@ export interface TableData {
   readonly rows: readonly Row[];
   /** How a column is shown (exports keep the raw numbers). */
   readonly formats?: Readonly<Record<string, 'share' | 'amount'>>;
+  /** The dataset column a shown column holds, where its header is translated (privacy levels are by dataset column). */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,22 +28,22 @@ export function metricUnitOf(scheme: Scheme): 'yuan' | 'none' {
 }
 
 export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none' = 'yuan'): TableData | undefined {
-  const zh = locale === 'zh-CN';
-  const yuan = (header: string) => (zh ? `${header}（元）` : `${header} (yuan)`);
-  const percent = (header: string) => (zh ? `${header}（%）` : `${header} (%)`);
-  const inMetric = (header: string) => (metric === 'yuan' ? yuan(header) : header);
+  const h = (key: MessageKey) => t(locale, key);
+  const yuan = (key: MessageKey) => t(locale, 'colWithYuan', { header: h(key) });
+  const percent = (key: MessageKey) => t(locale, 'colWithPercent', { header: h(key) });
+  const inMetric = (key: MessageKey) => (metric === 'yuan' ? yuan(key) : h(key));
   const metricFormat = (...columns: string[]): Record<string, 'amount'> => (metric === 'yuan' ? Object.fromEntries(columns.map((c) => [c, 'amount' as const])) : {});
   const name = (id: string) => {
-    const t = tiers.find((x) => x.id === id);
-    if (t) return zh ? t.label.zh : t.label.en;
-    if (id === '(new)') return zh ? '新增' : 'New';
-    if (id === '(gone)') return zh ? '流失' : 'Gone';
+    const tier = tiers.find((x) => x.id === id);
+    if (tier) return labelIn(locale, tier.label);
+    if (id === '(new)') return h('tierNew');
+    if (id === '(gone)') return h('tierGone');
     return id;
   };
   switch (model.view) {
     case 'tiers': {
       const total = model.counts.reduce((s, c) => s + c.customers, 0);
-      const cols = zh ? ['层级', '层级代码', '客户数', percent('占比'), yuan('金额')] : ['Tier', 'Tier id', 'Customers', percent('Share'), yuan('Amount')];
+      const cols = [h('colTier'), h('colTierId'), h('colCustomers'), percent('colShare'), yuan('colAmount')];
       return {
         columns: model.amountField ? cols : cols.slice(0, 4),
         formats: { [cols[3]!]: 'share', [cols[4]!]: 'amount' },
@@ -48,7 +51,7 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
       };
     }
     case 'tier-mix': {
-      const cols = [zh ? '期次' : 'Period', ...tiers.map((t) => (zh ? t.label.zh : t.label.en))];
+      const cols = [h('colPeriod'), ...tiers.map((x) => labelIn(locale, x.label))];
       return {
         columns: cols,
         rows: model.periods.map((p) => {
@@ -59,24 +62,21 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
       };
     }
     case 'migration': {
-      const cols = zh ? ['期初层级', '期末层级', '客户数', yuan('金额')] : ['From', 'To', 'Customers', yuan('Amount')];
+      const cols = [h('colFromTier'), h('colToTier'), h('colCustomers'), yuan('colAmount')];
       return { columns: cols, formats: { [cols[3]!]: 'amount' }, rows: model.cells.map((c) => ({ [cols[0]!]: name(c.from), [cols[1]!]: name(c.to), [cols[2]!]: c.customers, [cols[3]!]: c.amount ?? null })) };
     }
     case 'near': {
       // The gap is the distance up to the near tier's bound, in the metric's unit.
-      const cols = zh
-        ? ['客户号', '期次', '当前层级', '临近层级', inMetric('当前值'), inMetric('差额')]
-        : ['Customer', 'Period', 'Tier', 'Near tier', inMetric('Value'), inMetric('Gap to bound')];
+      const cols = [h('colCustomer'), h('colPeriod'), h('colCurrentTier'), h('colNearTier'), inMetric('colValue'), inMetric('colGap')];
       return {
         columns: cols,
         formats: metricFormat(cols[4]!, cols[5]!),
+        sources: { [cols[0]!]: 'customer_id' },
         rows: model.rows.map((r) => ({ [cols[0]!]: r.customer_id ?? null, [cols[1]!]: r.period ?? null, [cols[2]!]: name(String(r.tier)), [cols[3]!]: name(String(r.near_tier)), [cols[4]!]: r.value ?? null, [cols[5]!]: r.gap ?? null })),
       };
     }
     case 'sensitivity': {
-      const cols = zh
-        ? ['层级', inMetric('当前门槛'), '调整', inMetric('新门槛'), '方向', '变动客户数', inMetric('变动金额')]
-        : ['Tier', inMetric('Bound'), 'Move', inMetric('New bound'), 'Direction', 'Customers moving', inMetric('Amount moving')];
+      const cols = [h('colTier'), inMetric('colBound'), h('colMove'), inMetric('colNewBound'), h('colDirection'), h('colMoving'), inMetric('colAmountMoving')];
       return {
         columns: cols,
         formats: metricFormat(cols[1]!, cols[3]!, cols[6]!),
@@ -85,7 +85,7 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
           [cols[1]!]: m.min,
           [cols[2]!]: `${m.move > 0 ? '+' : ''}${Math.round(m.move * 100)}%`,
           [cols[3]!]: m.newMin,
-          [cols[4]!]: m.direction === 'up' ? (zh ? '上迁' : 'up') : m.direction === 'down' ? (zh ? '下迁' : 'down') : '—',
+          [cols[4]!]: m.direction === 'up' ? h('dirUp') : m.direction === 'down' ? h('dirDown') : '—',
           [cols[5]!]: m.customers,
           [cols[6]!]: m.amount,
         })),
@@ -93,28 +93,27 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
     }
     case 'before-after': {
       if (!model.totals) return undefined;
-      const cols = zh ? ['原层级', '新层级', '客户数', inMetric('金额')] : ['Saved tier', 'New tier', 'Customers', inMetric('Amount')];
+      const cols = [h('colSavedTier'), h('colNewTier'), h('colCustomers'), inMetric('colAmount')];
       const byIndex = (i: number) => tiers[i]?.id ?? 'unrated';
       return { columns: cols, formats: metricFormat(cols[3]!), rows: model.totals.cells.map((c) => ({ [cols[0]!]: name(byIndex(c.from)), [cols[1]!]: name(byIndex(c.to)), [cols[2]!]: c.count, [cols[3]!]: c.cents / 100 })) };
     }
     case 'psi': {
       // Contributions stay plain numbers: table cells show their significant digits (0.000041, not 0).
-      const cols = zh ? ['层级', percent('基期占比'), percent('对比期占比'), 'PSI贡献'] : ['Tier', percent('Expected share'), percent('Actual share'), 'PSI contribution'];
-      return { columns: cols, formats: { [cols[1]!]: 'share', [cols[2]!]: 'share' }, rows: model.result.perTier.map((t) => ({ [cols[0]!]: name(t.tier), [cols[1]!]: t.expected, [cols[2]!]: t.actual, [cols[3]!]: t.contribution })) };
+      const cols = [h('colTier'), percent('colExpectedShare'), percent('colActualShare'), h('colPsi')];
+      return { columns: cols, formats: { [cols[1]!]: 'share', [cols[2]!]: 'share' }, rows: model.result.perTier.map((x) => ({ [cols[0]!]: name(x.tier), [cols[1]!]: x.expected, [cols[2]!]: x.actual, [cols[3]!]: x.contribution })) };
     }
     case 'quadrant': {
       const total = model.counts.reduce((s, c) => s + c.customers, 0);
-      const cols = zh ? ['象限', '层级代码', '客户数', percent('占比')] : ['Cell', 'Tier id', 'Customers', percent('Share')];
+      const cols = [h('colCell'), h('colTierId'), h('colCustomers'), percent('colShare')];
       return { columns: cols, formats: { [cols[3]!]: 'share' }, rows: model.counts.map((c) => ({ [cols[0]!]: name(c.tier), [cols[1]!]: c.tier, [cols[2]!]: c.customers, [cols[3]!]: total ? c.customers / total : 0 })) };
     }
     case 'tier-by-branch': {
-      // `branch` keeps the field's name: exports leave out columns marked personal by that name.
-      const amount = yuan(zh ? '金额' : 'Amount');
-      const customers = zh ? '客户数' : 'Customers';
+      const cols = [h('colBranch'), h('colTier'), h('colCustomers'), yuan('colAmount')];
       return {
-        columns: ['branch', 'tier', customers, amount],
-        formats: { [amount]: 'amount' },
-        rows: model.rows.map((r) => ({ branch: r.branch ?? null, tier: r.tier ?? null, [customers]: r.customers ?? null, [amount]: r.amount ?? null })),
+        columns: cols,
+        formats: { [cols[3]!]: 'amount' },
+        sources: { [cols[0]!]: 'branch' },
+        rows: model.rows.map((r) => ({ [cols[0]!]: r.branch ?? null, [cols[1]!]: name(String(r.tier)), [cols[2]!]: r.customers ?? null, [cols[3]!]: r.amount ?? null })),
       };
     }
     default:

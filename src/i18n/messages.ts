@@ -6,6 +6,7 @@ import * as data from './catalog/data';
 import * as views from './catalog/views';
 import * as notebookUi from './catalog/notebook-ui';
 import * as privacy from './catalog/privacy';
+import * as tables from './catalog/tables';
 
 /**
  * The one message catalog: every user-visible string, in zh-CN (the default) and en. Each area
@@ -14,12 +15,12 @@ import * as privacy from './catalog/privacy';
  * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
  * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
  */
-const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh } as const;
+const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh, ...tables.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en };
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en, ...tables.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 

@@ -26,10 +26,10 @@ describe('table headers name their unit', () => {
   });
 
   test('near-threshold list: value and gap in the metric unit (yuan by default, none for points)', () => {
-    expect(tableOf(nearModel, tiers, 'zh-CN')!.columns.slice(4)).toEqual(['当前值（元）', '差额（元）']);
+    expect(tableOf(nearModel, tiers, 'zh-CN')!.columns.slice(4)).toEqual(['当前值（元）', '距门槛差额（元）']);
     expect(tableOf(nearModel, tiers, 'en')!.columns.slice(4)).toEqual(['Value (yuan)', 'Gap to bound (yuan)']);
     const points = tableOf(nearModel, tiers, 'zh-CN', 'none')!;
-    expect(points.columns.slice(4)).toEqual(['当前值', '差额']);
+    expect(points.columns.slice(4)).toEqual(['当前值', '距门槛差额']);
     expect(points.formats).toEqual({});
   });
 

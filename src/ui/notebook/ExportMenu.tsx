@@ -16,7 +16,8 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
   const withTable = async (ext: string, f: (t: TableData) => Promise<void> | void) => {
     const t = await table?.();
     if (!t) return;
-    const sensitive = workspace.sensitiveColumns(t.columns);
+    // Levels are set per dataset column; a translated header names its column in `sources`.
+    const sensitive = t.columns.filter((c) => workspace.sensitiveColumns([t.sources?.[c] ?? c]).length > 0);
     const drop = withSensitive ? [] : sensitive;
     const kept = t.columns.filter((c) => !drop.includes(c));
     const exported = `${name}.${ext}`;
