@@ -2,6 +2,7 @@ import type { Cell, Notebook, ViewCell } from '../notebook/types';
 import { presetById } from '../schemes/presets';
 import type { QuadrantScheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
+import type { MessageKey } from '../i18n/messages';
 
 /** The three benchmark scenarios of the performance issue, as ordinary notebooks. */
 export type BenchScenario = 'one-period' | 'two-period' | 'quadrant';
@@ -24,7 +25,7 @@ export const BENCH_QUADRANT: QuadrantScheme = validateScheme({
   cells: { hh: 'star', lh: 'cash', hl: 'develop', ll: 'watch' },
 }) as QuadrantScheme;
 
-const view = (id: string, title: string, kind: ViewCell['view'], options: Record<string, unknown>): ViewCell => ({ id, kind: 'view', title, view: kind, options });
+const view = (id: string, titleKey: MessageKey, kind: ViewCell['view'], options: Record<string, unknown>): ViewCell => ({ id, kind: 'view', titleKey, view: kind, options });
 
 /** The notebook of a scenario over the given periods (the latest, or the last two). */
 export function benchNotebook(kind: BenchScenario, periods: readonly string[]): { notebook: Notebook; charts: string[] } {
@@ -32,22 +33,22 @@ export function benchNotebook(kind: BenchScenario, periods: readonly string[]): 
   const previous = periods.at(-2) ?? latest;
   const scheme = kind === 'quadrant' ? BENCH_QUADRANT : presetById('retail-aum');
   const cells: Cell[] = [
-    { id: 'param-period', kind: 'param', name: 'period', title: '期次', control: 'select', value: latest, options: [...periods] },
-    { id: 'param-from', kind: 'param', name: 'from', title: '起始期', control: 'select', value: previous, options: [...periods] },
-    { id: 'param-to', kind: 'param', name: 'to', title: '目标期', control: 'select', value: latest, options: [...periods] },
-    { id: 'scheme', kind: 'scheme', title: '分级方案', schemeId: scheme.id, scheme, saved: scheme },
+    { id: 'param-period', kind: 'param', name: 'period', titleKey: 'nbPeriod', control: 'select', value: latest, options: [...periods] },
+    { id: 'param-from', kind: 'param', name: 'from', titleKey: 'nbFrom', control: 'select', value: previous, options: [...periods] },
+    { id: 'param-to', kind: 'param', name: 'to', titleKey: 'nbTo', control: 'select', value: latest, options: [...periods] },
+    { id: 'scheme', kind: 'scheme', titleKey: 'nbScheme', schemeId: scheme.id, scheme, saved: scheme },
   ];
   const period = { periodParam: 'period' };
   const fromTo = { fromParam: 'from', toParam: 'to' };
   let charts: string[];
   if (kind === 'one-period') {
-    cells.push(view('tiers', '客户分层分布', 'tiers', period), view('tier-mix', '层级结构', 'tier-mix', {}), view('tier-by-branch', '分机构', 'tier-by-branch', period), view('histogram', '指标分布', 'histogram', period));
+    cells.push(view('tiers', 'nbTiers', 'tiers', period), view('tier-mix', 'nbTierMix', 'tier-mix', {}), view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period), view('histogram', 'nbHistogram', 'histogram', period));
     charts = ['tiers', 'tier-mix', 'tier-by-branch', 'histogram'];
   } else if (kind === 'two-period') {
-    cells.push(view('tiers', '客户分层分布', 'tiers', period), view('migration', '迁移矩阵', 'migration', fromTo), view('sankey', '迁移流向', 'sankey', fromTo));
+    cells.push(view('tiers', 'nbTiers', 'tiers', period), view('migration', 'nbMigration', 'migration', fromTo), view('sankey', 'nbSankey', 'sankey', fromTo));
     charts = ['tiers', 'migration', 'sankey'];
   } else {
-    cells.push(view('quadrant', '四象限', 'quadrant', period), view('tiers', '象限分布', 'tiers', period));
+    cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period), view('tiers', 'nbTiers', 'tiers', period));
     charts = ['quadrant', 'tiers'];
   }
   return { notebook: { format: 'tierlens-notebook', version: 1, cells }, charts };

@@ -11,7 +11,7 @@ import type { Scheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
 import { chooseScheme, type SchemeChoice } from '../schemes/fit';
 import { formatPeriod, type Locale } from '../i18n/format';
-import { t, type MessageVars } from '../i18n/messages';
+import { labelIn, t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
 import { computeView } from './view-models';
 import { sameData } from './same';
@@ -121,7 +121,7 @@ export class NotebookController {
     const scheme = this.workingScheme();
     const period = this.paramValues().period;
     return {
-      scheme: scheme ? scheme.label[locale === 'en' ? 'en' : 'zh'] : '',
+      scheme: scheme ? labelIn(locale, scheme.label) : '',
       period: typeof period === 'string' ? formatPeriod(period) : '',
       files: this.workspace.getState().files.map((f) => f.name).join(t(locale, 'listSep')),
     };

@@ -10,6 +10,7 @@ import { buildTierByBranchOption } from '../charts/tier-by-branch';
 import { buildTierDistributionOption } from '../charts/tier-distribution';
 import { buildTierMixOverTimeOption, type TierMixMeasure } from '../charts/tier-mix-over-time';
 import { formatPeriod, type Locale } from '../i18n/format';
+import { labelIn } from '../i18n/messages';
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { tiersOf, type Scheme } from '../schemes/types';
 import type { ViewModel } from './view-models';
@@ -19,16 +20,15 @@ export interface ChartChoices {
   readonly mixMeasure?: TierMixMeasure;
 }
 
-const fieldLabel = (name: string, zh: boolean) => (isFieldName(name) ? (zh ? fieldByName(name).labels.zh : fieldByName(name).labels.en) : name);
+const fieldLabel = (name: string, locale: Locale) => (isFieldName(name) ? labelIn(locale, fieldByName(name).labels) : name);
 
 /**
  * The chart of a view model: picks the pure builder and its inputs. No drawing here; the UI hands
  * the option to ECharts.
  */
 export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title: string, choices: ChartChoices = {}): EChartsOption | undefined {
-  const zh = locale === 'zh-CN';
   const tiers = tiersOf(scheme);
-  const schemeName = zh ? scheme.label.zh : scheme.label.en;
+  const schemeName = labelIn(locale, scheme.label);
   switch (model.view) {
     case 'tiers':
       return buildTierDistributionOption({
@@ -36,7 +36,7 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
         counts: model.counts,
         locale,
         title: `${schemeName}${model.period ? ` · ${formatPeriod(model.period)}` : ''}`,
-        amountLabel: model.amountField ? fieldLabel(model.amountField, zh) : undefined,
+        amountLabel: model.amountField ? fieldLabel(model.amountField, locale) : undefined,
       });
     case 'tier-mix':
       return buildTierMixOverTimeOption({ tiers, periods: model.periods, counts: model.counts, measure: choices.mixMeasure ?? 'share', locale, title });
@@ -52,8 +52,8 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
       if (scheme.kind !== 'quadrant') return undefined;
       const count = (id: string) => model.counts.find((c) => c.tier === id)?.customers ?? 0;
       return buildQuadrantOption({
-        x: { label: zh ? scheme.x.label.zh : scheme.x.label.en, cut: model.xCut, min: model.xRange[0], max: model.xRange[1] },
-        y: { label: zh ? scheme.y.label.zh : scheme.y.label.en, cut: model.yCut, min: model.yRange[0], max: model.yRange[1] },
+        x: { label: labelIn(locale, scheme.x.label), cut: model.xCut, min: model.xRange[0], max: model.xRange[1] },
+        y: { label: labelIn(locale, scheme.y.label), cut: model.yCut, min: model.yRange[0], max: model.yRange[1] },
         points: model.points.map((p) => ({ ...p, tier: quadrantTier(scheme, model.xCut, model.yCut, p.x, p.y) })),
         density: model.density,
         cells: scheme.cells,
@@ -82,7 +82,7 @@ export function chartOf(model: ViewModel, scheme: Scheme, locale: Locale, title:
             thresholds: model.thresholds,
             tiers,
             logX: model.log,
-            metricLabel: fieldLabel(scheme.metric, zh),
+            metricLabel: fieldLabel(scheme.metric, locale),
             locale,
             title,
           })

@@ -14,7 +14,7 @@ import { tiersOf, type LadderScheme, type Scheme } from '../schemes/types';
 import type { ViewKind } from '../notebook/types';
 import type { Analyst } from './analyst';
 import { MissingFieldError } from '../schemes/compile';
-import { isMessageKey, t, type MessageKey, type MessageVars } from '../i18n/messages';
+import { isMessageKey, labelIn, t, type MessageKey, type MessageVars } from '../i18n/messages';
 import type { Locale } from '../i18n/format';
 
 /** Why a view does not apply, as a catalog message (said in the page's language when shown). */
@@ -26,10 +26,10 @@ export interface NotApplicable {
 /** A not-applicable reason in the page's language: the scheme by its label, the kind and field by name. */
 export function notApplicableText(locale: Locale, reason: NotApplicable): string {
   const p = reason.params;
-  const en = locale === 'en';
   const kind = typeof p.kind === 'string' && isMessageKey(p.kind) ? t(locale, p.kind) : p.kind;
-  const field = typeof p.field === 'string' && isFieldName(p.field) ? `${fieldByName(p.field).labels[en ? 'en' : 'zh']} (${p.field})` : p.field;
-  return t(locale, reason.code, { ...p, scheme: String((en ? p.schemeEn : p.schemeZh) ?? p.scheme ?? ''), ...(kind !== undefined ? { kind } : {}), ...(field !== undefined ? { field } : {}) });
+  const field = typeof p.field === 'string' && isFieldName(p.field) ? `${labelIn(locale, fieldByName(p.field).labels)} (${p.field})` : p.field;
+  const scheme = p.schemeZh !== undefined && p.schemeEn !== undefined ? labelIn(locale, { zh: String(p.schemeZh), en: String(p.schemeEn) }) : String(p.scheme ?? '');
+  return t(locale, reason.code, { ...p, scheme, ...(kind !== undefined ? { kind } : {}), ...(field !== undefined ? { field } : {}) });
 }
 
 /** What a view cell shows, computed from the data; the UI turns it into charts and tables. */

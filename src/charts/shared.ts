@@ -5,7 +5,7 @@
  */
 import { GONE, NEW } from '../analysis/migration';
 import { formatCount, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { labelIn, t } from '../i18n/messages';
 import { UNRATED, type TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 
@@ -36,10 +36,9 @@ export interface TierLookup {
 
 export function tierLookup(tiers: readonly TierDef[], locale: Locale): TierLookup {
   const byId = new Map(tiers.map((t) => [t.id, t]));
-  const zh = locale === 'zh-CN';
   const label = (id: string): string => {
     const def = byId.get(id) ?? (id === UNRATED.id ? UNRATED : undefined);
-    if (def) return zh ? def.label.zh : def.label.en;
+    if (def) return labelIn(locale, def.label);
     return pseudoLabel(id, locale) ?? id;
   };
   return {

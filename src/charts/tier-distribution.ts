@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { TierCount } from '../analysis/tier-distribution';
 import { formatAmount, formatCount, formatShare, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { labelIn, t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
 import { countAxis } from './shared';
@@ -24,8 +24,7 @@ export interface TierDistributionInput {
  */
 export function buildTierDistributionOption(input: TierDistributionInput): EChartsOption {
   const { tiers, counts, locale } = input;
-  const zh = locale === 'zh-CN';
-  const label = (tier: TierDef) => (zh ? tier.label.zh : tier.label.en);
+  const label = (tier: TierDef) => labelIn(locale, tier.label);
   const byId = new Map(counts.map((c) => [c.tier, c]));
   const totalCustomers = counts.reduce((s, c) => s + c.customers, 0);
   const totalAmount = counts.reduce((s, c) => s + c.amount, 0);
