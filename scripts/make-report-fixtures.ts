@@ -50,7 +50,7 @@ function customers(): Customer[][] {
       if (k === 20) name = '合计科技有限公司';
       if (k === 33) name = 'Total Solutions Ltd';
       let cents = ((k * 7919) % 997) * 104_729 + k * 1_234;
-      if (k === 8) cents = 1_000_000_00; // a private-bank customer (≥ 5,000,000 元 is 500,000,000 cents)
+      if (k === 8) cents = 6_000_000_00; // a private-bank customer (5,000,000 元 or more)
       return { id, name, branch, cents };
     }),
   );

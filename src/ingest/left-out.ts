@@ -165,7 +165,8 @@ export async function findLeftOutRows(engine: Engine, staging: Staging, id: stri
      WHERE rec = t.r AND note IS NOT NULL`,
   );
   if (amountColumn !== undefined && toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${out} WHERE (kind = 'no-id' AND NOT blank) OR (kind IS NULL AND maybe_sum)`))[0]?.n) {
-    await markSums(engine, table, out, amount);
+    // Twice: a subtotal found by its amount is no customer in the grand total's sum below it.
+    if ((await markSums(engine, table, out, amount)) > 0) await markSums(engine, table, out, amount);
   }
   await engine.query(`DELETE FROM ${out} WHERE kind IS NULL`);
   if (include.length > 0) await engine.query(`UPDATE ${out} SET included = true WHERE rec IN (${include.map((r) => num(Math.trunc(r))).join(', ')})`);
@@ -213,24 +214,30 @@ function amountOf(mapping: FieldMapping): string | undefined {
  * since the previous summary (or row without an id), or of every customer above: two or more
  * of them, and not zero (two customers with nothing, then a third, is no subtotal).
  */
-async function markSums(engine: Engine, table: string, out: string, amount: string): Promise<void> {
+async function markSums(engine: Engine, table: string, out: string, amount: string): Promise<number> {
+  const before = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${out} WHERE sum_of IS NOT NULL`))[0]?.n;
   await engine.query(
     `UPDATE ${out} SET kind = 'summary', sum_of = m.n FROM (
        WITH b AS (
-         SELECT s.rowid AS rec, ${amount} AS amt, o.rec IS NOT NULL AS cand,
+         SELECT s.rowid AS rec, ${amount} AS amt, o.kind IS NOT NULL AS cand,
            coalesce(o.kind IN ('summary', 'no-id') AND NOT o.blank, false) AS brk,
-           coalesce(o.kind = 'no-id' AND NOT o.blank OR (o.kind IS NULL AND o.maybe_sum), false) AS test
+           coalesce((o.kind = 'no-id' AND NOT o.blank) OR (o.kind IS NULL AND o.maybe_sum), false) AS test
          FROM ${table} s LEFT JOIN ${out} o ON o.rec = s.rowid),
        g AS (
          SELECT *, coalesce(sum(brk::INTEGER) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
            sum(CASE WHEN NOT cand THEN amt END) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS all_sum,
            count(CASE WHEN NOT cand THEN amt END) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS all_n
          FROM b),
-       sg AS (SELECT seg, sum(amt) FILTER (WHERE NOT cand) AS seg_sum, count(amt) FILTER (WHERE NOT cand) AS seg_n FROM g GROUP BY seg)
-       SELECT g.rec AS r, CASE WHEN sg.seg_n >= 2 AND abs(g.amt - sg.seg_sum) < 0.005 THEN sg.seg_n ELSE g.all_n END::INTEGER AS n
-       FROM g JOIN sg USING (seg)
-       WHERE g.test AND g.amt IS NOT NULL AND g.amt <> 0
-         AND ((sg.seg_n >= 2 AND abs(g.amt - sg.seg_sum) < 0.005) OR (g.all_n >= 2 AND abs(g.amt - g.all_sum) < 0.005))) m
+       h AS (
+         SELECT *, sum(CASE WHEN NOT cand THEN amt END) OVER (PARTITION BY seg ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg_sum,
+           count(CASE WHEN NOT cand THEN amt END) OVER (PARTITION BY seg ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seg_n
+         FROM g)
+       SELECT rec AS r, CASE WHEN seg_n >= 2 AND abs(amt - seg_sum) < 0.005 THEN seg_n ELSE all_n END::INTEGER AS n
+       FROM h
+       WHERE test AND amt IS NOT NULL AND amt <> 0
+         AND ((seg_n >= 2 AND abs(amt - seg_sum) < 0.005) OR (all_n >= 2 AND abs(amt - all_sum) < 0.005))) m
      WHERE rec = m.r`,
   );
+  const after = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${out} WHERE sum_of IS NOT NULL`))[0]?.n;
+  return Number(after ?? 0) - Number(before ?? 0);
 }
