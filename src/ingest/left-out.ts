@@ -128,7 +128,9 @@ export async function findLeftOutRows(engine: Engine, staging: Staging, id: stri
     .map(([, c]) => c);
   const leading = described.slice(0, LEADING).map((d) => d.name);
   const keywordColumns = [...new Set([...(idColumn ? [idColumn] : []), ...mappedText, ...leading])].filter((c) => isText(c) || c === idColumn);
-  const noteColumns = [...new Set([...described.slice(0, NOTE_LEADING).map((d) => d.name), ...(idColumn ? [idColumn] : [])])];
+  // The listed text of a row without an id: never a personal column (the page masks those).
+  const personal = new Set((Object.entries(mapping) as [FieldName, string][]).filter(([f]) => FIELDS.find((x) => x.field === f)?.sensitivity === 'A').map(([, c]) => c));
+  const noteColumns = [...new Set([...described.slice(0, NOTE_LEADING).map((d) => d.name), ...(idColumn ? [idColumn] : [])])].filter((c) => !personal.has(c));
   const empty = (e: string) => `(nullif(trim(${e}), '') IS NULL)`;
   const idEmpty = idColumn ? empty(text(idColumn)) : 'false';
   const idOk = idColumn ? `(${idEmpty} OR ${summarySql(text(idColumn))})` : 'true';

@@ -34,7 +34,8 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
     const filled = views.filter((v) => v.header !== undefined);
     const fitting = filled.filter((v) => v.fits);
     view = fitting[0] ?? filled[0] ?? views[0]!;
-    if (views.length > 1) {
+    // The first sheet, clearly the customers, needs no word (the report still names it).
+    if (views.length > 1 && (view !== views[0] || fitting.length !== 1)) {
       const others = views.filter((v) => v !== view).map((v) => v.name).join(', ');
       problems.push(problem({ severity: 'warning', file }, fitting.length === 1 ? 'xlsxSheetChosen' : 'xlsxSheetUnclear', { sheet: view.name, others }));
     }

@@ -86,11 +86,11 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
               {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {formatCount(r.rows)} {t(locale, 'rows')} · {r.columns.length}{' '}
               {t(locale, 'columns')} · {r.problemCount > 0 ? <span className="warn">{formatCount(r.problemCount)} {t(locale, 'problems')}</span> : t(locale, 'noProblems')}
-              {(r.leftOutCount ?? 0) > 0 && (
+              {(r.leftOutCount ?? 0) - (r.leftOut ?? []).filter((x) => x.included).length > 0 && (
                 <>
                   {' · '}
                   <span className="warn" data-testid="left-out-count">
-                    {t(locale, 'leftOutCount', { n: r.leftOutCount! })}
+                    {t(locale, 'leftOutCount', { n: r.leftOutCount! - (r.leftOut ?? []).filter((x) => x.included).length })}
                   </span>
                 </>
               )}{' '}
