@@ -4,7 +4,8 @@ import type { Engine } from '../src/engine/types';
 import { toRows } from '../src/engine/rows';
 import { buildDataset, type DatasetInfo } from '../src/ingest/dataset';
 import { loadFile, type LoadedFile } from '../src/ingest/load';
-import { IngestError } from '../src/ingest/report';
+import { IngestError, leftOutProblem } from '../src/ingest/report';
+import { t } from '../src/i18n/messages';
 import { presetById } from '../src/schemes/presets';
 import type { Scheme } from '../src/schemes/types';
 import { SchemeError, validateScheme } from '../src/schemes/validate';
@@ -73,6 +74,14 @@ export async function loadInputs(engine: Engine, options: CliOptions): Promise<L
     for (const p of file.report.problems.filter((x) => x.severity === 'warning' && x.value === undefined)) {
       warnings.push(`${name}${p.line !== undefined ? `, line ${p.line}` : ''}${p.column ? `, column "${p.column}"` : ''}: ${p.message}`);
     }
+    // Totals, subtotals, notes and rows without an id are not customers: each is named with its line.
+    const leftOut = file.report.leftOut ?? [];
+    for (const row of leftOut) {
+      const p = leftOutProblem(name, row);
+      warnings.push(`${name}${p.line !== undefined ? `, line ${p.line}` : ''}: ${p.message}`);
+    }
+    const more = (file.report.leftOutCount ?? 0) - leftOut.length;
+    if (more > 0) warnings.push(`${name}: ${t('en', 'leftOutMore', { n: more })}`);
     files.push(file);
   }
   for (const [field, column] of Object.entries(options.maps)) {

@@ -95,6 +95,8 @@ export interface Preview {
  */
 export class Workspace {
   private files: LoadedFile[] = [];
+  /** The bytes of workbooks with several sheets, so another sheet can be read on request. */
+  private readonly workbooks = new Map<string, InputFile>();
   private state: WorkspaceState = {
     files: [],
     dataset: undefined,
@@ -142,6 +144,7 @@ export class Workspace {
     this.engine = this.open();
     await this.engine.catch(() => undefined);
     this.files = [];
+    this.workbooks.clear();
     this.analyst.reset();
     this.set({
       files: [],
@@ -209,7 +212,10 @@ export class Workspace {
         this.set({ busy: input.name, progress: i / inputs.length, stage: 'read' });
         const onProgress = throttled((f: number, stage: LoadStage) => this.set({ progress: (i + f * 0.95) / inputs.length, stage }));
         try {
-          added.push(await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress }));
+          const file = await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress });
+          // SheetJS read the workbook in JavaScript: its bytes are still whole (the engine took none).
+          if ((file.report.sheets?.length ?? 0) > 1) this.workbooks.set(file.id, input);
+          added.push(file);
         } catch (e) {
           if (Workspace.isFatal(e)) throw e; // the engine died: recover() resets everything
           failures.push(failureOf(input.name, e));
@@ -239,6 +245,7 @@ export class Workspace {
     return this.serial(async () => {
       const engine = await this.engine;
       await dropFileTables(engine, id);
+      this.workbooks.delete(id);
       await this.rebuild(engine, this.files.filter((f) => f.id !== id));
     });
   }
@@ -252,6 +259,53 @@ export class Workspace {
   /** The user has read that their data replaced the sample. */
   dismissSampleNote(): void {
     if (this.state.sample?.status === 'replaced') this.set({ sample: undefined });
+  }
+
+  /**
+   * Takes a row that was left out as not a customer (a total, a note, no id) back in, or leaves
+   * it out again; `rec` is the row's record from the load report. The file is re-typed and the
+   * choice kept with it, as its mapping is.
+   */
+  includeRow(fileId: string, rec: number, include: boolean): Promise<void> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const file = this.files.find((f) => f.id === fileId);
+      if (!file) return;
+      const next = include ? [...new Set([...file.include, rec])] : file.include.filter((r) => r !== rec);
+      this.set({ busy: file.name, stage: 'check' });
+      try {
+        const updated = await remapFile(engine, file, file.mapping, next);
+        this.set({ stage: 'dataset' });
+        await this.rebuild(engine, this.files.map((f) => (f.id === fileId ? updated : f)));
+      } finally {
+        this.set({ busy: undefined, stage: undefined });
+      }
+    });
+  }
+
+  /** Reads another sheet of a workbook in place of the one read (`book.xlsx#Sheet`). */
+  chooseSheet(fileId: string, sheet: string): Promise<void> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const file = this.files.find((f) => f.id === fileId);
+      const source = this.workbooks.get(fileId);
+      if (!file || !source) return;
+      const name = `${source.name.replace(/#[^#]*$/, '')}#${sheet}`;
+      this.set({ busy: name, stage: 'read' });
+      try {
+        const loaded = await loadFile(engine, `f${this.nextId++}`, { name, bytes: source.bytes });
+        await dropFileTables(engine, fileId);
+        this.workbooks.delete(fileId);
+        this.workbooks.set(loaded.id, source);
+        this.set({ stage: 'dataset' });
+        await this.rebuild(engine, this.files.map((f) => (f.id === fileId ? loaded : f)));
+      } catch (e) {
+        if (Workspace.isFatal(e)) throw e;
+        this.set({ failures: [...this.state.failures, failureOf(name, e)] });
+      } finally {
+        this.set({ busy: undefined, stage: undefined });
+      }
+    });
   }
 
   /** Maps `column` of a file to `field` (or unmaps it with `null`), re-reading its cells. */
@@ -280,6 +334,7 @@ export class Workspace {
     return this.serial(async () => {
       const engine = await this.engine;
       for (const f of this.files) await dropFileTables(engine, f.id);
+      this.workbooks.clear();
       await this.rebuild(engine, []);
       this.set({ failures: [], sample: undefined });
     });

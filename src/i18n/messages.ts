@@ -32,9 +32,9 @@ const pluralOf = (locale: Locale, n: number) => {
 };
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
-/** `{n, plural, one {…} other {…}}` forms; the forms may hold `{name}` placeholders but no further braces. */
-const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g;
-const FORM = /(\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g;
+/** `{n, plural, =0 {…} one {…} other {…}}` forms; the forms may hold `{name}` placeholders but no further braces. */
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+\s*\{[^{}]*(?:\{\w+\}[^{}]*)*\})+)\s*\}/g;
+const FORM = /(=?\w+)\s*\{([^{}]*(?:\{\w+\}[^{}]*)*)\}/g;
 
 /** Fills a message text's placeholders (exported for tests of the catalog itself). */
 export function format(locale: Locale, text: string, vars: MessageVars = {}): string {

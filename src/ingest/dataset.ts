@@ -3,7 +3,7 @@ import { toRows, type Row } from '../engine/rows';
 import { ident, str } from '../sql/quote';
 import { countDuplicateIds } from './duplicates';
 import { dropRelation, type LoadedFile } from './load';
-import { PROBLEM_LIMIT, type Problem } from './report';
+import { PROBLEM_LIMIT, problem, type Problem } from './report';
 import type { FieldName } from './vocabulary';
 
 /** The table every scheme and chart reads: canonical field names, one row per customer-period. */
@@ -65,7 +65,7 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     if (periodColumn !== undefined) period = `CAST(${ident(periodColumn)} AS VARCHAR)`;
     else if (files.length > 1) {
       const fromName = periodFromFileName(f.name);
-      if (fromName === undefined) problems.push({ severity: 'warning', file: f.name, message: 'no period column and no YYYY-MM in the file name: the file name is used as the period' });
+      if (fromName === undefined) problems.push(problem({ severity: 'warning', file: f.name }, 'noPeriodInName'));
       period = str(fromName ?? f.name);
     }
     // The period's own column where every file has one of one type (see periodColumnsAreKey).
@@ -111,14 +111,8 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
       );
       for (const ex of examples) {
         const file = files[Number(ex.f)]!;
-        problems.push({
-          severity: 'warning',
-          file: file.name,
-          line: file.staging.lineOf(Number(ex.rec)),
-          column: file.mapping.mapping.customer_id,
-          value: String(ex.customer_id),
-          message: `customer id appears ${ex.n} times in period ${ex.period ?? '(none)'}`,
-        });
+        const where = { severity: 'warning' as const, file: file.name, line: file.staging.lineOf(Number(ex.rec)), column: file.mapping.mapping.customer_id, value: String(ex.customer_id) };
+        problems.push(problem(where, 'duplicateId', { n: Number(ex.n), period: String(ex.period ?? '(none)') }));
       }
     }
   }

@@ -6,6 +6,7 @@
  */
 
 import { gbkToUtf8 } from './gbk-utf8';
+import { t } from '../i18n/messages';
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type EncodingChoice = 'auto' | TextEncoding;
@@ -17,11 +18,12 @@ export interface DecodedText {
 }
 
 export class DecodeError extends Error {
+  readonly code = 'errCannotDecode' as const;
   constructor(
-    message: string,
+    readonly params: { readonly tried: string; readonly offset: number; readonly line: number },
     readonly line: number | undefined,
   ) {
-    super(message);
+    super(t('en', 'errCannotDecode', params));
     this.name = 'DecodeError';
   }
 }
@@ -137,7 +139,7 @@ function badBytes(bytes: Uint8Array, tried: string): DecodeError {
   const at = Math.max(...encodings.map((e) => decodablePrefix(bytes, e)));
   let line = 1;
   for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
-  return new DecodeError(`cannot decode as ${tried} (first bad byte near offset ${at}, line ${line})`, line);
+  return new DecodeError({ tried, offset: at, line }, line);
 }
 
 /** Length of the longest prefix that decodes (a binary search: decoding fails for every longer one too). */

@@ -5,6 +5,7 @@ import type { EncodingChoice } from './decode';
 import { detectFormat } from './detect';
 import { applyOverrides, autoMap, type MappingResult } from './mapping';
 import { IngestError, type FileReport } from './report';
+import { findLeftOutRows, keptRowsSql, skipTable } from './left-out';
 import { stageArrow, stageParquet } from './stage-binary';
 import { stageCsv } from './stage-csv';
 import { stageJson } from './stage-json';
@@ -22,6 +23,8 @@ export interface LoadOptions {
   readonly encoding?: EncodingChoice;
   /** `field → column` choices that win over auto-mapping (the CLI's `--map`). */
   readonly overrides?: Readonly<Record<string, string>>;
+  /** Records the user took back in (rows recognized as not customers, see left-out.ts). */
+  readonly include?: readonly number[];
   /** Progress of one file, 0–1, by stage (reading, mapping, checking cells). */
   readonly onProgress?: (fraction: number, stage: 'read' | 'map' | 'check') => void;
 }
@@ -38,6 +41,8 @@ export interface LoadedFile {
   readonly mapping: MappingResult;
   readonly report: FileReport;
   readonly size: number;
+  /** Records taken back in by the user: kept across re-typing, like the mapping. */
+  readonly include: readonly number[];
 }
 
 /**
@@ -50,7 +55,7 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
   // Read before staging: the browser engine takes ownership of (detaches) the buffer.
   const size = input.bytes.length;
   const format = detectFormat(input.name, input.bytes);
-  if (format === undefined) throw new IngestError(input.name, 'unsupported or unrecognised file type (expected CSV, XLSX, Parquet, JSON/NDJSON or Arrow)');
+  if (format === undefined) throw new IngestError(input.name, { code: 'errUnsupportedType' });
   let staging: Staging | undefined;
   const progress = options.onProgress ?? (() => undefined);
   try {
@@ -68,21 +73,27 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
       mapping = applyOverrides(mapping, own, headers);
     }
     progress(0.65, 'check');
-    const typed = await typeStaging(engine, staging, input.name, mapping.mapping, id);
+    const include = options.include ?? [];
+    const leftOut = await findLeftOutRows(engine, staging, id, mapping.mapping, include);
+    const typed = await typeStaging(engine, staging, input.name, mapping.mapping, id, keptRowsSql(id, leftOut));
     progress(1, 'check');
-    if (typed.rows === 0) throw new IngestError(input.name, 'the file has a header but no data rows');
+    if (typed.rows === 0) throw new IngestError(input.name, { code: 'errNoDataRows' });
     const report: FileReport = {
       file: input.name,
       format,
       encoding: staging.encoding,
       delimiter: staging.delimiter,
+      sheet: staging.sheet,
+      sheets: staging.sheets,
       rows: typed.rows,
       columns: typed.columns,
       problems: typed.problems,
       problemCount: typed.problemCount,
+      leftOut: leftOut.rows,
+      leftOutCount: leftOut.count,
       ms: Math.round(performance.now() - started),
     };
-    return { id, name: input.name, staging, typed, mapping, report, size };
+    return { id, name: input.name, staging, typed, mapping, report, size, include };
   } catch (e) {
     await dropFileTables(engine, id);
     if (e instanceof IngestError) throw e;
@@ -90,12 +101,25 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
   }
 }
 
-/** Re-types a loaded file under a new mapping (the user corrected a column's field). */
-export async function remapFile(engine: Engine, file: LoadedFile, mapping: MappingResult): Promise<LoadedFile> {
+/**
+ * Re-types a loaded file under a new mapping (the user corrected a column's field) or with other
+ * rows taken back in; the rows that are not customers are found again (the id column may differ).
+ */
+export async function remapFile(engine: Engine, file: LoadedFile, mapping: MappingResult, include: readonly number[] = file.include): Promise<LoadedFile> {
   const started = performance.now();
-  const typed = await typeStaging(engine, file.staging, file.name, mapping.mapping, file.id);
-  const report: FileReport = { ...file.report, rows: typed.rows, columns: typed.columns, problems: typed.problems, problemCount: typed.problemCount, ms: Math.round(performance.now() - started) };
-  return { ...file, typed, mapping, report };
+  const leftOut = await findLeftOutRows(engine, file.staging, file.id, mapping.mapping, include);
+  const typed = await typeStaging(engine, file.staging, file.name, mapping.mapping, file.id, keptRowsSql(file.id, leftOut));
+  const report: FileReport = {
+    ...file.report,
+    rows: typed.rows,
+    columns: typed.columns,
+    problems: typed.problems,
+    problemCount: typed.problemCount,
+    leftOut: leftOut.rows,
+    leftOutCount: leftOut.count,
+    ms: Math.round(performance.now() - started),
+  };
+  return { ...file, typed, mapping, report, include };
 }
 
 function stage(
@@ -123,7 +147,7 @@ function stage(
 
 /** Removes a file's tables (on failure, or when the user removes the file). */
 export async function dropFileTables(engine: Engine, id: string): Promise<void> {
-  for (const t of [`src_${id}`, `stg_${id}`, `rej_${id}`, `rejscan_${id}`]) await dropRelation(engine, t);
+  for (const t of [`src_${id}`, `stg_${id}`, `rej_${id}`, `rejscan_${id}`, skipTable(id)]) await dropRelation(engine, t);
 }
 
 /** Drops a table or view by name, whichever it is (DuckDB refuses DROP VIEW on a table). */

@@ -1,6 +1,8 @@
 import type { FieldName } from './vocabulary';
 import type { FileFormat } from './detect';
 import type { TextEncoding } from './decode';
+import type { LeftOutRow } from './left-out';
+import type { SheetInfo } from './staging';
 import { t, type MessageKey, type MessageVars } from '../i18n/messages';
 import type { Locale } from '../i18n/format';
 
@@ -52,7 +54,22 @@ export interface FileReport {
   /** At most `PROBLEM_LIMIT` per column are listed; `problemCount` counts them all. */
   readonly problems: readonly Problem[];
   readonly problemCount: number;
+  /** Rows that are not customers (summaries, notes, no id), the first few listed with their lines. */
+  readonly leftOut?: readonly LeftOutRow[];
+  /** Every such row (blank rows aside), listed or not. */
+  readonly leftOutCount?: number;
+  /** The sheet read, and the workbook's sheets with their headers (XLSX). */
+  readonly sheet?: string;
+  readonly sheets?: readonly SheetInfo[];
   readonly ms: number;
+}
+
+/** A left-out row as a problem: the command line prints it as a warning with its line. */
+export function leftOutProblem(file: string, row: LeftOutRow): Problem {
+  const where = { severity: 'warning' as const, file, line: row.line, value: row.text };
+  if (row.kind === 'summary') return row.sumOf !== undefined ? problem(where, 'leftOutSum', { n: row.sumOf }) : problem(where, 'leftOutSummary', { text: row.text ?? '' });
+  if (row.kind === 'note') return problem(where, 'leftOutNote', { text: row.text ?? '' });
+  return problem(where, 'leftOutNoId');
 }
 
 export const PROBLEM_LIMIT = 20;

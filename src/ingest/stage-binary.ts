@@ -1,6 +1,6 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Engine } from '../engine/types';
-import { IngestError, type Problem } from './report';
+import { IngestError, problem, type Problem } from './report';
 import { fieldForHeader } from './mapping';
 import { defaultSensitivity } from '../privacy/mask';
 import type { Staging } from './staging';
@@ -30,10 +30,10 @@ export async function stageParquet(
   try {
     skipped = await engine.insertParquet(table, bytes, personalColumnsSkip(bytes.length, options.personalLimit ?? PERSONAL_COLUMNS_LIMIT), options.onProgress);
   } catch (e) {
-    throw new IngestError(file, `cannot be read as Parquet: ${e instanceof Error ? e.message : String(e)}`);
+    throw new IngestError(file, { code: 'errParquetUnreadable', params: { reason: e instanceof Error ? e.message : String(e) } });
   }
   const problems: Problem[] = skipped.length
-    ? [{ severity: 'warning', file, message: `large file: personal columns left out to fit in the browser tab (${skipped.join(', ')}); the command line reads them all` }]
+    ? [problem({ severity: 'warning', file }, 'parquetPersonalLeftOut', { columns: skipped.join(', ') })]
     : [];
   return { table, format: 'parquet', problems, lineOf: () => undefined };
 }
@@ -45,7 +45,7 @@ export async function stageArrow(engine: Engine, id: string, file: string, bytes
     // Re-encode as a stream: DuckDB-WASM inserts IPC streams, and users bring either format.
     await engine.insertArrowIPC(table, tableToIPC(tableFromIPC(bytes), 'stream'));
   } catch (e) {
-    throw new IngestError(file, `cannot be read as Arrow IPC: ${e instanceof Error ? e.message : String(e)}`);
+    throw new IngestError(file, { code: 'errArrowUnreadable', params: { reason: e instanceof Error ? e.message : String(e) } });
   }
   return { table, format: 'arrow', problems: [], lineOf: () => undefined };
 }

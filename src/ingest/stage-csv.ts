@@ -1,9 +1,11 @@
 import type { Engine } from '../engine/types';
-import { ident, str } from '../sql/quote';
+import { toRows } from '../engine/rows';
+import { ident, num, str } from '../sql/quote';
 import { acceptedRowLines, recordLine, scanRecordStarts } from './csv-records';
 import { decodeToUtf8, DecodeError, looksBinary, type EncodingChoice, type Utf8Text } from './decode';
-import { IngestError, PROBLEM_LIMIT, type Problem } from './report';
-import type { Staging } from './staging';
+import { chooseHeaderRow, HEADER_LOOKAHEAD } from './header-row';
+import { IngestError, PROBLEM_LIMIT, problem, type Problem } from './report';
+import { uniqueHeaders, type Staging } from './staging';
 
 /**
  * CSV → staging table, all columns VARCHAR so that `1,234.56`, `12.3万` or `-` reach our own
@@ -17,7 +19,7 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
   try {
     decoded = decodeToUtf8(bytes, encoding);
   } catch (e) {
-    if (e instanceof DecodeError) throw new IngestError(file, e.message, e.line);
+    if (e instanceof DecodeError) throw new IngestError(file, { code: e.code, params: e.params }, e.line);
     throw e;
   }
   if (isBlank(decoded)) throw new IngestError(file, { code: 'errEmptyFile' });
@@ -25,7 +27,7 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
   const records = scanRecordStarts(decoded.utf8);
   // DuckDB would read an unclosed quote into one long field without a word: refuse it instead.
   const openQuote = records.openQuoteLine;
-  if (openQuote !== undefined) throw new IngestError(file, 'a quoted field (") starts here and is never closed; the rows after it cannot be read reliably', openQuote);
+  if (openQuote !== undefined) throw new IngestError(file, { code: 'errUnclosedQuote' }, openQuote);
   const name = `${id}.csv`;
   const path = await engine.registerFile(name, decoded.utf8);
   const table = `stg_${id}`;
@@ -37,7 +39,7 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
         store_rejects = true, rejects_table = ${str(rejects)}, rejects_scan = ${str(scan)}, sample_size = 20480)`,
     );
   } catch (e) {
-    throw new IngestError(file, `cannot be read as CSV: ${firstLine(e)}`);
+    throw new IngestError(file, { code: 'errCsvUnreadable', params: { reason: firstLine(e) } });
   } finally {
     await engine.dropFile(name);
   }
@@ -58,17 +60,47 @@ export async function stageCsv(engine: Engine, id: string, file: string, bytes: 
 
   const problems: Problem[] = listed.map((r) => {
     const record = records.recordAtReaderLine(Number(r.line));
-    return {
-      severity: 'error',
-      file,
-      line: record === undefined ? Number(r.line) : recordLine(records.lines, record),
-      value: String(r.csv_line ?? '').trim().slice(0, 200),
-      message: `row skipped: ${r.error_type === 'TOO MANY COLUMNS' || r.error_type === 'MISSING COLUMNS' ? `it has a different number of fields than the header (${r.error_message})` : r.error_message}`,
-    };
+    const where = { severity: 'error' as const, file, line: record === undefined ? Number(r.line) : recordLine(records.lines, record), value: String(r.csv_line ?? '').trim().slice(0, 200) };
+    const ragged = r.error_type === 'TOO MANY COLUMNS' || r.error_type === 'MISSING COLUMNS';
+    return problem(where, ragged ? 'rowSkippedRagged' : 'rowSkipped', { reason: String(r.error_message ?? '') });
   });
   await engine.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
   await engine.query(`DROP TABLE IF EXISTS ${ident(scan)}`);
-  return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, unlisted: rejectedLines.length - listed.length, lineOf };
+  const titles = await headerBelowTitles(engine, table, file, lineOf);
+  if (titles) problems.unshift(titles.problem);
+  return { table, format: 'csv', encoding: decoded.encoding, delimiter, problems, unlisted: rejectedLines.length - listed.length, lineOf: titles?.lineOf ?? lineOf };
+}
+
+/**
+ * A report saved as CSV keeps its title rows above the header (`2025年12月 分支行客户资产报表,,,,`),
+ * and the reader took the first of them for the header. When a later one of the first rows is
+ * the header (chooseHeaderRow, as for a sheet), the table is made again from the row after it
+ * with its names, and record k's line becomes that of record k + (rows dropped).
+ */
+async function headerBelowTitles(
+  engine: Engine,
+  table: string,
+  file: string,
+  lineOf: (row: number) => number | undefined,
+): Promise<{ problem: Problem; lineOf: (row: number) => number | undefined } | undefined> {
+  const names = toRows(await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(table)})`)).map((r) => String(r.column_name));
+  const head = await engine.query(`SELECT * FROM ${ident(table)} ORDER BY rowid LIMIT ${HEADER_LOOKAHEAD - 1}`);
+  const rows: (string | null)[][] = [names.map((n) => (/^column\d+$/.test(n) ? null : n))];
+  for (let r = 0; r < head.numRows; r++) rows.push(names.map((_n, c) => (head.getChildAt(c)?.get(r) as string | null) ?? null));
+  const k = chooseHeaderRow(rows);
+  if (k === 0) return undefined;
+  const headers = uniqueHeaders(rows[k]!);
+  const kept = `${table}__h`;
+  await engine.query(
+    `CREATE TABLE ${ident(kept)} AS SELECT ${names.map((n, i) => `${ident(n)} AS ${ident(headers[i]!)}`).join(', ')} FROM ${ident(table)} WHERE rowid >= ${num(k)} ORDER BY rowid`,
+  );
+  await engine.query(`DROP TABLE ${ident(table)}`);
+  await engine.query(`ALTER TABLE ${ident(kept)} RENAME TO ${ident(table)}`);
+  const headerLine = lineOf(k - 1) ?? k + 1;
+  return {
+    problem: problem({ severity: 'warning', file, line: headerLine }, 'csvTitleRows', { first: 1, last: headerLine - 1, header: headerLine }),
+    lineOf: (row) => (row < 0 ? undefined : lineOf(row + k)),
+  };
 }
 
 /** A module-level function, so that it keeps no scan of the file alive in a closure. */

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { decodeText } from './decode';
-import { IngestError, type Problem } from './report';
+import { IngestError, problem, type Problem } from './report';
 import type { Staging } from './staging';
 import { insertTextColumns } from './text-table';
 
@@ -17,7 +17,7 @@ export async function stageJson(engine: Engine, id: string, file: string, bytes:
       try {
         records.push({ value: JSON.parse(raw), line: i + 1 });
       } catch (e) {
-        throw new IngestError(file, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, i + 1);
+        throw new IngestError(file, { code: 'errJsonInvalid', params: { reason: e instanceof Error ? e.message : String(e) } }, i + 1);
       }
     });
   } else {
@@ -25,19 +25,19 @@ export async function stageJson(engine: Engine, id: string, file: string, bytes:
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      throw new IngestError(file, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new IngestError(file, { code: 'errJsonInvalid', params: { reason: e instanceof Error ? e.message : String(e) } });
     }
-    if (!Array.isArray(parsed)) throw new IngestError(file, 'expected a JSON array of objects (one object per customer)');
+    if (!Array.isArray(parsed)) throw new IngestError(file, { code: 'errJsonNotArray' });
     parsed.forEach((value) => records.push({ value, line: undefined }));
   }
-  if (records.length === 0) throw new IngestError(file, 'the file holds no records');
+  if (records.length === 0) throw new IngestError(file, { code: 'errJsonNoRecords' });
 
   const headers: string[] = [];
   const seen = new Set<string>();
   const problems: Problem[] = [];
   records.forEach(({ value, line }, k) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new IngestError(file, `record ${k + 1} is not an object`, line);
+      throw new IngestError(file, { code: 'errJsonNotObject', params: { n: k + 1 } }, line);
     }
     for (const key of Object.keys(value)) if (!seen.has(key)) seen.add(key) && headers.push(key);
   });
@@ -53,7 +53,7 @@ export async function stageJson(engine: Engine, id: string, file: string, bytes:
       return String(v);
     }),
   );
-  if (nested > 0) problems.push({ severity: 'warning', file, message: `${nested} nested values (objects/arrays) kept as JSON text` });
+  if (nested > 0) problems.push(problem({ severity: 'warning', file }, 'jsonNested', { n: nested }));
   const table = `stg_${id}`;
   await insertTextColumns(engine, table, headers, columns);
   return { table, format: ndjson ? 'ndjson' : 'json', encoding, problems, lineOf: (k) => records[k]?.line };

@@ -1,8 +1,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { Engine } from '../engine/types';
-import { IngestError, type Problem } from './report';
+import { chooseHeaderRow, HEADER_LOOKAHEAD } from './header-row';
+import { IngestError, problem, type Problem } from './report';
 import { fieldForHeader } from './mapping';
-import { uniqueHeaders, type Staging } from './staging';
+import { uniqueHeaders, type SheetInfo, type Staging } from './staging';
 import { insertTextColumns } from './text-table';
 
 /**
@@ -15,15 +16,65 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
   try {
     book = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: false });
   } catch (e) {
-    throw new IngestError(file, `cannot be read as an Excel workbook: ${e instanceof Error ? e.message : String(e)}`);
+    throw new IngestError(file, { code: 'errXlsxUnreadable', params: { reason: e instanceof Error ? e.message : String(e) } });
   }
   const wanted = /#(.+)$/.exec(file)?.[1];
-  const sheetName = wanted ?? book.SheetNames[0];
-  const sheet = sheetName === undefined ? undefined : book.Sheets[sheetName];
-  if (!sheet || !sheetName) {
-    throw new IngestError(file, wanted ? `no sheet named "${wanted}" (sheets: ${book.SheetNames.join(', ')})` : 'the workbook has no sheets');
+  if (wanted !== undefined && !(Object.hasOwn(book.Sheets, wanted) && book.SheetNames.includes(wanted))) {
+    throw new IngestError(file, { code: 'errXlsxNoSheet', params: { sheet: wanted, sheets: book.SheetNames.join(', ') } });
   }
-  if (!sheet['!ref']) throw new IngestError(file, `sheet "${sheetName}" is empty`);
+  if (book.SheetNames.length === 0) throw new IngestError(file, { code: 'errXlsxNoSheets' });
+  const views = book.SheetNames.map((name) => sheetView(name, book.Sheets[name]!));
+  const problems: Problem[] = [];
+  let view: SheetView;
+  if (wanted !== undefined) view = views.find((v) => v.name === wanted)!;
+  else {
+    // A workbook may open on a summary sheet (支行, 客户数, 合计) with the customers on the next:
+    // the sheet whose header maps a customer id is read. Several such sheets, or none, is no
+    // clear choice: the first fitting (or the first) is read and the report offers the others.
+    const filled = views.filter((v) => v.header !== undefined);
+    const fitting = filled.filter((v) => v.fits);
+    view = fitting[0] ?? filled[0] ?? views[0]!;
+    // The first sheet, clearly the customers, needs no word (the report still names it).
+    if (views.length > 1 && (view !== views[0] || fitting.length !== 1)) {
+      const others = views.filter((v) => v !== view).map((v) => v.name).join(', ');
+      problems.push(problem({ severity: 'warning', file }, fitting.length === 1 ? 'xlsxSheetChosen' : 'xlsxSheetUnclear', { sheet: view.name, others }));
+    }
+  }
+  if (view.header === undefined) throw new IngestError(file, { code: 'errXlsxSheetEmpty', params: { sheet: view.name } });
+  const { first, header: headerRow, rowText, last } = view;
+  if (headerRow > first) {
+    problems.push(problem({ severity: 'warning', file, line: headerRow + 1 }, 'xlsxTitleRows', { first: first + 1, last: headerRow, header: headerRow + 1 }));
+  }
+  const headers = uniqueHeaders(rowText(headerRow));
+
+  const columns: (string | null)[][] = headers.map(() => []);
+  const lines: number[] = [];
+  for (let r = headerRow + 1; r <= last; r++) {
+    const cells = rowText(r);
+    if (cells.every((v) => v === null || v.trim() === '')) continue;
+    cells.forEach((v, i) => columns[i]!.push(v));
+    lines.push(r + 1); // Excel shows rows 1-based
+  }
+  const table = `stg_${id}`;
+  await insertTextColumns(engine, table, headers, columns);
+  const sheets: SheetInfo[] = views.map((v) => ({ name: v.name, headers: v.header === undefined ? [] : v.rowText(v.header).filter((h): h is string => h !== null && h.trim() !== ''), fits: v.fits }));
+  return { table, format: 'xlsx', problems, lineOf: (k) => lines[k], sheet: view.name, sheets };
+}
+
+interface SheetView {
+  readonly name: string;
+  /** First non-empty row and the header row (0-based), or no header for an empty sheet. */
+  readonly first: number;
+  readonly header: number | undefined;
+  readonly last: number;
+  /** Whether the header maps a customer id (a sheet of customers, not a summary). */
+  readonly fits: boolean;
+  rowText(r: number): (string | null)[];
+}
+
+/** A sheet's rows as text, merged cells filled in, and where its header is. */
+function sheetView(name: string, sheet: XLSX.WorkSheet): SheetView {
+  if (!sheet['!ref']) return { name, first: 0, header: undefined, last: -1, fits: false, rowText: () => [] };
   const range = XLSX.utils.decode_range(sheet['!ref']);
   // Merged cells (a header spanning columns, a branch spanning rows) hold their value in the
   // top-left cell only; every cell of the merge gets it, as the sheet shows it.
@@ -36,7 +87,6 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
     const address = XLSX.utils.encode_cell({ r, c });
     return sheet[mergedFrom.get(address) ?? address] as XLSX.CellObject | undefined;
   };
-
   const rowText = (r: number) => {
     const out: (string | null)[] = [];
     for (let c = range.s.c; c <= range.e.c; c++) out.push(cellText(cellAt(r, c)));
@@ -44,36 +94,12 @@ export async function stageXlsx(engine: Engine, id: string, file: string, bytes:
   };
   let first = range.s.r;
   while (first <= range.e.r && rowText(first).every((v) => v === null || v.trim() === '')) first++;
-  if (first > range.e.r) throw new IngestError(file, `sheet "${sheetName}" is empty`);
-  // Report sheets often put a merged group title (客户信息 | 资产情况) above the real header:
-  // of the first few rows, the header is the one whose cells name the most known fields.
-  let headerRow = first;
-  let best = -1;
-  for (let r = first; r <= Math.min(first + 4, range.e.r); r++) {
-    const cells = rowText(r).filter((v): v is string => v !== null && v.trim() !== '');
-    const known = new Set(cells.map((c) => fieldForHeader(c)).filter((f) => f !== undefined)).size;
-    if (known > best) {
-      best = known;
-      headerRow = r;
-    }
-  }
-  const problems: Problem[] = [];
-  if (headerRow > first) {
-    problems.push({ severity: 'warning', file, line: headerRow + 1, message: `rows ${first + 1}–${headerRow} above the header (merged group titles) were skipped; row ${headerRow + 1} is the header` });
-  }
-  const headers = uniqueHeaders(rowText(headerRow));
-
-  const columns: (string | null)[][] = headers.map(() => []);
-  const lines: number[] = [];
-  for (let r = headerRow + 1; r <= range.e.r; r++) {
-    const cells = rowText(r);
-    if (cells.every((v) => v === null || v.trim() === '')) continue;
-    cells.forEach((v, i) => columns[i]!.push(v));
-    lines.push(r + 1); // Excel shows rows 1-based
-  }
-  const table = `stg_${id}`;
-  await insertTextColumns(engine, table, headers, columns);
-  return { table, format: 'xlsx', problems, lineOf: (k) => lines[k] };
+  if (first > range.e.r) return { name, first, header: undefined, last: range.e.r, fits: false, rowText };
+  const head: (string | null)[][] = [];
+  for (let r = first; r <= Math.min(first + HEADER_LOOKAHEAD - 1, range.e.r); r++) head.push(rowText(r));
+  const header = first + chooseHeaderRow(head);
+  const fits = rowText(header).some((h) => h !== null && fieldForHeader(h) === 'customer_id');
+  return { name, first, header, last: range.e.r, fits, rowText };
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string | null {

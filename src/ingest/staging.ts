@@ -15,6 +15,9 @@ export interface Staging {
   readonly problems: readonly Problem[];
   /** Problems found while reading beyond those listed (a file with 100k ragged rows lists 20). */
   readonly unlisted?: number;
+  /** The sheet read (a workbook), and every sheet with its header, for the user to pick another. */
+  readonly sheet?: string;
+  readonly sheets?: readonly SheetInfo[];
   /** Line (or sheet row) of each record by index; `undefined` where the format has none. */
   lineOf(recordIndex: number): number | undefined;
 }
@@ -28,4 +31,11 @@ export function uniqueHeaders(raw: readonly (string | null | undefined)[]): stri
     seen.set(base, n);
     return n === 1 ? base : `${base}_${n}`;
   });
+}
+
+/** A workbook's sheet: its name, its header's cells, and whether it maps a customer id. */
+export interface SheetInfo {
+  readonly name: string;
+  readonly headers: readonly string[];
+  readonly fits: boolean;
 }

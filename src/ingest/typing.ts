@@ -2,7 +2,8 @@ import type { Engine } from '../engine/types';
 import { toRows } from '../engine/rows';
 import { ident } from '../sql/quote';
 import type { FieldMapping } from './mapping';
-import { PROBLEM_LIMIT, type ColumnReport, type Problem } from './report';
+import { PROBLEM_LIMIT, problem, type ColumnReport, type Problem } from './report';
+import type { MessageKey } from '../i18n/messages';
 import type { Staging } from './staging';
 import { dropRelation } from './load';
 import { dateSql, fastPathSql, flagSql, isMissingSql, monthSql, numberSql, type FastPathType } from './values-sql';
@@ -32,7 +33,7 @@ export interface TypedFile {
  * the type their field needs (an `aum` column is numeric even if half its cells are junk, and
  * the junk is listed), unmapped ones the type their content shows. Nothing unreadable becomes 0.
  */
-export async function typeStaging(engine: Engine, staging: Staging, file: string, mapping: FieldMapping, id: string): Promise<TypedFile> {
+export async function typeStaging(engine: Engine, staging: Staging, file: string, mapping: FieldMapping, id: string, kept = ''): Promise<TypedFile> {
   const described = toRows(await engine.query(`DESCRIBE ${ident(staging.table)}`));
   const fieldOf = new Map<string, FieldName>(Object.entries(mapping).map(([f, c]) => [c as string, f as FieldName]));
   const columns = described.map((d) => ({ name: String(d.column_name), sqlType: String(d.column_type), field: fieldOf.get(String(d.column_name)) }));
@@ -43,7 +44,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   // Content statistics are needed only where the type is not already decided by the field.
   const decided = (c: { field?: FieldName }) => c.field !== undefined && fieldByName(c.field).kind !== 'period';
   const textColumns = columns.filter((c) => c.sqlType === 'VARCHAR' && fromText && !decided(c));
-  const shares = await sampleShares(engine, staging.table, textColumns.map((c) => c.name));
+  const shares = await sampleShares(engine, staging.table, textColumns.map((c) => c.name), kept);
   const targets = columns.map((c): TargetType => {
     if (c.sqlType !== 'VARCHAR') return 'native';
     const chosen = chooseType(c.field, shares.get(c.name));
@@ -56,7 +57,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
   const parsed = columns.map((c, i) => ({ ...c, i })).filter(({ i }) => targets[i] !== 'native' && targets[i] !== 'text');
   if (targets.every((t) => t === 'native')) {
     // Nothing to convert: a view, not a copy (a 1M-row Parquet stays one table in memory).
-    await engine.query(`CREATE VIEW ${ident(table)} AS SELECT rowid AS __rec, * FROM ${ident(staging.table)}`);
+    await engine.query(`CREATE VIEW ${ident(table)} AS SELECT rowid AS __rec, * FROM ${ident(staging.table)} ${kept}`);
   } else {
     // Each converted column, plus `__bad_<i>` holding the original text of cells that were
     // neither a value nor a missing token (NULL otherwise), so counting and listing the problems
@@ -88,14 +89,14 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
         // One statement: values and problem text from the same scan.
         const raws = mine.map(({ name, i }) => `${ident(name)} AS ${ident(`__raw_${i}`)}`);
         const bads = mine.map(({ name, i }) => `, ${badOf(ident(name), ident(`__raw_${i}`))} AS ${ident(`__bad_${i}`)}`);
-        const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)}`;
+        const scan = `SELECT rowid AS __rec, ${[...inner, ...raws].join(', ')} FROM ${ident(staging.table)} ${kept}`;
         await engine.query(`CREATE TABLE ${ident(part)} AS SELECT ${b === 0 ? '__rec, ' : ''}${batch.map((i) => ident(columns[i]!.name)).join(', ')}${bads.join('')} FROM (${scan})`);
       } else {
         // The fast path's values only; the original text of the cells it left empty comes back
         // from the staging table by row id into a small side table, so no cell's text is copied
         // whole (copying it cost about 0.4–1 s of a 1M-row CSV's 2–3 s here). The slow cells and
         // the problem columns are then filled in place, on the rows left empty only.
-        await engine.query(`CREATE TABLE ${ident(part)} AS SELECT rowid AS __rec, ${inner.join(', ')} FROM ${ident(staging.table)}`);
+        await engine.query(`CREATE TABLE ${ident(part)} AS SELECT rowid AS __rec, ${inner.join(', ')} FROM ${ident(staging.table)} ${kept}`);
         // The side table holds a cell's text only where the fast path left it empty, so a
         // non-NULL `__raw_<i>` alone marks the cells still to convert or to report.
         const fix = `${table}__fix${b}`;
@@ -143,11 +144,11 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
     reports.push({ name: c.name, field: c.field, type, sqlType: c.sqlType, nulls: Number(counts[`n${i}`] ?? 0) - invalid, invalid });
     const share = shares.get(c.name);
     if (target === 'excel-date' && share && share.serial > 0) {
-      problems.push({ severity: 'warning', file, column: c.name, message: 'Excel serial day numbers (e.g. 45688) were read as dates (45688 → 2025-01-31)' });
+      problems.push(problem({ severity: 'warning', file, column: c.name }, 'excelSerialDates'));
       problemCount++;
     }
     if (target === 'month-mixed') {
-      problems.push({ severity: 'warning', file, column: c.name, message: 'the period column mixes dates and months; every value was read as its month (YYYY-MM) so one month is one period' });
+      problems.push(problem({ severity: 'warning', file, column: c.name }, 'periodMixed'));
       problemCount++;
     }
     if (invalid === 0) continue;
@@ -161,14 +162,7 @@ export async function typeStaging(engine: Engine, staging: Staging, file: string
     for (const ex of examples) {
       const rec = Number(ex.rec);
       const line = staging.lineOf(rec);
-      problems.push({
-        severity: 'warning',
-        file,
-        line,
-        column: c.name,
-        value: String(ex.value),
-        message: `${line === undefined ? `row ${rec + 1}: ` : ''}not a ${targetNoun(targets[i]!)}; left empty (not 0)`,
-      });
+      problems.push(problem({ severity: 'warning', file, line, column: c.name, value: String(ex.value) }, notTypeCode(targets[i]!), { rec: line === undefined ? rec + 1 : 0 }));
     }
   }
   return { table, rows: Number(counts.__rows ?? 0), columns: reports, problems, problemCount };
@@ -190,9 +184,9 @@ interface Shares {
  * Reads a sample of the text columns and classifies it in TypeScript with the reference parsers
  * (which the SQL twins match): one small query however many columns the file has.
  */
-async function sampleShares(engine: Engine, table: string, names: readonly string[]): Promise<Map<string, Shares>> {
+async function sampleShares(engine: Engine, table: string, names: readonly string[], kept: string): Promise<Map<string, Shares>> {
   if (names.length === 0) return new Map();
-  const sample = await engine.query(`SELECT ${names.map((n) => ident(n)).join(', ')} FROM ${ident(table)} LIMIT ${SAMPLE_ROWS}`);
+  const sample = await engine.query(`SELECT ${names.map((n) => ident(n)).join(', ')} FROM ${ident(table)} ${kept} LIMIT ${SAMPLE_ROWS}`);
   return new Map(
     names.map((n, i) => {
       const col = sample.getChildAt(i);
@@ -270,8 +264,19 @@ function convert(col: string, type: TargetType): string {
   }
 }
 
-function targetNoun(type: TargetType): string {
-  return { number: 'number', date: 'date', 'excel-date': 'date', month: 'month (YYYY-MM)', 'month-mixed': 'date or month', flag: 'yes/no value', text: 'text', native: 'value' }[type];
+/** The message of a cell that is not of its column's type (`rec` names the row where no line is known). */
+function notTypeCode(type: TargetType): MessageKey {
+  const codes: Record<TargetType, MessageKey> = {
+    number: 'cellNotNumber',
+    date: 'cellNotDate',
+    'excel-date': 'cellNotDate',
+    month: 'cellNotMonth',
+    'month-mixed': 'cellNotDateOrMonth',
+    flag: 'cellNotFlag',
+    text: 'cellNotText',
+    native: 'cellNotValue',
+  };
+  return codes[type];
 }
 
 /**
@@ -283,8 +288,8 @@ function structureWarnings(file: string, columns: readonly { name: string; sqlTy
   const out: Problem[] = [];
   for (const c of columns) {
     const m = /^(.*)_(\d+)$/.exec(c.name);
-    if (m && names.has(m[1]!)) out.push({ severity: 'warning', file, line: 1, column: c.name, message: `the header "${m[1]}" appears more than once; the repeat was renamed "${c.name}" and only the first is mapped` });
-    if (/^(STRUCT|MAP)\(|\[\]$|^UNION\(/.test(c.sqlType)) out.push({ severity: 'warning', file, column: c.name, message: `nested values (${c.sqlType.length > 60 ? `${c.sqlType.slice(0, 60)}…` : c.sqlType}) are kept as they are and shown as JSON; they cannot be used as a field` });
+    if (m && names.has(m[1]!)) out.push(problem({ severity: 'warning', file, line: 1, column: c.name }, 'duplicateHeader', { header: m[1]!, renamed: c.name }));
+    if (/^(STRUCT|MAP)\(|\[\]$|^UNION\(/.test(c.sqlType)) out.push(problem({ severity: 'warning', file, column: c.name }, 'nestedColumn', { type: c.sqlType.length > 60 ? `${c.sqlType.slice(0, 60)}…` : c.sqlType }));
   }
   return out;
 }

@@ -257,6 +257,8 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
               levels={state.privacy.levels}
               onLevel={(column, level) => workspace.setLevel(column, level)}
               onRemove={(id) => void workspace.removeFile(id)}
+              onInclude={(id, rec, include) => void workspace.includeRow(id, rec, include)}
+              onSheet={(id, sheet) => void workspace.chooseSheet(id, sheet)}
               onDismiss={() => workspace.dismissFailures()}
               onExport={(includeSensitive) =>
                 void workspace.exportDataset(includeSensitive).then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))

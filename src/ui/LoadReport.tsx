@@ -4,7 +4,8 @@ import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
 import { labelIn, t, type MessageKey } from '../i18n/messages';
 import { FIELDS, type FieldName, type Sensitivity } from '../ingest/vocabulary';
-import type { ColumnReport, Problem } from '../ingest/report';
+import { problemText, type ColumnReport, type FileReport, type Problem } from '../ingest/report';
+import type { LeftOutKind } from '../ingest/left-out';
 
 /** How a column was read; a column kept in its own type shows DuckDB's name for it (code). */
 const TYPE_TEXT: Record<Exclude<ColumnReport['type'], 'native'>, MessageKey> = { number: 'typeNumber', date: 'typeDate', month: 'typeMonth', flag: 'typeFlag', text: 'typeText' };
@@ -19,13 +20,17 @@ interface Props {
   levels?: Readonly<Record<string, Sensitivity>>;
   onLevel?: (column: string, level: Sensitivity) => void;
   onRemove: (fileId: string) => void;
+  /** Takes a left-out row (a total, a note, a row without id) back in, or leaves it out again. */
+  onInclude?: (fileId: string, rec: number, include: boolean) => void;
+  /** Reads another sheet of a workbook. */
+  onSheet?: (fileId: string, sheet: string) => void;
   onDismiss: () => void;
   onExport: (includeSensitive: boolean) => void;
   onClear: () => void;
 }
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
-export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
+export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onInclude, onSheet, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
   const [withSensitive, setWithSensitive] = useState(false);
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
@@ -80,7 +85,15 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
               <strong data-value="">{f.name}</strong> · {r.format.toUpperCase()}
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
               {r.delimiter && ` · "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`} · {t(locale, 'fileRows', { n: r.rows })} · {t(locale, 'fileColumns', { n: r.columns.length })} ·{' '}
-              {r.problemCount > 0 ? <span className="warn">{t(locale, 'fileProblems', { n: r.problemCount })}</span> : t(locale, 'noProblems')}{' '}
+              {r.problemCount > 0 ? <span className="warn">{t(locale, 'fileProblems', { n: r.problemCount })}</span> : t(locale, 'noProblems')}
+              {(r.leftOutCount ?? 0) - (r.leftOut ?? []).filter((x) => x.included).length > 0 && (
+                <>
+                  {' · '}
+                  <span className="warn" data-testid="left-out-count">
+                    {t(locale, 'leftOutCount', { n: r.leftOutCount! - (r.leftOut ?? []).filter((x) => x.included).length })}
+                  </span>
+                </>
+              )}{' '}
               <button type="button" className="link" onClick={() => onRemove(f.id)}>
                 {t(locale, 'removeFile')}
               </button>
@@ -135,7 +148,9 @@ export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove
                 ))}
               </tbody>
             </table>
+            {r.sheets && r.sheets.length > 1 && <SheetTable locale={locale} report={r} onSheet={onSheet && ((sheet) => onSheet(f.id, sheet))} />}
             {r.problems.length > 0 && <ProblemTable locale={locale} problems={r.problems} />}
+            {r.leftOut && r.leftOut.length > 0 && <LeftOutTable locale={locale} report={r} onInclude={onInclude && ((rec, include) => onInclude(f.id, rec, include))} />}
             {r.problemCount > r.problems.length && <p className="hint">{t(locale, 'moreProblems', { n: formatCount(r.problemCount - r.problems.length) })}</p>}
           </details>
         );
@@ -164,7 +179,85 @@ function ProblemTable({ locale, problems }: { locale: Locale; problems: readonly
             <td className="num">{p.line ?? ''}</td>
             <td data-value="">{p.column ?? ''}</td>
             <td data-value="">{p.value ?? ''}</td>
-            <td>{p.message}</td>
+            <td>{problemText(locale, p)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const KIND_LABEL: Record<LeftOutKind, 'leftOutKindSummary' | 'leftOutKindNote' | 'leftOutKindNoId'> = {
+  summary: 'leftOutKindSummary',
+  note: 'leftOutKindNote',
+  'no-id': 'leftOutKindNoId',
+};
+
+/** Rows that are not customers, each with its line and a control to take it back in. */
+function LeftOutTable({ locale, report, onInclude }: { locale: Locale; report: FileReport; onInclude?: (rec: number, include: boolean) => void }) {
+  const rows = report.leftOut ?? [];
+  const more = (report.leftOutCount ?? 0) - rows.length;
+  return (
+    <>
+      <table className="grid compact left-out" aria-label={t(locale, 'leftOutTitle')}>
+        <caption>{t(locale, 'leftOutTitle')}</caption>
+        <thead>
+          <tr>
+            <th>{t(locale, 'line')}</th>
+            <th>{t(locale, 'leftOutKind')}</th>
+            <th>{t(locale, 'leftOutText')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rec} data-rec={row.rec} data-kind={row.kind} className={row.included ? 'included' : 'warning'}>
+              <td className="num">{row.line ?? ''}</td>
+              <td>{t(locale, KIND_LABEL[row.kind])}</td>
+              <td data-value={row.sumOf !== undefined ? undefined : ''}>{row.sumOf !== undefined ? t(locale, 'leftOutSum', { n: row.sumOf }) : (row.text ?? '')}</td>
+              <td>
+                {row.included && <span className="hint">{t(locale, 'leftOutIncluded')} </span>}
+                {onInclude && (
+                  <button type="button" className="link" onClick={() => onInclude(row.rec, !row.included)}>
+                    {t(locale, row.included ? 'leftOutExclude' : 'leftOutInclude')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {more > 0 && <p className="hint">{t(locale, 'leftOutMore', { n: more })}</p>}
+    </>
+  );
+}
+
+/** A workbook's sheets with their headers: which was read, and a control to read another. */
+function SheetTable({ locale, report, onSheet }: { locale: Locale; report: FileReport; onSheet?: (sheet: string) => void }) {
+  return (
+    <table className="grid compact sheets" aria-label={t(locale, 'sheetRead')}>
+      <thead>
+        <tr>
+          <th>{t(locale, 'sheetRead')}</th>
+          <th>{t(locale, 'sheetHeaders')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {(report.sheets ?? []).map((s) => (
+          <tr key={s.name} data-sheet={s.name} className={s.name === report.sheet ? 'chosen' : undefined}>
+            <td>
+              {s.name === report.sheet ? <strong>{s.name}</strong> : s.name}
+              {s.fits && <span className="hint"> ({t(locale, 'sheetFits')})</span>}
+            </td>
+            <td data-value="">{s.headers.join(' | ')}</td>
+            <td>
+              {s.name !== report.sheet && onSheet && (
+                <button type="button" className="link" onClick={() => onSheet(s.name)}>
+                  {t(locale, 'sheetPick')}
+                </button>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
