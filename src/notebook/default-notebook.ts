@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/format';
 import { PRESETS } from '../schemes/presets';
 import type { SchemeKind } from '../schemes/types';
 import type { Cell, Notebook, ParamCell, SchemeJson, ViewCell, ViewKind } from './types';
-import { t, type MessageKey } from '../i18n/messages';
+import { labelIn, t, type MessageKey } from '../i18n/messages';
 
 export interface DefaultNotebookOptions {
   readonly schemeId: string;
@@ -98,6 +98,6 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
 
 const labelOf = (scheme: SchemeJson, locale: Locale): string => {
   const label = (scheme as { label?: { zh?: unknown; en?: unknown } }).label;
-  const text = locale === 'en' ? label?.en : label?.zh;
-  return typeof text === 'string' ? text : '';
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return labelIn(locale, { zh: text(label?.zh), en: text(label?.en) });
 };
