@@ -41,7 +41,7 @@ export const zh = {
   nfExpDateTime: 'ISO 日期时间文本',
   nfExpObject: '对象',
   nfExpList: '列表',
-  nfExpListOf: '{shape} 的列表',
+  nfExpListOf: '由 {shape} 组成的列表',
   nfExpObjectOf: '对象 {shape}',
   nfExpNonEmptyText: '非空文本',
   nfExpBytes: '不小于 0 的整数（字节数）',
