@@ -7,6 +7,8 @@ import * as views from './catalog/views';
 import * as notebookUi from './catalog/notebook-ui';
 import * as privacy from './catalog/privacy';
 import * as tables from './catalog/tables';
+import * as schemes from './catalog/schemes';
+import * as notebook from './catalog/notebook';
 
 /**
  * The one message catalog: every user-visible string, in zh-CN (the default) and en. Each area
@@ -15,12 +17,12 @@ import * as tables from './catalog/tables';
  * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
  * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
  */
-const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh, ...tables.zh } as const;
+const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh, ...tables.zh, ...schemes.zh, ...notebook.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en, ...tables.en };
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en, ...tables.en, ...schemes.en, ...notebook.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
@@ -69,6 +71,14 @@ export function catalog(locale: Locale): Readonly<Record<MessageKey, string>> {
  */
 export function labelIn(locale: Locale, label: { readonly zh: string; readonly en: string }): string {
   return locale === 'en' ? label.en : label.zh;
+}
+
+/**
+ * A text in both languages made from a catalog message, for labels kept with their data (a
+ * knob's, a profile tier's) and picked later with `labelIn`.
+ */
+export function labelsFrom(key: MessageKey, vars: (locale: Locale) => MessageVars = () => ({})): { readonly zh: string; readonly en: string } {
+  return { zh: t('zh-CN', key, vars('zh-CN')), en: t('en', key, vars('en')) };
 }
 
 /** The language the switch offers. */

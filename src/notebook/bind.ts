@@ -14,6 +14,7 @@
  * Names: a letter (ASCII or any non-ASCII character, as in the SQL lexer) or `_`, then letters,
  * digits or `_`. `$名称` is a valid reference.
  */
+import { LocalizedError, said, saidList } from '../i18n/said';
 
 export interface SqlParamRef {
   readonly name: string;
@@ -32,8 +33,8 @@ export interface BoundSql {
   readonly names: readonly string[];
 }
 
-/** Anything wrong with the parameters of a query; the message names what. */
-export class SqlParamError extends Error {
+/** Anything wrong with the parameters of a query; the message (a catalog one) names what. */
+export class SqlParamError extends LocalizedError {
   override name = 'SqlParamError';
 }
 
@@ -41,7 +42,7 @@ export class SqlParamError extends Error {
 export class UnknownParamError extends SqlParamError {
   override name = 'UnknownParamError';
   constructor(readonly names: readonly string[]) {
-    super(`unknown parameter${names.length > 1 ? 's' : ''} ${names.map((n) => `$${n}`).join(', ')}`);
+    super(said('sqlUnknownParams', { n: names.length, names: saidList('saidComma', names.map((n) => `$${n}`)) }));
   }
 }
 
@@ -193,7 +194,7 @@ export function bindParams(sql: string, values: Readonly<Record<string, unknown>
   let question: number | undefined;
   scanSql(sql, { param: (r) => refs.push(r), question: (at) => (question ??= at) });
   if (question !== undefined) {
-    throw new SqlParamError(`"?" at offset ${question}: write parameters as $name`);
+    throw new SqlParamError(said('sqlBareQuestion', { offset: question }));
   }
   const unknown = [...new Set(refs.filter((r) => !Object.hasOwn(values, r.name)).map((r) => r.name))];
   if (unknown.length > 0) throw new UnknownParamError(unknown);

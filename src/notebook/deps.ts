@@ -15,7 +15,9 @@
  * whose source is not an SQL cell — are reported per cell, never thrown.
  */
 import { isValidParamName, sqlParamNames, sqlWords, templateNames } from './bind';
-import type { Cell, ViewKind } from './types';
+import type { Cell, CellKind, ViewKind } from './types';
+import { said, saidList, say, type Said } from '../i18n/said';
+import type { MessageKey } from '../i18n/messages';
 
 /** Names provided from outside the notebook (the host sets and invalidates them). */
 export const EXTERNAL_NAMES: readonly string[] = ['data'];
@@ -113,10 +115,23 @@ export type CellIssueKind =
 
 export interface CellIssue {
   readonly kind: CellIssueKind;
+  /** English text (logs, tests); the page says `said` in its language. */
   readonly message: string;
+  readonly said: Said;
   /** The names (or cell ids, for cycles and duplicate ids) concerned. */
   readonly names: readonly string[];
 }
+
+function issue(kind: CellIssueKind, what: Said, names: readonly string[]): CellIssue {
+  return { kind, message: say('en', what), said: what, names };
+}
+
+/** How messages name a cell: `cell q1`. */
+export const cellSaid = (id: string): Said => said('nbCellRef', { id });
+
+const KIND_SAID: Record<CellKind, MessageKey> = {
+  markdown: 'cellKindMarkdown', sql: 'cellKindSql', param: 'cellKindParam', scheme: 'cellKindScheme', view: 'cellKindView', chart: 'cellKindChart',
+};
 
 /** Issues that are about what a cell reads rather than the cell itself. */
 export const INPUT_ISSUES: readonly CellIssueKind[] = ['missing-input', 'ambiguous-input'];
@@ -167,7 +182,7 @@ export function graphOf(nodes: readonly GraphNode[], externals: readonly string[
   const seenIds = new Set<string>();
   for (const node of nodes) {
     if (seenIds.has(node.id)) {
-      report(node.id, { kind: 'duplicate-id', message: `more than one cell has the id "${node.id}"`, names: [node.id] });
+      report(node.id, issue('duplicate-id', said('nbDuplicateId', { id: node.id }), [node.id]));
     } else order.push(node.id);
     seenIds.add(node.id);
   }
@@ -190,11 +205,7 @@ export function graphOf(nodes: readonly GraphNode[], externals: readonly string[
     else {
       for (const id of ids) {
         const others = ids.filter((o) => o !== id);
-        report(id, {
-          kind: 'duplicate-output',
-          message: `"${name}" is also defined by ${others.map((o) => `cell ${o}`).join(', ')}`,
-          names: [name],
-        });
+        report(id, issue('duplicate-output', said('nbAlsoDefinedBy', { name, cells: saidList('saidComma', others.map(cellSaid)) }), [name]));
       }
     }
   }
@@ -217,13 +228,9 @@ export function graphOf(nodes: readonly GraphNode[], externals: readonly string[
         pushTo(downstream, producer, id);
       } else if (several !== undefined) {
         for (const p of several) pushTo(downstream, p, id);
-        report(id, {
-          kind: 'ambiguous-input',
-          message: `"${name}" is defined by more than one cell (${several.join(', ')})`,
-          names: [name],
-        });
+        report(id, issue('ambiguous-input', said('nbDefinedByMany', { name, cells: saidList('saidComma', several) }), [name]));
       } else if (!externals.includes(name)) {
-        report(id, { kind: 'missing-input', message: `no cell defines "${name}"`, names: [name] });
+        report(id, issue('missing-input', said('nbNoProducer', { name }), [name]));
       }
     }
   }
@@ -256,7 +263,7 @@ export function graphOf(nodes: readonly GraphNode[], externals: readonly string[
   if (left.length > 0) {
     for (const cycle of findCycles(left, upstream)) {
       const path = [...cycle, cycle[0]!].join(' → ');
-      for (const id of cycle) report(id, { kind: 'cycle', message: `dependency cycle: ${path}`, names: cycle });
+      for (const id of cycle) report(id, issue('cycle', said('nbCycle', { path }), cycle));
     }
     topo.push(...left);
   }
@@ -306,31 +313,19 @@ function findCycles(ids: readonly string[], upstream: ReadonlyMap<string, readon
 function cellIssues(cell: Cell, byId: ReadonlyMap<string, Cell>): CellIssue[] {
   if (cell.kind === 'param') {
     if (RESERVED_NAMES.includes(cell.name)) {
-      return [{ kind: 'bad-name', message: `"${cell.name}" is reserved; choose another parameter name`, names: [cell.name] }];
+      return [issue('bad-name', said('nbReservedName', { name: cell.name }), [cell.name])];
     }
     if (!isValidParamName(cell.name)) {
-      return [
-        {
-          kind: 'bad-name',
-          message: `"${cell.name}" cannot be used as $name: use letters, digits and _, not starting with a digit`,
-          names: [cell.name],
-        },
-      ];
+      return [issue('bad-name', said('nbBadParamName', { name: cell.name }), [cell.name])];
     }
   }
   if (cell.kind === 'chart') {
     const source = byId.get(cell.sourceCell);
     if (cell.sourceCell === cell.id) {
-      return [{ kind: 'bad-source', message: 'a chart cannot draw itself', names: [cell.sourceCell] }];
+      return [issue('bad-source', said('nbChartSelf'), [cell.sourceCell])];
     }
     if (source && source.kind !== 'sql') {
-      return [
-        {
-          kind: 'bad-source',
-          message: `chart source ${cell.sourceCell} is a ${source.kind} cell, not an SQL cell`,
-          names: [cell.sourceCell],
-        },
-      ];
+      return [issue('bad-source', said('nbChartSourceKind', { id: cell.sourceCell, kind: said(KIND_SAID[source.kind]) }), [cell.sourceCell])];
     }
   }
   return [];
@@ -365,7 +360,7 @@ export function buildGraph(cells: readonly Cell[]): NotebookGraph {
       cell.id,
       list.map((i) =>
         i.kind === 'missing-input' && i.names[0] === cellRef(cell.sourceCell)
-          ? { ...i, message: `source cell ${cell.sourceCell} does not exist` }
+          ? issue(i.kind, said('nbSourceMissing', { id: cell.sourceCell }), i.names)
           : i,
       ),
     );

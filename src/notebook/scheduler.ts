@@ -27,7 +27,8 @@
  * `useSyncExternalStore`; a cell's state object is replaced only when it changes.
  */
 import { interpolate } from './bind';
-import { buildGraph, cellRef, dirtyAfter, downstreamClosure, EXTERNAL_NAMES, INPUT_ISSUES, type NotebookGraph } from './deps';
+import { buildGraph, cellRef, cellSaid, dirtyAfter, downstreamClosure, EXTERNAL_NAMES, INPUT_ISSUES, type NotebookGraph } from './deps';
+import { said, saidList, saidOf, say, type Said } from '../i18n/said';
 import type { Cell, CellKind } from './types';
 
 export type CellStatus = 'idle' | 'pending' | 'deferred' | 'running' | 'ready' | 'failed' | 'blocked';
@@ -43,6 +44,8 @@ export interface CellState {
   /** The result; kept (stale) while `pending` or `running` again, absent when failed/blocked. */
   readonly value?: unknown;
   readonly error?: string;
+  /** `error` as a catalog message, which the page says in its language. */
+  readonly said?: Said;
   /** For `blocked`: the input name. */
   readonly blockedBy?: string;
   /** Bumped on every change of this cell's state. */
@@ -367,10 +370,10 @@ export class Scheduler {
     }
   }
 
-  private describeInput(name: string): string {
+  private describeInput(name: string): Said {
     const producer = this.graph.producers.get(name);
-    if (producer === undefined) return `"${name}"`;
-    return name === cellRef(producer) ? `cell ${producer}` : `"${name}" (cell ${producer})`;
+    if (producer === undefined) return said('nbNameRef', { name });
+    return name === cellRef(producer) ? cellSaid(producer) : said('nbNameOfCell', { name, id: producer });
   }
 
   /** Starts every dirty cell whose inputs are ready, in dependency order. */
@@ -422,13 +425,14 @@ export class Scheduler {
     const own = issues.filter((i) => !INPUT_ISSUES.includes(i.kind));
     if (own.length > 0) {
       slot.dirty = false;
-      this.setState(slot, { status: 'failed', error: own.map((i) => i.message).join('; ') });
+      const all = said('saidVerbatim', { text: saidList('saidSemicolon', own.map((i) => i.said)) });
+      this.setState(slot, { status: 'failed', error: say('en', all), said: all });
       return;
     }
     const inputIssue = issues[0];
     if (inputIssue) {
       slot.dirty = false;
-      this.setState(slot, { status: 'blocked', error: inputIssue.message, blockedBy: inputIssue.names[0] ?? '' });
+      this.setState(slot, { status: 'blocked', error: inputIssue.message, said: inputIssue.said, blockedBy: inputIssue.names[0] ?? '' });
       return;
     }
 
@@ -444,8 +448,8 @@ export class Scheduler {
         waiting = true;
       } else if (status === 'failed' || status === 'blocked') {
         slot.dirty = false;
-        const what = status === 'failed' ? 'failed' : 'is blocked';
-        this.setState(slot, { status: 'blocked', error: `input ${this.describeInput(name)} ${what}`, blockedBy: name });
+        const why = said(status === 'failed' ? 'nbInputFailed' : 'nbInputBlocked', { input: this.describeInput(name) });
+        this.setState(slot, { status: 'blocked', error: say('en', why), said: why, blockedBy: name });
         return;
       }
     }
@@ -466,7 +470,7 @@ export class Scheduler {
       try {
         this.setState(slot, { status: 'ready', value: evaluateInline(cell, inputs) });
       } catch (e) {
-        this.setState(slot, { status: 'failed', error: errorMessage(e) });
+        this.setState(slot, { status: 'failed', error: errorMessage(e), said: saidOf(e) });
       }
       return;
     }
@@ -492,7 +496,7 @@ export class Scheduler {
     if (!slot) return;
     if (slot.current === handle) {
       slot.current = undefined;
-      this.setState(slot, result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: errorMessage(result.error) });
+      this.setState(slot, result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: errorMessage(result.error), said: saidOf(result.error) });
       this.schedulePump();
       this.commit();
     } else if (slot.zombie === handle) {

@@ -14,6 +14,7 @@
  * content) are returned for the UI to show.
  */
 import { parseNotebookFile, serializeNotebook, type NotebookDoc } from './notebook-file';
+import { said, saidOf, say, type Said } from '../i18n/said';
 
 export type AutosaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export type SlotName = 'a' | 'b';
@@ -24,7 +25,9 @@ export type AutosaveSaveResult =
       ok: false;
       /** `quota`: storage is full; `storage`: storage refused otherwise (disabled, private mode…); `invalid-document`: the doc cannot be saved. */
       problem: 'quota' | 'storage' | 'invalid-document';
+      /** English (logs); the page says `said` in its language. */
       message: string;
+      said: Said;
     };
 
 export type AutosaveLoadResult =
@@ -36,13 +39,15 @@ export type AutosaveLoadResult =
        * newest intact slot was restored.
        */
       recoveredFrom?: 'other-slot' | 'no-pointer';
-      /** What was wrong, when `recoveredFrom` is set. */
+      /** What was wrong, when `recoveredFrom` is set (English; `said` for the page). */
       problem?: string;
+      said?: Said;
     }
   | {
       doc: undefined;
       /** Absent when nothing was ever saved; otherwise why nothing could be restored. */
       problem?: string;
+      said?: Said;
     };
 
 export interface Autosave {
@@ -75,12 +80,15 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A load that restored nothing, or something other than the latest save, and why. */
+const problem = (doc: NotebookDoc | undefined, why: Said, recoveredFrom?: 'other-slot' | 'no-pointer'): AutosaveLoadResult =>
+  doc === undefined ? { doc, problem: say('en', why), said: why } : { doc, ...(recoveredFrom ? { recoveredFrom } : {}), problem: say('en', why), said: why };
 const other = (slot: SlotName): SlotName => (slot === 'a' ? 'b' : 'a');
 
 type SlotRead =
   | { kind: 'missing' }
-  | { kind: 'corrupt'; reason: string }
-  | { kind: 'too-new'; reason: string }
+  | { kind: 'corrupt'; reason: Said }
+  | { kind: 'too-new'; reason: Said }
   | { kind: 'ok'; doc: NotebookDoc; checksum: string };
 
 export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosave'): Autosave {
@@ -96,15 +104,15 @@ export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosav
     const stored = storage.getItem(keys[slot]);
     if (stored === null) return { kind: 'missing' };
     const m = SLOT_RE.exec(stored);
-    if (!m) return { kind: 'corrupt', reason: 'has no checksum header' };
+    if (!m) return { kind: 'corrupt', reason: said('asNoHeader') };
     const body = stored.slice(m[0].length);
     const checksum = fnv1a32(body);
-    if (checksum !== m[1]) return { kind: 'corrupt', reason: 'fails its checksum (damaged or cut short)' };
-    if (expected !== undefined && checksum !== expected) return { kind: 'corrupt', reason: 'does not match the committed checksum (overwritten elsewhere)' };
+    if (checksum !== m[1]) return { kind: 'corrupt', reason: said('asBadChecksum') };
+    if (expected !== undefined && checksum !== expected) return { kind: 'corrupt', reason: said('asOverwritten') };
     const parsed = parseNotebookFile(body);
     if (parsed.ok) return { kind: 'ok', doc: parsed.doc, checksum };
-    if (parsed.code === 'too-new') return { kind: 'too-new', reason: parsed.error };
-    return { kind: 'corrupt', reason: `is not a valid notebook: ${parsed.error}` };
+    if (parsed.code === 'too-new') return { kind: 'too-new', reason: parsed.said };
+    return { kind: 'corrupt', reason: said('asNotNotebook', { error: parsed.said }) };
   };
 
   /** The slot to overwrite: never the committed one, and never the only intact one. */
@@ -118,17 +126,18 @@ export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosav
     return Date.parse(a.doc.savedAt) <= Date.parse(b.doc.savedAt) ? 'a' : 'b';
   };
 
-  const failure = (e: unknown, what: string): AutosaveSaveResult =>
-    isQuotaError(e)
-      ? { ok: false, problem: 'quota', message: `browser storage is full; ${what} (${message(e)})` }
-      : { ok: false, problem: 'storage', message: `browser storage refused the autosave; ${what} (${message(e)})` };
+  const failure = (e: unknown, what: 'asNothingSaved' | 'asPreviousKept'): AutosaveSaveResult => {
+    // The browser's own words about storage go in as they are.
+    const why = said(isQuotaError(e) ? 'asStorageFull' : 'asStorageRefused', { what: said(what), detail: message(e) });
+    return { ok: false, problem: isQuotaError(e) ? 'quota' : 'storage', message: say('en', why), said: why };
+  };
 
   const save = (doc: NotebookDoc): AutosaveSaveResult => {
     let text: string;
     try {
       text = serializeNotebook(doc);
     } catch (e) {
-      return { ok: false, problem: 'invalid-document', message: message(e) };
+      return { ok: false, problem: 'invalid-document', message: message(e), said: saidOf(e) };
     }
     const checksum = fnv1a32(text);
     const stored = `${SLOT_HEADER}${checksum}\n${text}`;
@@ -136,24 +145,24 @@ export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosav
     try {
       target = chooseTarget();
     } catch (e) {
-      return failure(e, 'nothing was saved');
+      return failure(e, 'asNothingSaved');
     }
     try {
       storage.setItem(keys[target], stored);
     } catch (e) {
-      if (!isQuotaError(e)) return failure(e, 'the previous autosave is kept');
+      if (!isQuotaError(e)) return failure(e, 'asPreviousKept');
       // The target slot is stale (never the committed save): free it and try once more.
       try {
         storage.removeItem(keys[target]);
         storage.setItem(keys[target], stored);
       } catch (e2) {
-        return failure(e2, 'the previous autosave is kept');
+        return failure(e2, 'asPreviousKept');
       }
     }
     try {
       storage.setItem(keys.current, `${target}:${checksum}`);
     } catch (e) {
-      return failure(e, 'the previous autosave is kept');
+      return failure(e, 'asPreviousKept');
     }
     return { ok: true, slot: target, checksum, chars: stored.length };
   };
@@ -165,18 +174,14 @@ export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosav
         const current = readSlot(pointer.slot, pointer.checksum);
         if (current.kind === 'ok') return { doc: current.doc };
         // A newer TierLens wrote it: restoring an older save instead would quietly lose that work.
-        if (current.kind === 'too-new') return { doc: undefined, problem: current.reason };
-        const currentProblem = current.kind === 'missing' ? 'is missing' : current.reason;
+        if (current.kind === 'too-new') return problem(undefined, current.reason);
+        const currentProblem = current.kind === 'missing' ? said('asMissing') : current.reason;
         const previous = readSlot(other(pointer.slot));
         if (previous.kind === 'ok') {
-          return {
-            doc: previous.doc,
-            recoveredFrom: 'other-slot',
-            problem: `the latest autosave ${currentProblem}; restored the autosave before it (${previous.doc.savedAt})`,
-          };
+          return problem(previous.doc, said('asRestoredPrevious', { problem: currentProblem, savedAt: previous.doc.savedAt }), 'other-slot');
         }
-        const previousProblem = previous.kind === 'missing' ? 'there is no earlier autosave' : `the earlier autosave ${previous.reason}`;
-        return { doc: undefined, problem: `the latest autosave ${currentProblem}, and ${previousProblem}` };
+        const previousProblem = previous.kind === 'missing' ? said('asNoEarlier') : said('asEarlierBad', { problem: previous.reason });
+        return problem(undefined, said('asBothBad', { problem: currentProblem, previous: previousProblem }));
       }
       const pointerText = storage.getItem(keys.current);
       const a = readSlot('a');
@@ -184,14 +189,14 @@ export function createAutosave(storage: AutosaveStorage, key = 'tierlens.autosav
       if (pointerText === null && a.kind === 'missing' && b.kind === 'missing') return { doc: undefined };
       const intact = [a, b].filter((s): s is SlotRead & { kind: 'ok' } => s.kind === 'ok');
       intact.sort((x, y) => Date.parse(y.doc.savedAt) - Date.parse(x.doc.savedAt));
-      const pointerProblem = pointerText === null ? 'the autosave pointer is missing' : 'the autosave pointer is damaged';
+      const pointerProblem = said(pointerText === null ? 'asPointerMissing' : 'asPointerDamaged');
       const newest = intact[0];
-      if (newest) return { doc: newest.doc, recoveredFrom: 'no-pointer', problem: `${pointerProblem}; restored the newest intact autosave (${newest.doc.savedAt})` };
+      if (newest) return problem(newest.doc, said('asRestoredNewest', { pointer: pointerProblem, savedAt: newest.doc.savedAt }), 'no-pointer');
       const tooNew = [a, b].find((s) => s.kind === 'too-new');
-      if (tooNew && tooNew.kind === 'too-new') return { doc: undefined, problem: tooNew.reason };
-      return { doc: undefined, problem: `${pointerProblem} and no autosave slot is intact` };
+      if (tooNew && tooNew.kind === 'too-new') return problem(undefined, tooNew.reason);
+      return problem(undefined, said('asNoSlotIntact', { pointer: pointerProblem }));
     } catch (e) {
-      return { doc: undefined, problem: `cannot read browser storage (${message(e)})` };
+      return problem(undefined, said('asCannotRead', { detail: message(e) }));
     }
   };
 

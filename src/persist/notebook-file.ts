@@ -7,6 +7,9 @@
  * returned, so a bad file can never half-apply.
  */
 
+import { said, say, verbatim, type Said } from '../i18n/said';
+import type { Locale } from '../i18n/format';
+
 export const NOTEBOOK_FORMAT = 'tierlens-notebook';
 export const NOTEBOOK_VERSION = 1;
 export const NOTEBOOK_APP = 'TierLens';
@@ -44,17 +47,22 @@ export type NotebookErrorCode = 'not-json' | 'wrong-format' | 'too-new' | 'inval
 
 export type NotebookParseResult =
   | { ok: true; doc: NotebookDoc }
-  | { ok: false; error: string; code: NotebookErrorCode; field?: string };
+  /** `error` is English (logs); the page says `said` in its language. */
+  | { ok: false; error: string; said: Said; code: NotebookErrorCode; field?: string };
 
 /** Thrown by `serializeNotebook` and `assertNoData`; `field` is a path like `notebook.cells[2].result`. */
 export class NotebookFileError extends Error {
   override name = 'NotebookFileError';
   constructor(
     readonly code: NotebookErrorCode,
-    message: string,
+    /** The message as catalog data (`code` here is the kind of problem, not a catalog key). */
+    readonly said: Said,
     readonly field?: string,
   ) {
-    super(message);
+    super(say('en', said));
+  }
+  localized(locale: Locale): string {
+    return say(locale, this.said);
   }
 }
 
@@ -99,7 +107,7 @@ export function makeNotebookDoc(
  */
 export function serializeNotebook(doc: NotebookDoc): string {
   const checked = validateDoc(doc as unknown);
-  if (!checked.ok) throw new NotebookFileError(checked.code, checked.error, checked.field);
+  if (!checked.ok) throw new NotebookFileError(checked.code, checked.said, checked.field);
   assertPlainJson(doc.notebook, 'notebook');
   if (doc.scheme !== undefined) assertPlainJson(doc.scheme, 'scheme');
   if (doc.view !== undefined) assertPlainJson(doc.view, 'view');
@@ -142,39 +150,43 @@ function sortMapping(mapping: FieldMapping): FieldMapping {
  * are dropped); `notebook`, `scheme` and `view` are returned as parsed.
  */
 export function parseNotebookFile(text: string): NotebookParseResult {
-  if (typeof text !== 'string') return fail('not-json', 'not a TierLens notebook: the file could not be read as text');
+  if (typeof text !== 'string') return fail('not-json', said('nfNotText'));
   let root: unknown;
   try {
     root = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    return fail('not-json', `not a TierLens notebook: the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    // The parser's own words (the browser's, in its language) go in as they are.
+    return fail('not-json', said('nfNotJson', { detail: e instanceof Error ? e.message : String(e) }));
   }
   const checked = validateDoc(root);
   if (!checked.ok) return checked;
   try {
     assertNoData(checked.doc);
   } catch (e) {
-    if (e instanceof NotebookFileError) return fail(e.code, e.message, e.field);
+    if (e instanceof NotebookFileError) return fail(e.code, e.said, e.field);
     throw e;
   }
   return checked;
 }
 
-function fail(code: NotebookErrorCode, error: string, field?: string): NotebookParseResult & { ok: false } {
-  return field === undefined ? { ok: false, code, error } : { ok: false, code, error, field };
+function fail(code: NotebookErrorCode, what: Said, field?: string): NotebookParseResult & { ok: false } {
+  const error = say('en', what);
+  return field === undefined ? { ok: false, code, error, said: what } : { ok: false, code, error, said: what, field };
 }
 
-function invalid(field: string, expected: string, got: unknown): NotebookParseResult & { ok: false } {
-  if (got === undefined) return fail('invalid-field', `invalid notebook file: missing field "${field}" (${expected})`, field);
-  return fail('invalid-field', `invalid notebook file: field "${field}" must be ${expected} (found ${describe(got)})`, field);
+function invalid(field: string, expected: Said, got: unknown): NotebookParseResult & { ok: false } {
+  if (got === undefined) return fail('invalid-field', said('nfMissingField', { field, expected }), field);
+  return fail('invalid-field', said('nfBadField', { field, expected, found: describe(got) }), field);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+function describe(value: unknown): Said {
+  if (value === null) return said('nfFoundNull');
+  if (Array.isArray(value)) return said('nfExpList');
+  if (typeof value === 'object') return said('nfExpObject');
+  if (typeof value === 'string') return said('nfFoundText', { value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) });
+  if (typeof value === 'number') return said('nfFoundNumber', { value: String(value) });
+  if (typeof value === 'boolean') return said('nfFoundBoolean', { value: String(value) });
+  return verbatim(`${typeof value} ${String(value)}`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -184,38 +196,38 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function validateDoc(root: unknown): NotebookParseResult {
-  if (!isPlainObject(root)) return fail('wrong-format', 'not a TierLens notebook: the file holds JSON, but not a notebook object');
+  if (!isPlainObject(root)) return fail('wrong-format', said('nfNotObject'));
   const format = root['format'];
   if (format !== NOTEBOOK_FORMAT) {
-    const found = format === undefined ? 'no "format" field' : `"format" is ${JSON.stringify(format)}`;
-    return fail('wrong-format', `not a TierLens notebook: ${found}, expected "${NOTEBOOK_FORMAT}"`, 'format');
+    const found = format === undefined ? said('nfNoFormatField') : said('nfFormatIs', { value: String(JSON.stringify(format)) });
+    return fail('wrong-format', said('nfWrongFormat', { found, format: NOTEBOOK_FORMAT }), 'format');
   }
   const version = root['version'];
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return invalid('version', 'a whole number ≥ 1', version);
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) return invalid('version', said('nfExpWholeNumber'), version);
   if (version > NOTEBOOK_VERSION) {
-    return fail('too-new', `this file was saved by a newer TierLens (version ${version}); this app reads version ${NOTEBOOK_VERSION}`, 'version');
+    return fail('too-new', said('nfTooNew', { version, supported: NOTEBOOK_VERSION }), 'version');
   }
-  if (root['app'] !== NOTEBOOK_APP) return invalid('app', `"${NOTEBOOK_APP}"`, root['app']);
+  if (root['app'] !== NOTEBOOK_APP) return invalid('app', verbatim(`"${NOTEBOOK_APP}"`), root['app']);
   const savedAt = root['savedAt'];
-  if (typeof savedAt !== 'string' || !Number.isFinite(Date.parse(savedAt))) return invalid('savedAt', 'an ISO date-time text', savedAt);
+  if (typeof savedAt !== 'string' || !Number.isFinite(Date.parse(savedAt))) return invalid('savedAt', said('nfExpDateTime'), savedAt);
 
   const notebook = root['notebook'];
-  if (!isPlainObject(notebook)) return invalid('notebook', 'an object', notebook);
-  if (!Array.isArray(notebook['cells'])) return invalid('notebook.cells', 'a list', notebook['cells']);
+  if (!isPlainObject(notebook)) return invalid('notebook', said('nfExpObject'), notebook);
+  if (!Array.isArray(notebook['cells'])) return invalid('notebook.cells', said('nfExpList'), notebook['cells']);
 
   const rawFiles = root['files'];
-  if (!Array.isArray(rawFiles)) return invalid('files', 'a list of {name, size}', rawFiles);
+  if (!Array.isArray(rawFiles)) return invalid('files', said('nfExpListOf', { shape: FILE_SHAPE }), rawFiles);
   const files: NotebookFileRef[] = [];
   for (let i = 0; i < rawFiles.length; i++) {
     const f: unknown = rawFiles[i];
     const at = `files[${i}]`;
     // Any object (a `File` too, when saving); only name, size and lastModified are read.
-    if (f === null || typeof f !== 'object' || Array.isArray(f)) return invalid(at, 'an object {name, size}', f);
+    if (f === null || typeof f !== 'object' || Array.isArray(f)) return invalid(at, said('nfExpObjectOf', { shape: FILE_SHAPE }), f);
     const { name, size, lastModified } = f as Record<string, unknown>;
-    if (typeof name !== 'string' || name === '') return invalid(`${at}.name`, 'a non-empty text', name);
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return invalid(`${at}.size`, 'a whole number of bytes ≥ 0', size);
+    if (typeof name !== 'string' || name === '') return invalid(`${at}.name`, said('nfExpNonEmptyText'), name);
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return invalid(`${at}.size`, said('nfExpBytes'), size);
     if (lastModified !== undefined && (typeof lastModified !== 'number' || !Number.isFinite(lastModified))) {
-      return invalid(`${at}.lastModified`, 'a number (milliseconds since 1970)', lastModified);
+      return invalid(`${at}.lastModified`, said('nfExpMillis'), lastModified);
     }
     files.push(lastModified === undefined ? { name, size } : { name, size, lastModified });
   }
@@ -231,14 +243,14 @@ function validateDoc(root: unknown): NotebookParseResult {
 
   const mapping = root['mapping'];
   if (mapping !== undefined) {
-    if (!isPlainObject(mapping)) return invalid('mapping', 'an object {file name: {field: column}}', mapping);
+    if (!isPlainObject(mapping)) return invalid('mapping', said('nfExpMapping'), mapping);
     const out: FieldMapping = {};
     for (const [file, fields] of Object.entries(mapping)) {
       const at = `mapping${pathKey(file)}`;
-      if (!isPlainObject(fields)) return invalid(at, 'an object {field: column}', fields);
+      if (!isPlainObject(fields)) return invalid(at, said('nfExpFieldColumns'), fields);
       const inner: Record<string, string> = {};
       for (const [field, column] of Object.entries(fields)) {
-        if (typeof column !== 'string') return invalid(`${at}${pathKey(field)}`, 'a column name (text)', column);
+        if (typeof column !== 'string') return invalid(`${at}${pathKey(field)}`, said('nfExpColumnName'), column);
         inner[field] = column;
       }
       out[file] = inner;
@@ -249,6 +261,9 @@ function validateDoc(root: unknown): NotebookParseResult {
   if (root['view'] !== undefined) doc.view = root['view'];
   return { ok: true, doc };
 }
+
+/** The keys of a file reference, as the file writes them. */
+const FILE_SHAPE = '{name, size}';
 
 function pathKey(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
@@ -263,8 +278,9 @@ function pathKey(key: string): string {
  * the reader expects of optional fields); `undefined` in arrays (→ null) is not.
  */
 function assertPlainJson(value: unknown, path: string, stack: Set<object> = new Set()): void {
-  const bad = (what: string): never => {
-    throw new NotebookFileError('not-plain-json', `cannot save the notebook: "${path}" is ${what}, which JSON cannot hold faithfully`, path);
+  // `what` is a value or a type as JavaScript writes it (NaN, bigint), or a phrase.
+  const bad = (what: string | Said): never => {
+    throw new NotebookFileError('not-plain-json', said('nfNotPlainJson', { path, what }), path);
   };
   switch (typeof value) {
     case 'string':
@@ -279,21 +295,21 @@ function assertPlainJson(value: unknown, path: string, stack: Set<object> = new 
       return bad(typeof value);
   }
   if (value === null) return;
-  if (stack.has(value)) bad('a circular reference');
+  if (stack.has(value)) bad(said('nfCircular'));
   if (Array.isArray(value)) {
     stack.add(value);
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       const at = `${path}[${i}]`;
       if (item === undefined) {
-        throw new NotebookFileError('not-plain-json', `cannot save the notebook: "${at}" is undefined in a list (JSON would turn it into null)`, at);
+        throw new NotebookFileError('not-plain-json', said('nfUndefinedInList', { path: at }), at);
       }
       assertPlainJson(item, at, stack);
     }
     stack.delete(value);
     return;
   }
-  if (!isPlainObject(value)) bad(`a ${value.constructor?.name ?? 'non-plain'} object`);
+  if (!isPlainObject(value)) bad(said('nfClassObject', { name: value.constructor?.name ?? 'non-plain' }));
   stack.add(value);
   for (const [k, v] of Object.entries(value)) if (v !== undefined) assertPlainJson(v, `${path}${pathKey(k)}`, stack);
   stack.delete(value);
@@ -324,11 +340,7 @@ export function assertNoData(doc: unknown): void {
     seen.add(value);
     if (Array.isArray(value)) {
       if (!LIST_PATHS.has(path) && looksLikeRows(value)) {
-        throw new NotebookFileError(
-          'contains-data',
-          `the notebook contains data rows at "${path}" (${value.length} records of one shape); notebooks keep file names only, never data`,
-          path,
-        );
+        throw new NotebookFileError('contains-data', said('nfContainsData', { path, n: value.length }), path);
       }
       value.forEach((item: unknown, i) => walk(item, `${path}[${i}]`));
       return;

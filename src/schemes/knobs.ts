@@ -1,6 +1,7 @@
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { parseExpr, type Expr } from './expr';
 import type { Label, Scheme } from './types';
+import { labelIn, labelsFrom } from '../i18n/messages';
 
 /**
  * Knobs: every number a manager may tune in a scheme — bounds, cuts, shares, and the numbers in
@@ -95,7 +96,7 @@ export function knobsOf(scheme: Scheme): Knob[] {
     for (const n of expressionNumbers(source)) {
       const kind: KnobKind = n.role === 'weight' ? 'weight' : n.field ? kindOfField(n.field) : 'score';
       const what = n.field ? fieldLabel(n.field) : label;
-      out.push(knob(`${base}@${n.pos}`, { zh: `${label.zh}：${what.zh}`, en: `${label.en}: ${what.en}` }, n.value, kind));
+      out.push(knob(`${base}@${n.pos}`, labelsFrom('knobInExpr', (l) => ({ label: labelIn(l, label), what: labelIn(l, what) })), n.value, kind));
     }
   };
   (scheme.derived ?? []).forEach((d, i) => exprKnobs(d.expr, `derived.${i}.expr`, d.label ?? { zh: d.name, en: d.name }));
@@ -117,15 +118,15 @@ export function knobsOf(scheme: Scheme): Knob[] {
     case 'profile':
       scheme.dimensions.forEach((d, i) => {
         const kind: KnobKind = d.cuts.method === 'quantile' ? 'share' : 'score';
-        out.push(knob(`dimensions.${i}.cuts.high`, { zh: `${d.label.zh}：高`, en: `${d.label.en}: high` }, d.cuts.high, kind));
-        out.push(knob(`dimensions.${i}.cuts.medium`, { zh: `${d.label.zh}：中`, en: `${d.label.en}: medium` }, d.cuts.medium, kind));
+        out.push(knob(`dimensions.${i}.cuts.high`, labelsFrom('knobCutHigh', (l) => ({ dim: labelIn(l, d.label) })), d.cuts.high, kind));
+        out.push(knob(`dimensions.${i}.cuts.medium`, labelsFrom('knobCutMedium', (l) => ({ dim: labelIn(l, d.label) })), d.cuts.medium, kind));
       });
       break;
     case 'pareto':
       scheme.classes.forEach((c, i) => out.push(knob(`classes.${i}.below`, tierLabel(c.tier), c.below, 'share')));
       break;
     case 'rfm':
-      scheme.quantiles.forEach((q, i) => out.push(knob(`quantiles.${i}`, { zh: `分位点 ${i + 1}`, en: `Quantile ${i + 1}` }, q, 'share')));
+      scheme.quantiles.forEach((q, i) => out.push(knob(`quantiles.${i}`, labelsFrom('knobQuantile', () => ({ i: i + 1 })), q, 'share')));
       break;
   }
   return out;

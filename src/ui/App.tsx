@@ -6,6 +6,7 @@ import { fetchSample, SAMPLE } from '../app/sample';
 import type { LoadStage, Workspace } from '../app/workspace';
 import type { Locale } from '../i18n/format';
 import { otherLocale, t } from '../i18n/messages';
+import { errorText, say } from '../i18n/said';
 import type { EncodingChoice } from '../ingest/decode';
 import type { InputFile } from '../ingest/load';
 import { emptyNotebook, type Notebook } from '../notebook/types';
@@ -88,9 +89,9 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
         if (missing.length > 0) setReattach({ names: missing, mapping: saved.doc.mapping });
         setNotice(t(locale, 'notebookRestored'));
       } catch (e) {
-        setNotice(t(locale, 'autosaveUnreadable', { reason: e instanceof Error ? e.message : String(e) }));
+        setNotice(t(locale, 'autosaveUnreadable', { reason: errorText(locale, e) }));
       }
-    } else if (saved.problem) setNotice(saved.problem);
+    } else if (saved.problem) setNotice(saved.said ? say(locale, saved.said) : saved.problem);
     // The bundled sample, fetched from the start (main.tsx); absent with `?nosample`. If it does
     // not load after all, its precomputed views go too.
     let sampleSettled = false;
@@ -147,7 +148,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   useEffect(() => {
     const save = debounce(() => {
       const r = autosave.save(documentNow());
-      if (!r.ok) setNotice(r.message);
+      if (!r.ok) setNotice(say(locale, r.said));
     }, 1000, { maxWait: 5000 });
     const off = controller.subscribe(save);
     window.addEventListener('pagehide', save.flush);
@@ -181,7 +182,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
 
   const onOpen = async (file: File) => {
     const parsed = parseNotebookFile(await file.text());
-    if (!parsed.ok) return setNotice(t(locale, 'fileProblem', { file: file.name, problem: parsed.error }));
+    if (!parsed.ok) return setNotice(t(locale, 'fileProblem', { file: file.name, problem: say(locale, parsed.said) }));
     try {
       const nb = asNotebook(parsed.doc.notebook, locale);
       controller.load(nb);
@@ -189,7 +190,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
       setReattach(missing.length > 0 ? { names: missing, mapping: parsed.doc.mapping } : undefined);
       setNotice(t(locale, 'notebookOpened', { file: file.name }));
     } catch (e) {
-      setNotice(t(locale, 'fileProblem', { file: file.name, problem: e instanceof Error ? e.message : String(e) }));
+      setNotice(t(locale, 'fileProblem', { file: file.name, problem: errorText(locale, e) }));
     }
   };
 

@@ -7,10 +7,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The folders held to "every user-visible string goes through the catalog". Folders still
- * being converted (src/app, src/notebook, src/charts, src/ingest, src/schemes, src/persist)
- * join the list once they are clean.
+ * being converted (src/app, src/charts, src/ingest) join the list once they are clean.
  */
-const SCOPE = ['src/ui', 'src/i18n', 'src/analysis', 'src/engine', 'src/export', 'src/privacy', 'src/sql', 'src/main.tsx', 'src/app', 'src/charts'];
+const SCOPE = ['src/ui', 'src/i18n', 'src/analysis', 'src/engine', 'src/export', 'src/privacy', 'src/sql', 'src/schemes', 'src/persist', 'src/notebook', 'src/main.tsx', 'src/app', 'src/charts'];
 /** The catalog itself is where the texts belong. */
 const NOT_SCANNED = ['src/i18n/catalog/'];
 
@@ -22,6 +21,7 @@ const ALLOWED: readonly Allowed[] = [
   { file: 'src/ingest/values.ts', kind: 'cjk', text: /^(\^.*|\[ \]|是|有|否|无)$/, reason: 'the cell grammar: 万/亿/元 units, 2025年1月 dates, 是/否 flags and the ideographic space in input files' },
   { file: 'src/app/bench-notebooks.ts', kind: 'cjk', text: /./, reason: "the benchmark scheme's own labels in both languages, as every scheme file carries them" },
   { file: 'src/schemes/types.ts', kind: 'cjk', text: /^未评级$/, reason: "the built-in unrated tier's label in both languages, like the presets' tiers" },
+  { file: 'src/schemes/expr/parse.ts', kind: 'cjk', text: /^`月日均AUM`$/, reason: 'an example of a Chinese column name in a formula: code users type, the same in both languages' },
 ];
 
 describe('user-visible strings go through the catalog', () => {

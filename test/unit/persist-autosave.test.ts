@@ -172,7 +172,8 @@ describe('createAutosave', () => {
     const newer = JSON.stringify({ format: 'tierlens-notebook', version: 2, savedAt: '2026-01-01T00:00:00Z', app: 'TierLens', pages: [] });
     storage.map.set(`${K}.slot.b`, `tierlens-autosave fnv1a32:${fnv1a32(newer)}\n${newer}`);
     storage.map.set(`${K}.current`, `b:${fnv1a32(newer)}`);
-    expect(auto.load()).toEqual({ doc: undefined, problem: 'this file was saved by a newer TierLens (version 2); this app reads version 1' });
+    // `said` carries the same message for the page, in its language.
+    expect(auto.load()).toEqual({ doc: undefined, problem: 'this file was saved by a newer TierLens (version 2); this app reads version 1', said: expect.objectContaining({ code: 'nfTooNew' }) });
   });
 
   test('quota exceeded: reported, never thrown, previous save kept', () => {
@@ -201,7 +202,7 @@ describe('createAutosave', () => {
     const storage = new MemoryStorage();
     const auto = createAutosave(storage);
     storage.failGet = new DOMException('The operation is insecure.', 'SecurityError');
-    expect(auto.load()).toEqual({ doc: undefined, problem: expect.stringMatching(/cannot read browser storage.*insecure/) });
+    expect(auto.load()).toEqual({ doc: undefined, problem: expect.stringMatching(/cannot read browser storage.*insecure/), said: expect.objectContaining({ code: 'asCannotRead' }) });
     expect(auto.save(doc('x'))).toMatchObject({ ok: false, problem: 'storage' });
   });
 

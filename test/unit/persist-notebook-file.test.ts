@@ -115,6 +115,7 @@ describe('parseNotebookFile', () => {
       code: 'too-new',
       field: 'version',
       error: 'this file was saved by a newer TierLens (version 3); this app reads version 1',
+      said: { code: 'nfTooNew', params: { version: 3, supported: 1 } },
     });
   });
 

@@ -2,6 +2,7 @@ import { fieldByName, isFieldName } from '../../ingest/vocabulary';
 import { ident, str } from '../../sql/quote';
 import { exprToSql, parseExpr, refsOf } from '../expr';
 import type { Scheme } from '../types';
+import { LocalizedError, said } from '../../i18n/said';
 
 /** What the compiler needs to know about the data a scheme runs on. */
 export interface CompileContext {
@@ -59,7 +60,7 @@ export class Resolver {
     if (name === 'as_of') return asOfSql(this.ctx);
     const source = this.derived.get(name);
     if (source !== undefined) {
-      if (this.expanding.has(name)) throw new Error(`scheme ${this.scheme.id}: derived field "${name}" refers to itself`);
+      if (this.expanding.has(name)) throw new LocalizedError(said('schemeDerivedSelf', { scheme: this.scheme.id, name }));
       this.expanding.add(name);
       try {
         return `(${this.expr(source)})`;

@@ -3,6 +3,7 @@
  * Every node keeps `pos`, the 0-based character offset in the source, so that errors found
  * after parsing (types, evaluation) can still point at the text the user wrote.
  */
+import { LocalizedError, said, say, type Said } from '../../i18n/said';
 
 export type UnaryOp = '-' | 'not';
 export type ArithOp = '+' | '-' | '*' | '/';
@@ -67,17 +68,32 @@ export type Expr =
   | { readonly kind: 'in'; readonly value: Expr; readonly items: readonly Expr[]; readonly negated: boolean; readonly pos: number }
   | { readonly kind: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[]; readonly pos: number };
 
-/** A parse, type or evaluation error, pointing at a 0-based character offset in the source. */
-export class ExprError extends Error {
-  /** `reason` is the message without the position suffix. */
+/**
+ * A parse, type or evaluation error, pointing at a 0-based character offset in the source.
+ * `what` is the catalog message without the position; the page says it in its language.
+ */
+export class ExprError extends LocalizedError {
+  /** The English message without the position suffix. */
+  readonly reason: string;
   constructor(
-    readonly reason: string,
+    readonly what: Said,
     readonly position: number,
   ) {
-    super(`${reason} at ${position}`);
+    super(said('exprAt', { reason: what, pos: position }));
     this.name = 'ExprError';
+    this.reason = say('en', what);
   }
 }
+
+const TYPE_NAMES = { number: 'exprTypeNumber', string: 'exprTypeString', boolean: 'exprTypeBoolean', date: 'exprTypeDate', null: 'exprTypeNull' } as const;
+
+/** A kind of value (`number`, `date`…) as error messages name it in either language. */
+export function typeName(kind: string): Said | string {
+  return Object.hasOwn(TYPE_NAMES, kind) ? said(TYPE_NAMES[kind as keyof typeof TYPE_NAMES]) : kind;
+}
+
+/** What an error is about: an operator or function as written (`"+"`, `min()`), or a phrase. */
+export type ExprWhat = string | Said;
 
 /** Direct sub-expressions, in source order. */
 export function childrenOf(expr: Expr): readonly Expr[] {

@@ -1,4 +1,5 @@
-import { ExprError, type Expr } from './ast';
+import { ExprError, typeName, type Expr, type ExprWhat } from './ast';
+import { said, saidList } from '../../i18n/said';
 
 /**
  * Static types. `null` is the type of the `null` literal (fits anywhere); `any` is for refs
@@ -16,14 +17,14 @@ export type ExprType = 'number' | 'string' | 'boolean' | 'date' | 'null' | 'any'
 const loose = (t: ExprType) => t === 'null' || t === 'any';
 
 /** The common type of `types` (for branches and compared operands), or an error at `pos`. */
-function unify(types: readonly ExprType[], pos: number, what: string): ExprType {
+function unify(types: readonly ExprType[], pos: number, what: ExprWhat): ExprType {
   const concrete = [...new Set(types.filter((t) => !loose(t)))];
-  if (concrete.length > 1) throw new ExprError(`${what} mixes ${concrete.join(' and ')}`, pos);
+  if (concrete.length > 1) throw new ExprError(said('exprMixes', { what, types: saidList('saidAnd', concrete.map(typeName)) }), pos);
   return concrete[0] ?? (types.includes('any') ? 'any' : 'null');
 }
 
-function expect(t: ExprType, want: ExprType, pos: number, what: string): void {
-  if (!loose(t) && t !== want) throw new ExprError(`${what} needs a ${want}, got ${t}`, pos);
+function expect(t: ExprType, want: ExprType, pos: number, what: ExprWhat): void {
+  if (!loose(t) && t !== want) throw new ExprError(said('exprNeeds', { what, want: typeName(want), got: typeName(t) }), pos);
 }
 
 /**
@@ -40,12 +41,12 @@ export function checkExpr(expr: Expr, typeOfRef: (name: string) => ExprType | un
       return expr.kind;
     case 'ref': {
       const t = typeOfRef(expr.name);
-      if (t === undefined) throw new ExprError(`unknown name "${expr.name}"`, expr.pos);
+      if (t === undefined) throw new ExprError(said('exprUnknownName', { name: expr.name }), expr.pos);
       return t;
     }
     case 'unary': {
       const want = expr.op === '-' ? 'number' : 'boolean';
-      expect(check(expr.arg), want, expr.pos, expr.op === '-' ? 'unary "-"' : '"not"');
+      expect(check(expr.arg), want, expr.pos, expr.op === '-' ? said('exprUnaryMinus') : '"not"');
       return want;
     }
     case 'binary': {
@@ -88,8 +89,8 @@ function checkCall({ fn, pos }: Extract<Expr, { kind: 'call' }>, t: ExprType[]):
       return unify(t.slice(1), pos, what);
     case 'match':
       // t = [x, k1, v1, …, kn, vn, default]: x and keys at odd places, results at even, default last.
-      unify(t.filter((_, i) => i === 0 || (i % 2 === 1 && i < t.length - 1)), pos, `${what} keys`);
-      return unify(t.filter((_, i) => (i > 0 && i % 2 === 0) || i === t.length - 1), pos, `${what} results`);
+      unify(t.filter((_, i) => i === 0 || (i % 2 === 1 && i < t.length - 1)), pos, said('exprKeysOf', { fn: what }));
+      return unify(t.filter((_, i) => (i > 0 && i % 2 === 0) || i === t.length - 1), pos, said('exprResultsOf', { fn: what }));
     case 'days_between':
     case 'whole_months':
     case 'year':

@@ -1,4 +1,5 @@
-import { ExprError, type Expr } from './ast';
+import { ExprError, typeName, type Expr, type ExprWhat } from './ast';
+import { said, saidList } from '../../i18n/said';
 
 /*
  * The TypeScript reference semantics of the language. `exprToSql` must give the same answer
@@ -75,9 +76,9 @@ function compareNumbers(a: number, b: number): number {
 }
 
 /** Orders two non-null values of one type; mixing types is an error at `pos`. */
-function compare(a: Exclude<Value, null>, b: Exclude<Value, null>, pos: number, what: string): number {
+function compare(a: Exclude<Value, null>, b: Exclude<Value, null>, pos: number, what: ExprWhat): number {
   const [ka, kb] = [kindOf(a), kindOf(b)];
-  if (ka !== kb) throw new ExprError(`${what} cannot compare ${ka} with ${kb}`, pos);
+  if (ka !== kb) throw new ExprError(said('exprCannotCompare', { what, a: typeName(ka), b: typeName(kb) }), pos);
   if (typeof a === 'number') return compareNumbers(a, b as number);
   if (typeof a === 'string') return compareStrings(a, b as string);
   if (typeof a === 'boolean') return Number(a) - Number(b as boolean);
@@ -85,18 +86,18 @@ function compare(a: Exclude<Value, null>, b: Exclude<Value, null>, pos: number, 
 }
 
 /** Checks an operand's type (NULL passes: it is a value of every type). */
-function need(v: Value, kind: 'number', pos: number, what: string): number | null;
-function need(v: Value, kind: 'boolean', pos: number, what: string): boolean | null;
-function need(v: Value, kind: 'date', pos: number, what: string): DateValue | null;
-function need(v: Value, kind: Kind, pos: number, what: string): Value {
-  if (v !== null && kindOf(v) !== kind) throw new ExprError(`${what} needs a ${kind}, got ${kindOf(v)}`, pos);
+function need(v: Value, kind: 'number', pos: number, what: ExprWhat): number | null;
+function need(v: Value, kind: 'boolean', pos: number, what: ExprWhat): boolean | null;
+function need(v: Value, kind: 'date', pos: number, what: ExprWhat): DateValue | null;
+function need(v: Value, kind: Kind, pos: number, what: ExprWhat): Value {
+  if (v !== null && kindOf(v) !== kind) throw new ExprError(said('exprNeeds', { what, want: typeName(kind), got: typeName(kindOf(v)) }), pos);
   return v;
 }
 
 /** Branches that may be chosen (if, match, coalesce) must agree on a type, as a SQL CASE must. */
-function sameKind(values: readonly Value[], pos: number, what: string): void {
+function sameKind(values: readonly Value[], pos: number, what: ExprWhat): void {
   const kinds = new Set(values.map(kindOf).filter((k) => k !== 'null'));
-  if (kinds.size > 1) throw new ExprError(`${what} mixes ${[...kinds].join(' and ')}`, pos);
+  if (kinds.size > 1) throw new ExprError(said('exprMixes', { what, types: saidList('saidAnd', [...kinds].map(typeName)) }), pos);
 }
 
 /** `std::round`: half away from zero (JS Math.round rounds half up). */
@@ -140,13 +141,13 @@ export function evalExpr(expr: Expr, lookup: (name: string) => Value): Value {
     case 'ref': {
       const v = lookup(expr.name);
       const ok = v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || isDateValue(v);
-      if (!ok) throw new ExprError(`"${expr.name}" has an unsupported value ${String(v)}`, expr.pos);
+      if (!ok) throw new ExprError(said('exprUnsupportedValue', { name: expr.name, value: String(v) }), expr.pos);
       return v;
     }
     case 'unary': {
       const v = ev(expr.arg);
       if (expr.op === '-') {
-        const n = need(v, 'number', expr.pos, 'unary "-"');
+        const n = need(v, 'number', expr.pos, said('exprUnaryMinus'));
         return n === null ? null : -n;
       }
       const b = need(v, 'boolean', expr.pos, '"not"');

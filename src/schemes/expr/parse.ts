@@ -9,6 +9,7 @@ import {
   type Expr,
   type FunctionName,
 } from './ast';
+import { said, type Said } from '../../i18n/said';
 
 /*
  * Hand-written tokenizer + recursive-descent parser. Precedence, loosest first:
@@ -49,14 +50,14 @@ function tokenize(src: string): Token[] {
       if (i < src.length && /[A-Za-z0-9_.]/.test(src[i]!)) {
         const run = /[A-Za-z0-9_.]*/y;
         run.lastIndex = pos;
-        throw new ExprError(`malformed number "${run.exec(src)![0]}"`, pos);
+        throw new ExprError(said('exprMalformedNumber', { text: run.exec(src)![0] }), pos);
       }
       const value = Number(num[0]);
-      if (!Number.isFinite(value)) throw new ExprError(`number out of range "${num[0]}"`, pos);
+      if (!Number.isFinite(value)) throw new ExprError(said('exprNumberOutOfRange', { text: num[0] }), pos);
       tokens.push({ t: 'num', value, pos, end: i });
     } else if (c === "'" || c === '"' || c === '`') {
       const [value, end] = quoted(src, i, c);
-      if (c === '`' && value === '') throw new ExprError('empty name in backquotes', pos);
+      if (c === '`' && value === '') throw new ExprError(said('exprEmptyBackquoted'), pos);
       tokens.push(c === '`' ? { t: 'name', value, quoted: true, pos, end } : { t: 'str', value, pos, end });
       i = end;
     } else if (NAME.exec(src)) {
@@ -64,7 +65,7 @@ function tokenize(src: string): Token[] {
       tokens.push({ t: 'name', value: src.slice(pos, i), quoted: false, pos, end: i });
     } else {
       const op = OPERATORS.find((o) => src.startsWith(o, i));
-      if (!op) throw new ExprError(`unexpected character ${JSON.stringify(c)}${hint(c)}`, pos);
+      if (!op) throw new ExprError(said('exprUnexpectedChar', { char: JSON.stringify(c), hint: hint(c) }), pos);
       i += op.length;
       tokens.push({ t: 'op', value: op, pos, end: i });
     }
@@ -79,7 +80,7 @@ function quoted(src: string, start: number, q: string): [string, number] {
   let i = start + 1;
   for (;;) {
     const j = src.indexOf(q, i);
-    if (j < 0) throw new ExprError(q === '`' ? 'unterminated backquoted name' : 'unterminated string', start);
+    if (j < 0) throw new ExprError(said(q === '`' ? 'exprUnterminatedName' : 'exprUnterminatedString'), start);
     out += src.slice(i, j);
     if (src[j + 1] === q) {
       out += q;
@@ -89,12 +90,14 @@ function quoted(src: string, start: number, q: string): [string, number] {
 }
 
 /** Users type formulas next to Chinese text, so full-width punctuation and bare CJK names are likely slips. */
-function hint(c: string): string {
+function hint(c: string): Said | string {
   const code = c.codePointAt(0)!;
-  if (code >= 0xff01 && code <= 0xff5e) return ' (full-width punctuation; use the ASCII character)';
-  if (code > 0x7f) return ' (write non-ASCII names in backquotes, e.g. `月日均AUM`)';
+  if (code >= 0xff01 && code <= 0xff5e) return said('exprHintFullWidth');
+  if (code > 0x7f) return said('exprHintNonAscii', { example: NON_ASCII_EXAMPLE });
   return '';
 }
+/** A name as users write it (a Chinese column header): code, the same in both languages. */
+const NON_ASCII_EXAMPLE = '`月日均AUM`';
 
 const COMPARE: Readonly<Record<string, CompareOp>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '=', '==': '=', '!=': '!=', '<>': '!=' };
 
@@ -111,13 +114,13 @@ export function parseExpr(source: string): Expr {
   const isKeyword = (tok: Token, word: string) => tok.t === 'name' && !tok.quoted && tok.value.toLowerCase() === word;
   const isOp = (tok: Token, op: string) => tok.t === 'op' && tok.value === op;
   const unexpected = (tok: Token): never => {
-    if (tok.t === 'eof') throw new ExprError('unexpected end of expression', tok.pos);
-    throw new ExprError(`unexpected ${JSON.stringify(source.slice(tok.pos, tok.end))}`, tok.pos);
+    if (tok.t === 'eof') throw new ExprError(said('exprUnexpectedEnd'), tok.pos);
+    throw new ExprError(said('exprUnexpected', { text: JSON.stringify(source.slice(tok.pos, tok.end)) }), tok.pos);
   };
   const expectOp = (op: string): Token => (isOp(peek(), op) ? next() : unexpected(peek()));
 
   const nested = <T>(pos: number, f: () => T): T => {
-    if (++depth > MAX_DEPTH) throw new ExprError('expression nested too deeply', pos);
+    if (++depth > MAX_DEPTH) throw new ExprError(said('exprTooDeep'), pos);
     try {
       return f();
     } finally {
@@ -157,11 +160,11 @@ export function parseExpr(source: string): Expr {
       const pos = next().pos;
       expectOp('(');
       const items = list();
-      if (items.length === 0) throw new ExprError('"in" needs at least one value', pos);
+      if (items.length === 0) throw new ExprError(said('exprInEmpty'), pos);
       result = { kind: 'in', value: left, items, negated, pos };
     }
     if (result !== left && (compareOp(peek()) || startsIn())) {
-      throw new ExprError('comparisons cannot be chained; combine them with "and"', peek().pos);
+      throw new ExprError(said('exprChained'), peek().pos);
     }
     return result;
   };
@@ -202,7 +205,7 @@ export function parseExpr(source: string): Expr {
         if (['and', 'or', 'not', 'in'].includes(lower)) return unexpected(tok);
         if (!isOp(peek(), '(')) return { kind: 'ref', name: tok.value, pos: tok.pos };
         // Checked before the arguments, so a typo is reported as such and not as a later syntax slip.
-        if (!isFunctionName(lower)) throw new ExprError(`unknown function "${tok.value}"`, tok.pos);
+        if (!isFunctionName(lower)) throw new ExprError(said('exprUnknownFunction', { name: tok.value }), tok.pos);
         next();
         return nested(tok.pos, () => call(lower, tok.pos, list()));
       }
@@ -228,17 +231,16 @@ function call(name: FunctionName, pos: number, args: Expr[]): Expr {
   const { min, max, even } = FUNCTIONS[name];
   const n = args.length;
   if (even && (n < min || n % 2 === 1)) {
-    throw new ExprError(`${name}() needs an even number of arguments ≥ ${min} (value, key/result pairs, default), got ${n}`, pos);
+    throw new ExprError(said('exprEvenArgs', { fn: name, min, n }), pos);
   }
   if (n < min || n > max) {
-    const want = min === max ? `exactly ${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    const plural = !(min === 1 && (max === 1 || max === Infinity));
-    throw new ExprError(`${name}() takes ${want} argument${plural ? 's' : ''}, got ${n}`, pos);
+    const code = min === max ? 'exprArgsExactly' : max === Infinity ? 'exprArgsAtLeast' : 'exprArgsRange';
+    throw new ExprError(said(code, { fn: name, min, max, n }), pos);
   }
   const digits = args[1] && integerLiteralValue(args[1]);
   if (name === 'round' && args[1] && (digits === undefined || Math.abs(digits) > ROUND_DIGITS_LIMIT)) {
     // A literal keeps the SQL (round(DOUBLE, INTEGER)) and the TS reference bit-identical.
-    throw new ExprError(`round() digits must be a whole number from -${ROUND_DIGITS_LIMIT} to ${ROUND_DIGITS_LIMIT}`, args[1].pos);
+    throw new ExprError(said('exprRoundDigits', { limit: ROUND_DIGITS_LIMIT }), args[1].pos);
   }
   return { kind: 'call', fn: name, args, pos };
 }

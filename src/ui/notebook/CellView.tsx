@@ -8,6 +8,7 @@ import type { Cell } from '../../notebook/types';
 import type { Scheme } from '../../schemes/types';
 import { validateScheme } from '../../schemes/validate';
 import { t, type MessageKey } from '../../i18n/messages';
+import { say } from '../../i18n/said';
 import { useLocale } from '../locale';
 import { useDelayedFlag } from '../hooks';
 import { useOnScreen } from '../on-screen';
@@ -106,7 +107,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
       {presenting && <h2 className="slide-title">{cellTitle(cell, locale)}</h2>}
       {(status === 'failed' || status === 'blocked') && (
         <p className="error" role="alert">
-          {state?.error}
+          {state?.said ? say(locale, state.said) : state?.error}
         </p>
       )}
       {cell.kind === 'markdown' && <MarkdownBody cell={cell} text={typeof state?.value === 'string' ? state.value : cell.text} controller={controller} editing={editing && !presenting} />}

@@ -9,6 +9,7 @@ import { KnobControl } from '../KnobControl';
 import { FileButton } from '../FileButton';
 import { download } from '../download';
 import { labelIn, t } from '../../i18n/messages';
+import { errorText } from '../../i18n/said';
 import { useLocale } from '../locale';
 import { safeFileName } from '../../export';
 
@@ -22,9 +23,9 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
     try {
       return { scheme: validateScheme(cell.scheme) };
     } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
+      return { error: errorText(locale, e) };
     }
-  }, [cell.scheme]);
+  }, [cell.scheme, locale]);
   const dirty = JSON.stringify(cell.scheme) !== JSON.stringify(cell.saved);
   const [importError, setImportError] = useState<string | undefined>();
   const importFile = async (file: File) => {
@@ -33,7 +34,7 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
       setImportError(undefined);
       controller.useScheme(scheme);
     } catch (e) {
-      setImportError(t(locale, 'fileProblem', { file: file.name, problem: e instanceof Error ? e.message : String(e) }));
+      setImportError(t(locale, 'fileProblem', { file: file.name, problem: errorText(locale, e) }));
     }
   };
   // Slider ranges come from the saved scheme, so a range does not shift under a dragging thumb.

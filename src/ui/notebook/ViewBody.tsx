@@ -5,8 +5,9 @@ import { chartOf, quadrantShownRanges } from '../../app/view-charts';
 import { notApplicableText, type ViewModel } from '../../app/view-models';
 import { metricUnitOf, tableOf } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
-import { formatAmount, formatCount, formatPeriod } from '../../i18n/format';
+import { formatAmount, formatCount, formatPeriod, type Locale } from '../../i18n/format';
 import { t } from '../../i18n/messages';
+import { errorText } from '../../i18n/said';
 import type { MigrationMeasure } from '../../charts/migration-heatmap';
 import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
 import type { ViewCell } from '../../notebook/types';
@@ -31,11 +32,11 @@ interface Props {
 }
 
 /** A builder's result, or why it could not build (e.g. a stale model of other tiers). */
-function attempt<T>(build: () => T): { value?: T; error?: string } {
+function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string } {
   try {
     return { value: build() };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return { error: errorText(locale, e) };
   }
 }
 
@@ -49,12 +50,12 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
   // threshold drag changes only the models of the views it affects.
   const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
   const built = useMemo(
-    () => attempt(() => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure })),
+    () => attempt(locale, () => chartOf(model, scheme, locale, title, { migrationMeasure, mixMeasure })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, look, locale, title, migrationMeasure, mixMeasure],
   );
   const tabled = useMemo(
-    () => attempt(() => tableOf(model, tiersOf(scheme), locale, metricUnitOf(scheme))),
+    () => attempt(locale, () => tableOf(model, tiersOf(scheme), locale, metricUnitOf(scheme))),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, look, locale],
   );
