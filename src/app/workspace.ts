@@ -398,8 +398,8 @@ export class Workspace {
   }
 
   /** Records a file refused before loading (too large for the tab); nothing else changes. */
-  refuse(file: string, message: string): void {
-    this.set({ failures: [...this.state.failures, { file, message }] });
+  refuse(file: string, refusal: unknown): void {
+    this.set({ failures: [...this.state.failures, failureOf(file, refusal)] });
   }
 
   dismissFailures(): void {

@@ -1,3 +1,5 @@
+import { IngestError } from './report';
+
 /**
  * What one browser tab can load. DuckDB-WASM's memory tops out near 4 GB and never shrinks; a
  * text file is decoded into a JavaScript string (V8 caps strings near 512M characters) and then
@@ -19,8 +21,13 @@ function kindOf(name: string): keyof typeof SIZE_LIMITS {
 const mb = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${Math.round(n / 1024 ** 2)} MB`);
 
 /** Why a file is too large for the tab (before it is read), or undefined when it fits. */
-export function sizeRefusal(name: string, size: number): string | undefined {
+export function sizeRefusalError(name: string, size: number): IngestError | undefined {
   const limit = SIZE_LIMITS[kindOf(name)];
   if (size <= limit) return undefined;
-  return `${name}: ${mb(size)} is more than this browser tab can hold (limit ${mb(limit)} for this kind of file). Split it (for example one file per month) or run it with the command line: npm run -s tierlens -- apply --input ${name} …`;
+  return new IngestError(name, { code: 'errTooLarge', params: { size: mb(size), limit: mb(limit), name } });
+}
+
+/** The same in English (the command line, logs). */
+export function sizeRefusal(name: string, size: number): string | undefined {
+  return sizeRefusalError(name, size)?.message;
 }

@@ -3,16 +3,16 @@ import type { EncodingChoice } from '../ingest/decode';
 import type { InputFile } from '../ingest/load';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
-import { sizeRefusal } from '../ingest/limits';
+import { sizeRefusalError } from '../ingest/limits';
 
 /**
  * Reads files a tab can hold; refuses the rest by size before reading a byte (a 2 GB CSV would
  * otherwise take the tab down), saying what to do instead.
  */
-async function readAll(files: FileList | File[], onRefused: (name: string, message: string) => void): Promise<InputFile[]> {
+async function readAll(files: FileList | File[], onRefused: (name: string, refusal: Error) => void): Promise<InputFile[]> {
   const accepted: InputFile[] = [];
   for (const f of [...files]) {
-    const refusal = sizeRefusal(f.name, f.size);
+    const refusal = sizeRefusalError(f.name, f.size);
     if (refusal) onRefused(f.name, refusal);
     else accepted.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
   }
@@ -20,7 +20,7 @@ async function readAll(files: FileList | File[], onRefused: (name: string, messa
 }
 
 /** Drag-and-drop plus a real file input (several files at once), and the encoding choice. */
-export function FilePicker({ locale, onFiles, onRefused }: { locale: Locale; onFiles: (files: InputFile[], encoding: EncodingChoice) => void; onRefused: (name: string, message: string) => void }) {
+export function FilePicker({ locale, onFiles, onRefused }: { locale: Locale; onFiles: (files: InputFile[], encoding: EncodingChoice) => void; onRefused: (name: string, refusal: Error) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
