@@ -24,7 +24,7 @@ const mb = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` :
 export function sizeRefusalError(name: string, size: number): IngestError | undefined {
   const limit = SIZE_LIMITS[kindOf(name)];
   if (size <= limit) return undefined;
-  return new IngestError(name, { code: 'errTooLarge', params: { size: mb(size), limit: mb(limit), name } });
+  return new IngestError(name, { code: 'errTooLarge', params: { size: mb(size), limit: mb(limit), command: `npm run -s tierlens -- apply --input ${name} …` } });
 }
 
 /** The same in English (the command line, logs). */
