@@ -66,7 +66,11 @@ describe('hostile files in Chromium', () => {
       );
       expect(refusal).toBeInstanceOf(Error);
       if (c.message) expect((refusal as Error).message).toMatch(new RegExp(c.message, 's'));
-      expect(message).toBe(refusal instanceof IngestError ? refusal.localized('zh-CN') : (refusal as Error).message);
+      const expected = refusal instanceof IngestError ? refusal.localized('zh-CN') : (refusal as Error).message;
+      // A parser's own words (JSON.parse's) differ between Node's V8 and the browser's: compare up to them.
+      const reason = refusal instanceof IngestError ? String(refusal.params?.reason ?? '') : '';
+      if (reason) expect(message.startsWith(expected.slice(0, expected.indexOf(reason)))).toBe(true);
+      else expect(message).toBe(expected);
       expect(await report.count()).toBe(0);
     } else {
       expect(await report.count()).toBeGreaterThan(0);

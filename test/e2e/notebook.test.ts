@@ -199,7 +199,7 @@ describe('the notebook workflow in Chromium', () => {
     const before = await tierCounts(h.page);
     const tooNew = JSON.stringify({ format: 'tierlens-notebook', version: 9, savedAt: '2030-01-01T00:00:00Z', app: 'TierLens', notebook: { cells: [] }, files: [] });
     await h.page.setInputFiles('[data-testid="notebook-input"]', { name: 'future.tierlens.json', mimeType: 'application/json', buffer: Buffer.from(tooNew) });
-    await expect.poll(() => h.page.locator('.notice').textContent()).toMatch(/future\.tierlens\.json(: |：).*newer TierLens/);
+    await expect.poll(() => h.page.locator('.notice').textContent()).toMatch(/future\.tierlens\.json：此文件由更新版本的 TierLens 保存/);
     expect(await tierCounts(h.page)).toEqual(before);
   });
 

@@ -36,7 +36,7 @@ describe('office report in Chromium', () => {
     await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
     const customers = EXPECTED.branchReport.customers.length;
     await expect.poll(overviewRows, { timeout: 30_000 }).toBe(customers);
-    expect(await report.locator('summary').textContent()).toContain(`${customers} 行数`);
+    expect(await report.locator('summary').textContent()).toContain(`${customers} 行 ·`);
 
     const leftOut = report.locator('table.left-out tbody tr');
     const rows = await leftOut.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')));

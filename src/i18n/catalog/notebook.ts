@@ -53,7 +53,7 @@ export const zh = {
   nfFoundText: '文本 {value}',
   nfFoundNumber: '数字 {value}',
   nfFoundBoolean: '布尔值 {value}',
-  nfTooNew: '此文件由更新版本的 TierLens 保存（版本 {version}）；本应用读取版本 {supported}',
+  nfTooNew: '此文件由更新版本的 TierLens 保存（版本 {version}）；本应用只能读取版本 {supported}。',
   nfNotPlainJson: '无法保存笔记本："{path}" 是 {what}，JSON 无法如实保存',
   nfCircular: '循环引用',
   nfClassObject: '{name} 对象',
