@@ -1,4 +1,5 @@
 import type { Locale } from './format';
+import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import * as app from './catalog/app';
 import * as charts from './catalog/charts';
 import * as ingest from './catalog/ingest';
@@ -84,4 +85,9 @@ export function labelsFrom(key: MessageKey, vars: (locale: Locale) => MessageVar
 /** The language the switch offers. */
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';
+}
+
+/** A dataset column as people read it: a field's label in the page's language, else the column's own name. */
+export function columnLabel(locale: Locale, column: string): string {
+  return isFieldName(column) ? labelIn(locale, fieldByName(column).labels) : column;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Workspace, PrivacyState, SessionLogEntry } from '../app/workspace';
-import { t, type MessageKey } from '../i18n/messages';
+import { columnLabel, t, type MessageKey } from '../i18n/messages';
 import { useLocale } from './locale';
 import { messageParts } from './message-parts';
 
@@ -20,7 +20,7 @@ export function PrivacyBar({ workspace, privacy }: { workspace: Workspace; priva
       {privacy.unmasked ? (
         <span className="warn">{t(locale, 'personalShown')}</span>
       ) : (
-        <span>{sensitive.length ? messageParts(locale, 'personalMaskedColumns', {}, { columns: <span data-value="">{sensitive.join(t(locale, 'columnSeparator'))}</span> }) : t(locale, 'personalMasked')}</span>
+        <span>{sensitive.length ? messageParts(locale, 'personalMaskedColumns', {}, { columns: <span data-value="">{sensitive.map((c) => columnLabel(locale, c)).join(t(locale, 'columnSeparator'))}</span> }) : t(locale, 'personalMasked')}</span>
       )}{' '}
       {privacy.unmasked ? (
         <button type="button" onClick={() => workspace.remask()}>

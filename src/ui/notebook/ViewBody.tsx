@@ -6,7 +6,7 @@ import { notApplicableText, type ViewModel } from '../../app/view-models';
 import { metricUnitOf, tableOf } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod, type Locale } from '../../i18n/format';
-import { t } from '../../i18n/messages';
+import { columnLabel, t } from '../../i18n/messages';
 import { errorText } from '../../i18n/said';
 import type { MigrationMeasure } from '../../charts/migration-heatmap';
 import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
@@ -145,8 +145,14 @@ function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }
       <dt>{t(locale, 'overviewPeriods')}</dt>
       <dd>{d.periods.length > 0 ? t(locale, 'overviewPeriodRange', { n: d.periods.length, first: formatPeriod(d.periods[0]!), last: formatPeriod(d.periods.at(-1)!) }) : '—'}</dd>
       <dt>{t(locale, 'overviewFields')}</dt>
-      {/* The dataset's column names (canonical fields): data, in neither language. */}
-      <dd data-value="">{d.fields.join(', ')}</dd>
+      <dd>
+        {d.fields.map((f, i) => (
+          <span key={f} title={f}>
+            {i > 0 && t(locale, 'columnSeparator')}
+            {columnLabel(locale, f)}
+          </span>
+        ))}
+      </dd>
       <dt>{t(locale, 'overviewDuplicates')}</dt>
       <dd>{formatCount(d.duplicateIds)}</dd>
     </dl>
