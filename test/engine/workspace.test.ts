@@ -13,7 +13,7 @@ describe('workspace (the data side of the app) on DuckDB-WASM', () => {
       { name: 'broken.xlsx', bytes: csv('this is not a workbook') },
       { name: '客户_2025-02.csv', bytes: csv('客户号,日均资产\nA,"50,000"\nB,5000000\nC,-1\n') },
     ]);
-    expect(failures).toEqual([{ file: 'broken.xlsx', message: expect.stringMatching(/^broken\.xlsx: /) }]);
+    expect(failures).toEqual([{ file: 'broken.xlsx', message: expect.stringMatching(/^broken\.xlsx: /), code: 'errUnsupportedType', params: {} }]);
     const state = ws.getState();
     expect(state.dataset?.periods).toEqual(['2025-01', '2025-02']);
     expect(state.failures).toHaveLength(1);
