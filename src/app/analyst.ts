@@ -202,7 +202,7 @@ export class Analyst {
     const amount = amountColumnOf(scheme);
     return toRows(
       await this.query(
-        `SELECT d.branch, r.tier, count(*)::INTEGER AS customers, ${amount ? `coalesce(sum(r.${ident(amount)}), 0)` : '0'}::DOUBLE AS amount
+        `SELECT d.branch, r.tier, count(*)::INTEGER AS customers, ${amount ? `coalesce(sum(r.${ident(amount)}), 0)` : 'NULL'}::DOUBLE AS amount
          FROM ${ident(table)} r JOIN ${ident(d.table)} d ON d.customer_id = r.customer_id AND d.period IS NOT DISTINCT FROM r.period
          WHERE ${period === null ? 'r.period IS NULL' : 'CAST(r.period AS VARCHAR) = ?'} GROUP BY ALL`,
         period === null ? [] : [period],

@@ -9,7 +9,7 @@ import type { Cell, Notebook, SchemeCell, ViewCell } from '../notebook/types';
 import { presetById } from '../schemes/presets';
 import type { Scheme } from '../schemes/types';
 import { validateScheme } from '../schemes/validate';
-import { chooseScheme, type SchemeChoice } from '../schemes/fit';
+import { chooseScheme, chosenScheme, type SchemeChoice } from '../schemes/fit';
 import { formatPeriod, type Locale } from '../i18n/format';
 import { labelIn, t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
@@ -46,6 +46,8 @@ export class NotebookController {
   private keys: Map<string, string> | undefined;
   /** Which scheme the data got when it arrived, and why (shown above the notebook). */
   private choice: SchemeChoice | undefined;
+  /** The language default notebooks are built in (their titles follow the page's language anyway). */
+  private locale: Locale = 'zh-CN';
   readonly scheduler: Scheduler;
 
   constructor(
@@ -66,7 +68,7 @@ export class NotebookController {
   /** A default notebook for a scheme (a preset id, or a scheme of the user's) over the loaded data. */
   static defaultFor(scheme: string | Scheme, dataset: DatasetInfo | undefined, locale: Locale): Notebook {
     const s = typeof scheme === 'string' ? presetById(scheme) : scheme;
-    return defaultNotebook({ schemeId: s.id, schemeKind: s.kind, hasTwoAxes: s.kind === 'quadrant', periods: dataset?.periods ?? [], locale, scheme: s });
+    return defaultNotebook({ schemeId: s.id, schemeKind: s.kind, hasTwoAxes: s.kind === 'quadrant', periods: dataset?.periods ?? [], hasBranch: dataset ? dataset.fields.includes('branch') : true, locale, scheme: s });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -107,12 +109,13 @@ export class NotebookController {
    * this way, so the snapshot's views are the page's.
    */
   openWithData(dataset: DatasetInfo, locale: Locale, fresh = false): void {
+    this.locale = locale;
     const current = this.workingScheme() ?? presetById(NotebookController.DEFAULT_PRESET);
     const choice = chooseScheme(current, new Set(dataset.columns.map((c) => c.name)));
-    this.choice = choice;
-    for (const l of this.listeners) l();
     if (fresh || this.doc.cells.length === 0) this.load(NotebookController.defaultFor(choice.fit.scheme, dataset, locale));
     else if (choice.switched) this.switchTo(choice.fit.scheme, dataset, locale);
+    this.choice = choice;
+    for (const l of this.listeners) l();
     this.dataChanged(dataset);
   }
 
@@ -135,6 +138,7 @@ export class NotebookController {
    * depend on the scheme's kind); a notebook with cells of the user's keeps them.
    */
   switchTo(scheme: Scheme, dataset: DatasetInfo | undefined, locale: Locale): void {
+    if (dataset) this.choice = chosenScheme(scheme, new Set(dataset.columns.map((c) => c.name)));
     if (this.doc.cells.every((c) => DEFAULT_CELL_IDS.has(c.id))) {
       this.load(NotebookController.defaultFor(scheme, dataset, locale));
       this.dataChanged(dataset);
@@ -229,11 +233,9 @@ export class NotebookController {
     if (cell) this.edit(cell.id, { schemeId: scheme.id, scheme, saved: scheme });
   }
 
-  /** Switches to another preset, as working and saved scheme. */
+  /** Switches to another preset, as working and saved scheme (a default notebook is rebuilt for its kind). */
   choosePreset(id: string): void {
-    const cell = this.schemeCell();
-    const scheme = presetById(id);
-    if (cell) this.edit(cell.id, { schemeId: id, scheme, saved: scheme });
+    this.switchTo(presetById(id), this.workspace.getState().dataset, this.locale);
   }
 
   /**

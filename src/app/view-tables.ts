@@ -63,7 +63,13 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
     }
     case 'migration': {
       const cols = [h('colFromTier'), h('colToTier'), h('colCustomers'), yuan('colAmount')];
-      return { columns: cols, formats: { [cols[3]!]: 'amount' }, rows: model.cells.map((c) => ({ [cols[0]!]: name(c.from), [cols[1]!]: name(c.to), [cols[2]!]: c.customers, [cols[3]!]: c.amount ?? null })) };
+      // A scheme without an amount (rules, scores) has no amount column rather than an empty one.
+      const amounts = model.cells.some((c) => c.amount !== undefined && c.amount !== null);
+      return {
+        columns: amounts ? cols : cols.slice(0, 3),
+        formats: { [cols[3]!]: 'amount' },
+        rows: model.cells.map((c) => ({ [cols[0]!]: name(c.from), [cols[1]!]: name(c.to), [cols[2]!]: c.customers, ...(amounts ? { [cols[3]!]: c.amount ?? null } : {}) })),
+      };
     }
     case 'near': {
       // The gap is the distance up to the near tier's bound, in the metric's unit.
@@ -109,11 +115,15 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
     }
     case 'tier-by-branch': {
       const cols = [h('colBranch'), h('colTier'), h('colCustomers'), yuan('colAmount')];
+      const amounts = model.rows.some((r) => r.amount !== null && r.amount !== undefined);
+      const order = new Map(tiers.map((x, i) => [x.id, i]));
+      // Branches in order, each one's tiers best first (as the chart stacks them).
+      const rows = [...model.rows].sort((a, b) => String(a.branch ?? '').localeCompare(String(b.branch ?? ''), 'zh-CN') || (order.get(String(a.tier)) ?? 99) - (order.get(String(b.tier)) ?? 99));
       return {
-        columns: cols,
+        columns: amounts ? cols : cols.slice(0, 3),
         formats: { [cols[3]!]: 'amount' },
         sources: { [cols[0]!]: 'branch' },
-        rows: model.rows.map((r) => ({ [cols[0]!]: r.branch ?? null, [cols[1]!]: name(String(r.tier)), [cols[2]!]: r.customers ?? null, [cols[3]!]: r.amount ?? null })),
+        rows: rows.map((r) => ({ [cols[0]!]: r.branch ?? null, [cols[1]!]: name(String(r.tier)), [cols[2]!]: r.customers ?? null, ...(amounts ? { [cols[3]!]: r.amount ?? null } : {}) })),
       };
     }
     default:

@@ -29,6 +29,9 @@ export function psiBandLabel(band: PsiBand, locale: Locale): string {
  * digits (0.000041) instead of 0.0000.
  */
 export function formatPsi(v: number): string {
+  // Below 0.01 no band edge is near: two significant digits say more than four cut decimals
+  // (0.000175 would read 0.0001, and disagree with its own contributions).
+  if (v !== 0 && Math.abs(v) < 0.01) return Math.abs(v) < 1e-6 ? v.toExponential(1) : String(Number(v.toPrecision(2)));
   return formatDecimal(v, 4, { pad: true });
 }
 

@@ -19,6 +19,8 @@ export interface DefaultNotebookOptions {
   readonly locale: Locale;
   /** The working scheme; default: the built-in preset `schemeId` (throws when there is none). */
   readonly scheme?: SchemeJson;
+  /** Whether the data has a branch column (the by-branch view needs one); default true. */
+  readonly hasBranch?: boolean;
   /** The last saved version; default: `scheme`. */
   readonly saved?: SchemeJson | null;
 }
@@ -78,7 +80,7 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   cells.push({ id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved });
   cells.push(view('tiers', 'nbTiers', 'tiers', period));
   if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
-  cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
+  if (options.hasBranch !== false) cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
   if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
   if (several) {
     cells.push(view('migration', 'nbMigration', 'migration', fromTo));

@@ -89,3 +89,8 @@ export function chooseScheme(current: Scheme | undefined, columns: ReadonlySet<s
     alternatives: ranked.filter((f) => f.runnable && f.scheme.id !== fit.scheme.id),
   };
 }
+
+/** A scheme the user chose: its fit, and the other presets that can run (nothing was switched). */
+export function chosenScheme(scheme: Scheme, columns: ReadonlySet<string>): SchemeChoice {
+  return { fit: fitOf(scheme, columns), switched: false, alternatives: rankSchemes(columns).filter((f) => f.runnable && f.scheme.id !== scheme.id) };
+}

@@ -2,7 +2,7 @@ import type { Preview, PrivacyState } from '../app/workspace';
 import { defaultSensitivity, maskCell } from '../privacy/mask';
 import type { Resolvable } from '../app/resolvable';
 import { formatCount, formatNumber, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { columnLabel, t } from '../i18n/messages';
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -26,8 +26,8 @@ export function DataPreview({ locale, preview, privacy }: { locale: Locale; prev
               <thead>
                 <tr>
                   {preview.value.columns.map((c) => (
-                    <th key={c} data-value="">
-                      {c}
+                    <th key={c} title={c}>
+                      {columnLabel(locale, c)}
                     </th>
                   ))}
                 </tr>

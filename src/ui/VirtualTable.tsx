@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '../engine/rows';
-import { formatAmount, formatNumber, formatShare } from '../i18n/format';
+import { formatDecimal, formatNumber, formatShare } from '../i18n/format';
 import { useLocale } from './locale';
 
 type Format = 'share' | 'amount';
@@ -9,7 +9,8 @@ type Format = 'share' | 'amount';
 function show(v: unknown, format: Format | undefined, locale: 'zh-CN' | 'en'): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' && format === 'share') return formatShare(v);
-  if (typeof v === 'number' && format === 'amount') return formatAmount(v, locale);
+  // Exact yuan, as the header's unit says: 万/亿 rounding would merge a near-threshold list's values.
+  if (typeof v === 'number' && format === 'amount') return formatDecimal(v, 2, { group: true, pad: true });
   if (typeof v === 'number') return formatNumber(v);
   return String(v);
 }

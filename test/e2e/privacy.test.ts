@@ -41,7 +41,7 @@ describe('personal data in Chromium', () => {
     const preview = h.page.locator('[data-testid="preview-table"]');
     const branchCell = async () => {
       const headers = await preview.locator('thead th').allTextContents();
-      const i = headers.indexOf('branch');
+      const i = headers.indexOf('机构');
       return preview.locator('tbody tr').first().locator('td').nth(i).textContent();
     };
     expect(await branchCell()).toMatch(/支行$/);

@@ -1,5 +1,3 @@
-import { PROJECTION_NOTE } from '../../analysis/projection';
-
 /**
  * Chart text: titles, axis names, legends, tooltips and notes of the builders in src/charts.
  * Tier labels are not here: they come from the scheme. Texts are plain; builders escape them
@@ -52,7 +50,7 @@ export const zh = {
   chartNow: '当前',
   chartProjection: '预测',
   chartProjectionTitle: '{title}（预测）',
-  chartProjectionNote: '队列预测：现有客户按观察到的一期迁移比例继续迁移；流失客户不再回来，新增客户（流入）不在模型内。',
+  chartProjectionNote: '队列预测：现有客户按观察到的迁移比例逐期迁移（每步一个对比间隔）；流失不回流，新客户不计入。',
   chartExpectedCustomers: '预期客户数',
   chartOfSource: '{share} 的来源客户',
 } as const;
@@ -104,7 +102,7 @@ export const en: Record<keyof typeof zh, string> = {
   chartNow: 'Now',
   chartProjection: 'projection',
   chartProjectionTitle: '{title} (projection)',
-  chartProjectionNote: PROJECTION_NOTE,
+  chartProjectionNote: 'Cohort projection: current customers move by the observed shares, one comparison interval per step; leavers stay gone, new customers are not modelled.',
   chartExpectedCustomers: 'Expected customers',
   chartOfSource: '{share} of the source',
 };

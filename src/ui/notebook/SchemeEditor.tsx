@@ -56,7 +56,7 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
             {!PRESETS.some((p) => p.id === cell.schemeId) && <option value={cell.schemeId}>{labelIn(locale, scheme.label)}</option>}
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {labelIn(locale, p.label)} ({p.id})
+                {labelIn(locale, p.label)}
               </option>
             ))}
           </select>
