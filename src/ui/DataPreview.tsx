@@ -26,7 +26,7 @@ export function DataPreview({ locale, preview, privacy }: { locale: Locale; prev
               <thead>
                 <tr>
                   {preview.value.columns.map((c) => (
-                    <th key={c} title={c}>
+                    <th key={c}>
                       {columnLabel(locale, c)}
                     </th>
                   ))}

@@ -147,7 +147,7 @@ function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }
       <dt>{t(locale, 'overviewFields')}</dt>
       <dd>
         {d.fields.map((f, i) => (
-          <span key={f} title={f}>
+          <span key={f}>
             {i > 0 && t(locale, 'columnSeparator')}
             {columnLabel(locale, f)}
           </span>
