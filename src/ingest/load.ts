@@ -85,13 +85,7 @@ export async function loadFile(engine: Engine, id: string, input: InputFile, opt
       delimiter: staging.delimiter,
       sheet: staging.sheet,
       sheets: staging.sheets,
-      rows: typed.rows,
-      columns: typed.columns,
-      problems: typed.problems,
-      problemCount: typed.problemCount,
-      leftOut: leftOut.rows,
-      leftOutCount: leftOut.count,
-      ms: Math.round(performance.now() - started),
+      ...readParts(typed, leftOut, started),
     };
     return { id, name: input.name, staging, typed, mapping, report, size, include };
   } catch (e) {
@@ -109,8 +103,13 @@ export async function remapFile(engine: Engine, file: LoadedFile, mapping: Mappi
   const started = performance.now();
   const leftOut = await findLeftOutRows(engine, file.staging, file.id, mapping.mapping, include);
   const typed = await typeStaging(engine, file.staging, file.name, mapping.mapping, file.id, keptRowsSql(file.id, leftOut));
-  const report: FileReport = {
-    ...file.report,
+  const report: FileReport = { ...file.report, ...readParts(typed, leftOut, started) };
+  return { ...file, typed, mapping, report, include };
+}
+
+/** The parts of a file's report that typing and finding the left-out rows give (again after a re-map). */
+function readParts(typed: Awaited<ReturnType<typeof typeStaging>>, leftOut: Awaited<ReturnType<typeof findLeftOutRows>>, started: number) {
+  return {
     rows: typed.rows,
     columns: typed.columns,
     problems: typed.problems,
@@ -119,7 +118,6 @@ export async function remapFile(engine: Engine, file: LoadedFile, mapping: Mappi
     leftOutCount: leftOut.count,
     ms: Math.round(performance.now() - started),
   };
-  return { ...file, typed, mapping, report, include };
 }
 
 function stage(

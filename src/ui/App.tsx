@@ -253,14 +253,12 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
               locale={locale}
               files={state.files}
               dataset={state.dataset}
-              failures={[]}
               onRemap={(id, column, field) => void workspace.remap(id, column, field)}
               levels={state.privacy.levels}
               onLevel={(column, level) => workspace.setLevel(column, level)}
               onRemove={(id) => void workspace.removeFile(id)}
               onInclude={(id, rec, include) => void workspace.includeRow(id, rec, include)}
               onSheet={(id, sheet) => void workspace.chooseSheet(id, sheet)}
-              onDismiss={() => workspace.dismissFailures()}
               onExport={(includeSensitive) =>
                 void workspace.exportDataset(includeSensitive).then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))
               }

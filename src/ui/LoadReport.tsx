@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FileView, LoadFailure } from '../app/workspace';
+import type { FileView } from '../app/workspace';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatCount, formatPeriod, type Locale } from '../i18n/format';
 import { labelIn, t, type MessageKey } from '../i18n/messages';
@@ -14,7 +14,6 @@ interface Props {
   locale: Locale;
   files: readonly FileView[];
   dataset: DatasetInfo | undefined;
-  failures: readonly LoadFailure[];
   onRemap: (fileId: string, column: string, field: FieldName | null) => void;
   /** Sensitivity level per dataset column (A masked by default), and how to change it. */
   levels?: Readonly<Record<string, Sensitivity>>;
@@ -24,31 +23,16 @@ interface Props {
   onInclude?: (fileId: string, rec: number, include: boolean) => void;
   /** Reads another sheet of a workbook. */
   onSheet?: (fileId: string, sheet: string) => void;
-  onDismiss: () => void;
   onExport: (includeSensitive: boolean) => void;
   onClear: () => void;
 }
 
 /** What was loaded, how each column was read and mapped, and every problem with its place. */
-export function LoadReport({ locale, files, dataset, failures, onRemap, onRemove, onInclude, onSheet, onDismiss, onExport, onClear, levels = {}, onLevel }: Props) {
+export function LoadReport({ locale, files, dataset, onRemap, onRemove, onInclude, onSheet, onExport, onClear, levels = {}, onLevel }: Props) {
   const [withSensitive, setWithSensitive] = useState(false);
   return (
     <section className="panel" aria-label={t(locale, 'loadReport')}>
       <h2>{t(locale, 'loadReport')}</h2>
-      {failures.length > 0 && (
-        <div className="failures" role="alert">
-          <strong>{t(locale, 'loadFailed')}</strong>
-          <ul>
-            {failures.map((f, i) => (
-              <li key={i}>{f.message}</li>
-            ))}
-          </ul>
-          <p>{t(locale, 'keptData')}</p>
-          <button type="button" onClick={onDismiss}>
-            {t(locale, 'dismiss')}
-          </button>
-        </div>
-      )}
       {dataset && (
         <p className="summary">
           {t(locale, 'summaryRows', { n: formatCount(dataset.rows) })}
