@@ -1,6 +1,6 @@
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { parseExpr, type Expr } from './expr';
-import type { Label, Scheme } from './types';
+import type { Label, QuadrantScheme, Scheme } from './types';
 import { labelIn, labelsFrom } from '../i18n/messages';
 
 /**
@@ -158,8 +158,8 @@ export function knobsOf(scheme: Scheme): Knob[] {
       scheme.rules.forEach((r, i) => exprKnobs(r.when, `rules.${i}.when`, tierLabel(r.tier)));
       break;
     case 'quadrant':
-      out.push(knob('x.cut', scheme.x.label, scheme.x.cut, guessKind(scheme.x.expr)));
-      out.push(knob('y.cut', scheme.y.label, scheme.y.cut, guessKind(scheme.y.expr, scheme)));
+      out.push(knob('x.cut', scheme.x.label, scheme.x.cut, cutKind(scheme, 'x')));
+      out.push(knob('y.cut', scheme.y.label, scheme.y.cut, cutKind(scheme, 'y')));
       break;
     case 'profile':
       scheme.dimensions.forEach((d, i) => {
@@ -176,6 +176,11 @@ export function knobsOf(scheme: Scheme): Knob[] {
       break;
   }
   return withNeighbours(scheme, out);
+}
+
+/** The kind of a quadrant's cut (its grid when the chart's handle is dragged). */
+export function cutKind(scheme: QuadrantScheme, axis: 'x' | 'y'): KnobKind {
+  return axis === 'x' ? guessKind(scheme.x.expr) : guessKind(scheme.y.expr, scheme);
 }
 
 /** An axis over a derived money value (profit contribution) tunes like an amount. */
