@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { allowedRange, dragTo, gridOf, keyMove, nearestIndex, onGrid, PAGE_STEPS, position, stepFrom, typedValue, valueAt, type Grid } from '../../src/schemes/grid';
+import { cutKind, knobsOf, setKnob, type Knob } from '../../src/schemes/knobs';
 import type { KnobKind } from '../../src/schemes/knobs';
+import { PRESETS, presetById } from '../../src/schemes/presets';
+import type { QuadrantScheme } from '../../src/schemes/types';
+import { validateScheme } from '../../src/schemes/validate';
 
 const amount = gridOf('amount');
 const score = gridOf('score');
@@ -167,5 +171,29 @@ describe('the knob grids (round numbers by magnitude)', () => {
     for (let i = 0; i < 200_000; i++) sum += dragTo(amount, i % 500, a).value;
     expect(sum).toBeGreaterThan(0);
     expect(performance.now() - t0).toBeLessThan(500);
+  });
+
+  test.each(PRESETS.map((p) => [p.id, p] as const))('%s: every knob steps on its grid, reversibly, into a valid scheme', (_id, scheme) => {
+    const around = (k: Knob) => allowedRange(gridOf(k.kind), k.value, k.min, k.max, { below: k.below?.value, above: k.above?.value });
+    for (const k of knobsOf(scheme)) {
+      const g = gridOf(k.kind);
+      for (const key of ['ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown', 'Home', 'End']) {
+        const m = keyMove(g, k.value, key, around(k))!;
+        const moved = setKnob(scheme, k.path, m.value);
+        expect(() => validateScheme(moved), `${k.path} ${key}`).not.toThrow();
+        const again = knobsOf(moved).find((x) => x.path === k.path)!;
+        expect(again.value, `${k.path} ${key}`).toBe(m.value);
+        if (m.value !== k.value) expect(onGrid(g, m.value), `${k.path} ${key} → ${m.value}`).toBe(true);
+        // A full move (not cut short by a range end or a neighbour) back the other way returns exactly.
+        const steps = { ArrowRight: 1, ArrowLeft: -1, PageUp: PAGE_STEPS, PageDown: -PAGE_STEPS }[key];
+        const back = { ArrowRight: 'ArrowLeft', ArrowLeft: 'ArrowRight', PageUp: 'PageDown', PageDown: 'PageUp' }[key];
+        if (back && steps && onGrid(g, k.value) && m.value === stepFrom(g, k.value, steps)) expect(keyMove(g, again.value, back, around(again))!.value, `${k.path} ${key} ${back}`).toBe(k.value);
+      }
+    }
+  });
+
+  test("a quadrant cut's grid follows its axis: credit score in points, profit contribution in yuan", () => {
+    const q = presetById('value-matrix') as QuadrantScheme;
+    expect([cutKind(q, 'x'), cutKind(q, 'y')]).toEqual(['score', 'amount']);
   });
 });
