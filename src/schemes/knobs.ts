@@ -1,6 +1,6 @@
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { parseExpr, type Expr } from './expr';
-import type { Label, Scheme } from './types';
+import type { Label, QuadrantScheme, Scheme } from './types';
 import { labelIn, labelsFrom } from '../i18n/messages';
 
 /**
@@ -19,31 +19,77 @@ export interface Knob {
   /** Slider range hints; callers may widen them with the data's own range. */
   readonly min: number;
   readonly max: number;
-  /** Amounts span orders of magnitude: their sliders move on a log scale. */
-  readonly log: boolean;
+  /** The knobs it may not pass, in value order (ladder bounds descend, pareto classes ascend…). */
+  readonly below?: KnobNeighbour;
+  readonly above?: KnobNeighbour;
+}
+
+export interface KnobNeighbour {
+  readonly path: string;
+  readonly label: Label;
+  readonly value: number;
 }
 
 const kindOfField = (name: string): KnobKind => (isFieldName(name) && fieldByName(name).kind === 'amount' ? 'amount' : 'score');
 const fieldLabel = (name: string): Label => (isFieldName(name) ? fieldByName(name).labels : { zh: name, en: name });
 
-function range(kind: KnobKind, value: number): Pick<Knob, 'min' | 'max' | 'log'> {
+function range(kind: KnobKind, value: number): Pick<Knob, 'min' | 'max'> {
   switch (kind) {
     case 'amount':
-      return { min: 0, max: Math.max(value * 4, 1000), log: true };
+      return { min: 0, max: Math.max(value * 4, 1000) };
     case 'share':
-      return { min: 0, max: 1, log: false };
+      return { min: 0, max: 1 };
     case 'score':
-      return { min: Math.min(0, value), max: Math.max(100, value * 2), log: false };
+      return { min: Math.min(0, value), max: Math.max(100, value * 2) };
     case 'count':
-      return { min: 0, max: Math.max(value * 4, 12), log: false };
+      return { min: 0, max: Math.max(value * 4, 12) };
     case 'weight':
-      return { min: 0, max: Math.max(value * 3, 1), log: false };
+      return { min: 0, max: Math.max(value * 3, 1) };
   }
 }
 
 function knob(path: string, label: Label, value: number, kind: KnobKind): Knob {
   return { path, label, value, kind, ...range(kind, value) };
 }
+
+/**
+ * The knobs a knob sits between, by path: ladder and scorecard bounds descend (best tier
+ * first), pareto classes and rfm quantiles ascend, a profile's medium cut stays under its high
+ * cut. `strict`: the two may not be equal (the validator refuses equal bounds).
+ */
+export function neighbourPaths(scheme: Scheme, path: string): { below?: string; above?: string; strict: boolean } {
+  const keys = path.split('.');
+  const i = Number(keys[1]);
+  const at = (list: readonly unknown[], j: number, field: string) => (j >= 0 && j < list.length ? `${keys[0]}.${j}${field}` : undefined);
+  if (keys[0] === 'bounds' && keys[2] === 'min' && keys.length === 3 && 'bounds' in scheme) {
+    return { above: at(scheme.bounds, i - 1, '.min'), below: at(scheme.bounds, i + 1, '.min'), strict: true };
+  }
+  if (scheme.kind === 'pareto' && keys[0] === 'classes' && keys[2] === 'below') return { below: at(scheme.classes, i - 1, '.below'), above: at(scheme.classes, i + 1, '.below'), strict: true };
+  if (scheme.kind === 'rfm' && keys[0] === 'quantiles' && keys.length === 2) return { below: at(scheme.quantiles, i - 1, ''), above: at(scheme.quantiles, i + 1, ''), strict: true };
+  if (scheme.kind === 'profile' && keys[0] === 'dimensions' && keys[2] === 'cuts') {
+    if (keys[3] === 'high') return { below: `dimensions.${i}.cuts.medium`, strict: false };
+    if (keys[3] === 'medium') return { above: `dimensions.${i}.cuts.high`, strict: false };
+  }
+  return { strict: false };
+}
+
+/** Each knob with the knobs it may not pass (labels and values read from the same list). */
+function withNeighbours(scheme: Scheme, knobs: Knob[]): Knob[] {
+  const byPath = new Map(knobs.map((k) => [k.path, k]));
+  const neighbour = (path: string | undefined): KnobNeighbour | undefined => {
+    const k = path === undefined ? undefined : byPath.get(path);
+    return k && { path: k.path, label: k.label, value: k.value };
+  };
+  return knobs.map((k) => {
+    const n = neighbourPaths(scheme, k.path);
+    const below = neighbour(n.below);
+    const above = neighbour(n.above);
+    return below || above ? { ...k, ...(below && { below }), ...(above && { above }) } : k;
+  });
+}
+
+/** Pareto classes and rfm quantiles lie strictly inside 0–1 (`setKnob` keeps them there): their sliders end at 1 % and 99 %. */
+const openShare = (k: Knob): Knob => ({ ...k, min: 0.01, max: 0.99 });
 
 /** Number literals of an expression worth tuning: compared against, or multiplying something. */
 export function expressionNumbers(source: string): { pos: number; value: number; role: 'threshold' | 'weight'; field?: string }[] {
@@ -112,8 +158,8 @@ export function knobsOf(scheme: Scheme): Knob[] {
       scheme.rules.forEach((r, i) => exprKnobs(r.when, `rules.${i}.when`, tierLabel(r.tier)));
       break;
     case 'quadrant':
-      out.push(knob('x.cut', scheme.x.label, scheme.x.cut, guessKind(scheme.x.expr)));
-      out.push(knob('y.cut', scheme.y.label, scheme.y.cut, guessKind(scheme.y.expr, scheme)));
+      out.push(knob('x.cut', scheme.x.label, scheme.x.cut, cutKind(scheme, 'x')));
+      out.push(knob('y.cut', scheme.y.label, scheme.y.cut, cutKind(scheme, 'y')));
       break;
     case 'profile':
       scheme.dimensions.forEach((d, i) => {
@@ -123,13 +169,18 @@ export function knobsOf(scheme: Scheme): Knob[] {
       });
       break;
     case 'pareto':
-      scheme.classes.forEach((c, i) => out.push(knob(`classes.${i}.below`, tierLabel(c.tier), c.below, 'share')));
+      scheme.classes.forEach((c, i) => out.push(openShare(knob(`classes.${i}.below`, tierLabel(c.tier), c.below, 'share'))));
       break;
     case 'rfm':
-      scheme.quantiles.forEach((q, i) => out.push(knob(`quantiles.${i}`, labelsFrom('knobQuantile', () => ({ i: i + 1 })), q, 'share')));
+      scheme.quantiles.forEach((q, i) => out.push(openShare(knob(`quantiles.${i}`, labelsFrom('knobQuantile', () => ({ i: i + 1 })), q, 'share'))));
       break;
   }
-  return out;
+  return withNeighbours(scheme, out);
+}
+
+/** The kind of a quadrant's cut (its grid when the chart's handle is dragged). */
+export function cutKind(scheme: QuadrantScheme, axis: 'x' | 'y'): KnobKind {
+  return axis === 'x' ? guessKind(scheme.x.expr) : guessKind(scheme.y.expr, scheme);
 }
 
 /** An axis over a derived money value (profit contribution) tunes like an amount. */
@@ -143,9 +194,10 @@ function guessKind(expr: string, scheme?: Scheme): KnobKind {
 }
 
 /**
- * Writes a knob's new value into a copy of the scheme. Ladder bounds stay strictly decreasing:
- * a bound dragged past a neighbour stops just short of it (the validator would refuse the
- * scheme otherwise, and a slider must never produce an invalid scheme).
+ * Writes a knob's new value into a copy of the scheme. A knob stays on its side of its
+ * neighbours (`neighbourPaths`): a value past one stops just short of it (the validator would
+ * refuse the scheme otherwise, and a slider must never produce an invalid scheme). The sliders
+ * stop a grid step short before this (`grid.ts`); this is the guard for any other caller.
  */
 export function setKnob<S extends Scheme>(scheme: S, path: string, value: number): S {
   if (!Number.isFinite(value)) return scheme;
@@ -158,13 +210,14 @@ export function setKnob<S extends Scheme>(scheme: S, path: string, value: number
     return setPath(scheme, keys, replaceNumberAt(source, pos, Math.max(0, value)));
   }
   const keys = path.split('.');
-  if (keys[0] === 'bounds' && keys[2] === 'min' && 'bounds' in scheme) {
-    const i = Number(keys[1]);
-    const bounds = (scheme as { bounds: readonly { min: number }[] }).bounds;
-    const above = bounds[i - 1]?.min ?? Infinity;
-    const below = bounds[i + 1]?.min ?? -Infinity;
-    value = Math.min(Math.max(value, nextUp(below)), nextDown(above));
-  }
+  const n = neighbourPaths(scheme, path);
+  const valueOf = (p: string | undefined, none: number) => {
+    const v = p === undefined ? undefined : getPath(scheme, p.split('.'));
+    return typeof v === 'number' ? v : none;
+  };
+  const below = valueOf(n.below, -Infinity);
+  const above = valueOf(n.above, Infinity);
+  value = n.strict ? Math.min(Math.max(value, nextUp(below)), nextDown(above)) : Math.min(Math.max(value, below), above);
   if (keys[0] === 'classes' || keys[0] === 'quantiles') value = Math.min(Math.max(value, 0.0001), 0.9999);
   return setPath(scheme, keys, value);
 }

@@ -2,26 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { formatAmount, type Locale } from '../i18n/format';
 import { labelIn, t } from '../i18n/messages';
 import { parseNumberText } from '../ingest/values';
+import { allowedRange, dragTo, gridOf, keyMove, nearestIndex, position, typedValue, type Moved } from '../schemes/grid';
 import type { Knob } from '../schemes/knobs';
-
-const STEPS = 1000;
-
-/** Slider position ↔ value; amounts move on a log scale so 5万 and 500万 are both reachable. */
-export function toPosition(knob: Pick<Knob, 'min' | 'max' | 'log'>, value: number): number {
-  const { min, max } = knob;
-  if (max <= min) return 0;
-  const f = knob.log ? (Math.log1p(Math.max(value - min, 0)) / Math.log1p(max - min)) : (value - min) / (max - min);
-  return Math.round(Math.min(Math.max(f, 0), 1) * STEPS);
-}
-
-export function fromPosition(knob: Pick<Knob, 'min' | 'max' | 'log' | 'kind'>, position: number): number {
-  const f = position / STEPS;
-  const raw = knob.log ? knob.min + Math.expm1(f * Math.log1p(knob.max - knob.min)) : knob.min + f * (knob.max - knob.min);
-  // Round to what people type: whole yuan above 1万 (to 100 yuan above 100万), 2 decimals for scores, 3 for shares.
-  if (knob.kind === 'amount') return raw >= 1e6 ? Math.round(raw / 100) * 100 : Math.round(raw);
-  if (knob.kind === 'share') return Math.round(raw * 1000) / 1000;
-  return Math.round(raw * 100) / 100;
-}
 
 /** The English unit letters `formatAmount` writes (500K, 1.5M, 2B), read back in the text field. */
 const LATIN_UNIT = /^\s*([-+]?[\d,]*\.?\d+)\s*([KMB])\s*$/i;
@@ -35,7 +17,7 @@ function parseKnobText(text: string): number | undefined {
   return parsed.kind === 'value' ? parsed.value : undefined;
 }
 
-function show(knob: Knob, value: number, locale: Locale): string {
+function show(knob: Pick<Knob, 'kind'>, value: number, locale: Locale): string {
   if (knob.kind === 'amount') return formatAmount(value, locale);
   if (knob.kind === 'share') return `${Math.round(value * 1000) / 10}%`;
   return String(Math.round(value * 100) / 100);
@@ -44,36 +26,63 @@ function show(knob: Knob, value: number, locale: Locale): string {
 /**
  * One tunable number: a real `<input type=range>` with an accessible name, and a text field that
  * accepts what bankers type — `50万`, `1.5亿`, `500000`, `70%`.
+ *
+ * The range input's value is a grid index (`schemes/grid.ts`), so a drag lands on round numbers
+ * and the thumb moves evenly over magnitudes; keys are handled here (not by the browser) so an
+ * arrow moves exactly one grid step, reversibly. Typed values stay exact. Neither passes a
+ * neighbouring knob: the value stops one grid step short, and a hint says why.
  */
 export function KnobControl({ knob, locale, onChange }: { knob: Knob; locale: Locale; onChange: (value: number) => void }) {
   const id = useId();
   const label = labelIn(locale, knob.label);
-  const range = { ...knob, max: Math.max(knob.max, knob.value), min: Math.min(knob.min, knob.value) };
-  const [text, setText] = useState(show(knob, knob.value, locale));
+  const grid = gridOf(knob.kind);
+  const neighbours = { below: knob.below?.value, above: knob.above?.value };
+  const allowed = allowedRange(grid, knob.value, knob.min, knob.max, neighbours);
+  const first = Math.ceil(position(grid, Math.min(knob.min, knob.value)));
+  const last = Math.floor(position(grid, Math.max(knob.max, knob.value)));
+  const shown = show(knob, knob.value, locale);
+  const [text, setText] = useState(shown);
   const [error, setError] = useState<string | undefined>();
-  useEffect(() => setText(show(knob, knob.value, locale)), [knob, locale]);
+  // Which neighbour stopped the last move, and at what value: the hint lasts while the value does.
+  const [stop, setStop] = useState<{ side: 'below' | 'above'; at: number } | undefined>();
+  useEffect(() => setText(shown), [shown]);
+  const move = (m: Moved) => {
+    setStop(m.stopped && { side: m.stopped, at: m.value });
+    if (m.value !== knob.value) onChange(m.value);
+  };
   const commit = () => {
+    // Unchanged text leaves the value alone: an off-grid 301,234 shows cut as 30.12万.
+    if (text.trim() === shown) return setError(undefined);
     const value = parseKnobText(text);
     if (value === undefined) {
       setError(t(locale, 'knobNumberError'));
       return;
     }
     setError(undefined);
-    onChange(value);
+    const m = typedValue(grid, neighbours, knob.value, value);
+    setText(show(knob, m.value, locale));
+    move(m);
   };
+  const stoppedBy = stop && stop.at === knob.value ? (stop.side === 'above' ? knob.above : knob.below) : undefined;
   return (
     <div className="knob">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="range"
-        min={0}
-        max={STEPS}
+        min={first}
+        max={last}
         step={1}
         aria-label={label}
-        aria-valuetext={show(knob, knob.value, locale)}
-        value={toPosition(range, knob.value)}
-        onChange={(e) => onChange(fromPosition(range, Number(e.target.value)))}
+        aria-valuetext={shown}
+        value={Math.min(Math.max(nearestIndex(grid, knob.value), first), last)}
+        onChange={(e) => move(dragTo(grid, Number(e.target.value), allowed))}
+        onKeyDown={(e) => {
+          const m = keyMove(grid, knob.value, e.key, allowed);
+          if (!m) return;
+          e.preventDefault();
+          move(m);
+        }}
       />
       <input
         type="text"
@@ -86,6 +95,11 @@ export function KnobControl({ knob, locale, onChange }: { knob: Knob; locale: Lo
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
       {error && <span className="error">{error}</span>}
+      {stoppedBy && (
+        <span className="knob-stop" role="status">
+          {t(locale, 'knobStopped', { neighbour: labelIn(locale, stoppedBy.label), limit: show(knob, stoppedBy.value, locale), value: shown })}
+        </span>
+      )}
     </div>
   );
 }

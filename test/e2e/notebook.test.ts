@@ -63,7 +63,9 @@ describe('the notebook workflow in Chromium', () => {
     const slider = h.page.getByRole('slider', { name: '贵宾' });
     await slider.scrollIntoViewIfNeeded();
     const box = (await slider.boundingBox())!;
-    const thumbX = box.x + (box.width * Number(await slider.inputValue())) / 1000;
+    // The range input holds a grid index between its own min and max (no longer 0–1000).
+    const [min, max, now] = await slider.evaluate((e: HTMLInputElement) => [Number(e.min), Number(e.max), Number(e.value)]);
+    const thumbX = box.x + (box.width * (now - min)) / (max - min);
     await h.page.mouse.move(thumbX, box.y + box.height / 2);
     await h.page.mouse.down();
     for (let i = 1; i <= 10; i++) await h.page.mouse.move(thumbX - i * 6, box.y + box.height / 2);

@@ -5,15 +5,41 @@ import { validateScheme } from '../../src/schemes/validate';
 import type { LadderScheme, RulesScheme, ScorecardScheme } from '../../src/schemes/types';
 
 describe('scheme knobs (what the threshold editor shows)', () => {
-  test('retail-aum: four AUM bounds, log sliders', () => {
+  test('retail-aum: four AUM bounds (amount grids), each knowing the bounds it may not pass', () => {
     const knobs = knobsOf(presetById('retail-aum'));
-    expect(knobs.map((k) => [k.path, k.value, k.kind, k.log])).toEqual([
-      ['bounds.0.min', 5_000_000, 'amount', true],
-      ['bounds.1.min', 500_000, 'amount', true],
-      ['bounds.2.min', 100_000, 'amount', true],
-      ['bounds.3.min', 50_000, 'amount', true],
+    expect(knobs.map((k) => [k.path, k.value, k.kind, k.above?.value, k.below?.value])).toEqual([
+      ['bounds.0.min', 5_000_000, 'amount', undefined, 500_000],
+      ['bounds.1.min', 500_000, 'amount', 5_000_000, 100_000],
+      ['bounds.2.min', 100_000, 'amount', 500_000, 50_000],
+      ['bounds.3.min', 50_000, 'amount', 100_000, undefined],
     ]);
     expect(knobs[0]!.label.zh).toBe('私人银行');
+    expect(knobs[1]!.above?.label.zh).toBe('私人银行');
+  });
+
+  test('pareto classes and rfm quantiles ascend; a profile medium cut stays under its high cut', () => {
+    const pareto = knobsOf(presetById('abc-pareto'));
+    expect(pareto.map((k) => [k.value, k.below?.value, k.above?.value, k.min, k.max])).toEqual([
+      [0.7, undefined, 0.9, 0.01, 0.99],
+      [0.9, 0.7, undefined, 0.01, 0.99],
+    ]);
+    const rfm = knobsOf(presetById('rfm'));
+    expect(rfm.map((k) => [k.below?.value, k.above?.value])).toEqual([
+      [undefined, 0.4],
+      [0.2, 0.6],
+      [0.4, 0.8],
+      [0.6, undefined],
+    ]);
+    const profile = knobsOf(presetById('insurance-profile')).filter((k) => k.path.startsWith('dimensions.1.'));
+    expect(profile.map((k) => [k.path, k.below?.value, k.above?.value])).toEqual([
+      ['dimensions.1.cuts.high', 40, undefined],
+      ['dimensions.1.cuts.medium', undefined, 70],
+    ]);
+    // setKnob keeps them ordered too, whatever the caller asks.
+    const moved = setKnob(presetById('abc-pareto'), 'classes.0.below', 0.95);
+    expect(() => validateScheme(moved)).not.toThrow();
+    const q = setKnob(presetById('rfm'), 'quantiles.1', 0.1);
+    expect(() => validateScheme(q)).not.toThrow();
   });
 
   test('dealer-scorecard: component weights and grade cut-offs', () => {

@@ -11,7 +11,8 @@ import { errorText } from '../../i18n/said';
 import type { MigrationMeasure } from '../../charts/migration-heatmap';
 import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
 import type { ViewCell } from '../../notebook/types';
-import { setKnob } from '../../schemes/knobs';
+import { gridOf, nearestIndex, valueAt } from '../../schemes/grid';
+import { cutKind, setKnob } from '../../schemes/knobs';
 import { tiersOf, type Scheme } from '../../schemes/types';
 import { EChart, type EChartHandle } from '../EChart';
 import { useLocale } from '../locale';
@@ -80,7 +81,9 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
           const now = performance.now();
           if (now - lastCut.current < 12) return;
           lastCut.current = now;
-          controller.setWorkingScheme(setKnob(scheme, `${axis}.cut`, value));
+          // The handle lands on the cut's grid, like its slider: round numbers only.
+          const grid = gridOf(cutKind(scheme, axis));
+          controller.setWorkingScheme(setKnob(scheme, `${axis}.cut`, valueAt(grid, nearestIndex(grid, value))));
         }}
       />
     ) : option ? (
