@@ -146,7 +146,7 @@ export function buildMigrationHeatmapOption(input: MigrationHeatmapInput): EChar
       nameLocation: 'middle',
       nameGap: 28,
       nameTextStyle: { fontSize: FONT.axis, fontWeight: 'bold' },
-      axisLabel: { fontSize: FONT.axis, interval: 0, width: 88, overflow: 'truncate' },
+      axisLabel: { fontSize: FONT.axis, interval: 0, width: 88, overflow: 'break', lineHeight: 14 },
       axisTick: { show: false },
       splitArea: { show: false },
     },
@@ -159,7 +159,7 @@ export function buildMigrationHeatmapOption(input: MigrationHeatmapInput): EChar
       nameLocation: 'start',
       nameGap: 8,
       nameTextStyle: { fontSize: FONT.axis, fontWeight: 'bold', align: 'right', verticalAlign: 'bottom' },
-      axisLabel: { fontSize: FONT.axis, interval: 0, width: 110, overflow: 'truncate' },
+      axisLabel: { fontSize: FONT.axis, interval: 0, width: 120, overflow: 'break', lineHeight: 14 },
       axisTick: { show: false },
     },
     series: [

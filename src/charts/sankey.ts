@@ -106,6 +106,8 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
         draggable: false,
         emphasis: { focus: 'adjacency' },
         label: { fontSize: FONT.label, color: '#222', formatter: (p: { name?: string }) => nodeText(p.name ?? '') },
+        // Small neighbouring nodes would print their labels over each other; their tooltips remain.
+        labelLayout: { hideOverlap: true },
         lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
         data,
         links: flows.links.map((l) => ({ source: l.source, target: l.target, value: l.value })),
