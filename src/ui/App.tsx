@@ -222,7 +222,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
           </button>
         </header>
         <main>
-          <FilePicker locale={locale} onFiles={onFiles} onRefused={(name, refusal) => workspace.refuse(name, refusal)} />
+          <FilePicker locale={locale} compact={state.dataset !== undefined || showingPrecomputed} replacesSample={state.sample?.status === 'shown' || (!state.dataset && showingPrecomputed)} onFiles={onFiles} onRefused={(name, refusal) => workspace.refuse(name, refusal)} />
           <LoadFailures failures={state.failures} onDismiss={() => workspace.dismissFailures()} />
           <LoadProgress busy={state.busy} progress={state.progress} stage={state.stage} locale={locale} />
           <SampleNote sample={state.sample} files={state.files.map((f) => f.name)} onBack={() => void backToSample()} onDismiss={() => workspace.dismissSampleNote()} />
