@@ -3,7 +3,7 @@ import type { DatasetInfo } from '../ingest/dataset';
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import { thresholdSensitivity, sortValues, type Sensitivity, type SortedValues } from '../analysis/sensitivity';
 import { gini, lorenz, pareto, sortAmounts, topShare, type Curve, type SortedAmounts } from '../analysis/concentration';
-import { transitionMatrix, sankeyFlows, type SankeyFlows, type TransitionCell, type TransitionMatrix } from '../analysis/migration';
+import { movementTotals, transitionMatrix, sankeyFlows, type SankeyFlows, type TransitionCell, type TransitionMatrix } from '../analysis/migration';
 import { projectTierMix, type Projection } from '../analysis/projection';
 import { psi, type PsiResult } from '../analysis/psi';
 import type { MoverTotals } from '../analysis/movers';
@@ -13,6 +13,7 @@ import { QUADRANT_MAX_POINTS } from '../charts/quadrant';
 import { tiersOf, type LadderScheme, type Scheme } from '../schemes/types';
 import type { ViewKind } from '../notebook/types';
 import type { Analyst } from './analyst';
+import { kpiOf, type Kpi } from '../analysis/kpi';
 import { MissingFieldError } from '../schemes/compile';
 import { isMessageKey, labelIn, t, type MessageKey, type MessageVars } from '../i18n/messages';
 import type { Locale } from '../i18n/format';
@@ -36,6 +37,7 @@ export function notApplicableText(locale: Locale, reason: NotApplicable): string
 export type ViewModel =
   | { readonly view: 'not-applicable'; readonly reason: NotApplicable }
   | { readonly view: 'overview'; readonly dataset: DatasetInfo }
+  | { readonly view: 'kpi'; readonly period: string | null; readonly kpi: Kpi }
   | { readonly view: 'tiers'; readonly period: string | null; readonly counts: readonly TierCount[]; readonly warnings: readonly string[]; readonly amountField?: string }
   | { readonly view: 'tier-mix'; readonly periods: readonly string[]; readonly counts: Readonly<Record<string, readonly TierCount[]>> }
   | { readonly view: 'tier-by-branch'; readonly period: string | null; readonly rows: readonly Row[] }
@@ -135,6 +137,18 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
   switch (view) {
     case 'overview':
       return { view, dataset };
+    case 'kpi': {
+      const r = await analyst.tiers(scheme, period, signal);
+      const amountField = scheme.kind === 'ladder' && isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount' ? scheme.metric : undefined;
+      // Up/down since the compare period, when there is one (the fast path answers it while tuning).
+      let moves: { from: string; up: number; down: number } | undefined;
+      if (from !== null && period !== null && dataset.periods.indexOf(from) >= 0 && dataset.periods.indexOf(from) < dataset.periods.indexOf(period)) {
+        const cells = await analyst.migration(scheme, from, period, { fast: true, signal });
+        const totals = movementTotals(transitionMatrix(cells, order), order);
+        moves = { from, up: totals.up, down: totals.down };
+      }
+      return { view, period, kpi: kpiOf(r.counts, order, amountField !== undefined, moves) };
+    }
     case 'tiers': {
       const r = await analyst.tiers(scheme, period, signal);
       const amountField = scheme.kind === 'ladder' && isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount' ? scheme.metric : undefined;

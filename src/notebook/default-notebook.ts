@@ -33,7 +33,7 @@ function sortedPeriods(periods: readonly string[]): string[] {
 
 /** Cell ids of a default notebook: a notebook made only of these has no cell of the user's. */
 export const DEFAULT_CELL_IDS: ReadonlySet<string> = new Set([
-  'title', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'tiers', 'tier-mix', 'tier-by-branch', 'quadrant',
+  'title', 'kpi', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'tiers', 'tier-mix', 'tier-by-branch', 'quadrant',
   'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after',
 ]);
 
@@ -70,6 +70,7 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   const fromTo = { fromParam: 'from', toParam: 'to' };
   const cells: Cell[] = [
     { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
+    view('kpi', 'nbKpi', 'kpi', periods.length >= 2 ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
     view('overview', 'nbOverview', 'overview'),
     select('param-period', 'period', 'nbPeriod', periods, latest),
   ];

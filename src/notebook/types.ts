@@ -70,6 +70,7 @@ export interface SchemeCell extends CellBase {
 
 export const VIEW_KINDS = [
   'overview',
+  'kpi',
   'tiers',
   'tier-mix',
   'tier-by-branch',

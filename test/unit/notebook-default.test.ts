@@ -20,6 +20,7 @@ describe('defaultNotebook', () => {
     expect(nb.version).toBe(1);
     expect(ids(nb)).toEqual([
       'title',
+      'kpi',
       'overview',
       'param-period',
       'param-from',
@@ -38,7 +39,7 @@ describe('defaultNotebook', () => {
       'sensitivity',
       'before-after',
     ]);
-    expect(views(nb)).toEqual(['overview', 'tiers', 'tier-mix', 'tier-by-branch', 'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
+    expect(views(nb)).toEqual(['kpi', 'overview', 'tiers', 'tier-mix', 'tier-by-branch', 'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
     const period = nb.cells.find((c) => c.id === 'param-period');
     expect(period).toMatchObject({ kind: 'param', name: 'period', control: 'select', value: '2024-10', options: ['2024-2', '2024-9', '2024-10'] });
     expect(nb.cells.find((c) => c.id === 'param-from')).toMatchObject({ name: 'from', value: '2024-9' });
@@ -50,14 +51,14 @@ describe('defaultNotebook', () => {
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('客户分层分布');
     // The page is a sound graph: no problems, and a period change re-runs what reads it.
     expect(buildGraph(nb.cells).issues.size).toBe(0);
-    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'tiers', 'tier-by-branch', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
-    expect(dirtyAfter(['from'], nb.cells)).toEqual(['migration', 'sankey', 'psi', 'projection']);
+    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'kpi', 'tiers', 'tier-by-branch', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
+    expect(dirtyAfter(['from'], nb.cells)).toEqual(['kpi', 'migration', 'sankey', 'psi', 'projection']);
     expect(dirtyAfter(['scheme'], nb.cells)).not.toContain('overview');
   });
 
   test('one period: no from/to, no over-time views', () => {
     const nb = defaultNotebook({ schemeId: 'value-matrix', schemeKind: 'quadrant', hasTwoAxes: true, periods: ['2024Q4'], locale: 'en' });
-    expect(ids(nb)).toEqual(['title', 'overview', 'param-period', 'scheme', 'tiers', 'tier-by-branch', 'quadrant', 'before-after']);
+    expect(ids(nb)).toEqual(['title', 'kpi', 'overview', 'param-period', 'scheme', 'tiers', 'tier-by-branch', 'quadrant', 'before-after']);
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('Tier distribution');
     expect(nb.cells[0]?.kind === 'markdown' && nb.cells[0].text).toContain('# Customer tiering');
     expect(buildGraph(nb.cells).issues.size).toBe(0);

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { cellTitle } from '../../notebook/types';
+import { KpiRow } from './KpiRow';
 import type { NotebookController } from '../../app/notebook-controller';
 import { chartOf, quadrantShownRanges } from '../../app/view-charts';
 import { notApplicableText, type ViewModel } from '../../app/view-models';
@@ -132,6 +133,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       ))}
       {chart}
       {model.view === 'overview' && <Overview model={model} />}
+      {model.view === 'kpi' && <KpiRow model={model} scheme={scheme} />}
       {model.view === 'before-after' && <BeforeAfter model={model} controller={controller} scheme={scheme} workspace={workspace} />}
       {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={model.view === 'near' ? 320 : 240} label={title} />}
     </div>

@@ -4,6 +4,7 @@ import type { ViewKind } from '../../notebook/types';
 /** Each view's name (the add menu; a new view's title). */
 export const VIEW_NAMES: Record<ViewKind, MessageKey> = {
   overview: 'viewOverview',
+  kpi: 'viewKpi',
   tiers: 'viewTiers',
   'tier-mix': 'viewTierMix',
   'tier-by-branch': 'viewTierByBranch',
