@@ -27,7 +27,7 @@ async function topMoversBySql(fromVip: number, toVip: number, limit: number) {
     ORDER BY aum DESC, customer_id LIMIT ${limit}`);
   const count = await c.runAndReadAll(`SELECT count(*)::INTEGER FROM '${SAMPLE}' WHERE snapshot_date = DATE '${PERIOD}' AND ${tierSql(fromVip)} <> ${tierSql(toVip)}`);
   c.closeSync();
-  const rows = r.getRowObjectsJS().map((x) => ({ ...x, amount: Number(x.amount) }));
+  const rows = r.getRowObjectsJS().map((x) => ({ customer_id: x.customer_id, customer_name: x.customer_name, branch: x.branch, saved_tier: x.saved_tier, new_tier: x.new_tier, amount: Number(x.amount) }));
   return { rows, total: Number(count.getRowsJS()[0]![0]) };
 }
 
