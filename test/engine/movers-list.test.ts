@@ -7,7 +7,8 @@ import { Workspace } from '../../src/app/workspace';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
 import { emptyNotebook } from '../../src/notebook/types';
 import { presetById } from '../../src/schemes/presets';
-import { setKnob } from '../../src/schemes/knobs';
+import { knobsOf, setKnob } from '../../src/schemes/knobs';
+import { computeView } from '../../src/app/view-models';
 import type { LadderScheme } from '../../src/schemes/types';
 
 const SAMPLE = 'data-samples/retail_panel_24m.parquet';
@@ -77,5 +78,22 @@ describe('before/after: the movers of a tuned ladder on the bundled sample', () 
     await controller.scheduler.whenIdle();
     expect(model().movers).toBeUndefined();
     controller.dispose();
+  }, 120_000);
+
+  test('a rules scheme (no fast path, no amount): totals and list from SQL in one run, by customer id', async () => {
+    const rules = presetById('savings-grade');
+    const knob = knobsOf(rules).find((k) => k.value === 500_000)!;
+    const tuned = setKnob(rules, knob.path, 300_000);
+    const dataset = ws.getState().dataset!;
+    const model = await computeView('before-after', {}, { scheme: tuned, saved: rules, dataset, params: {}, listMovers: false }, ws.analyst);
+    if (model.view !== 'before-after') throw new Error(model.view);
+    const all = (await ws.analyst.moverList(rules, tuned, PERIOD)).rows;
+    expect(model.totals!.up + model.totals!.down).toBe(all.length);
+    expect(all.length).toBeGreaterThan(20);
+    expect(model.movers).toMatchObject({ amount: false, name: true, branch: true });
+    expect(model.movers!.rows).toEqual(all.slice(0, 20));
+    const ids = all.map((r) => String(r.customer_id));
+    expect(ids).toEqual([...ids].sort());
+    expect(all.every((r) => r.saved_tier !== r.new_tier)).toBe(true);
   }, 120_000);
 });
