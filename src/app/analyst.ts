@@ -11,6 +11,7 @@ import { nearThresholdQuery } from '../analysis/near-threshold-sql';
 import { ladderInputsQuery, quadrantInputsQuery, transitionInputsQuery } from '../analysis/tuning-sql';
 import { LadderTuner, QuadrantTuner, TransitionTuner } from '../analysis/tuning';
 import { ladderMovers, type MoverTotals } from '../analysis/movers';
+import { moverAmountOf, moverCellsQuery, moverListQuery, type MoverList, type MoverSource } from '../analysis/movers-sql';
 import type { TransitionCell } from '../analysis/migration';
 
 /** Runs work on the engine one operation at a time; skipped if `signal` was aborted meanwhile. */
@@ -227,19 +228,42 @@ export class Analyst {
     return ladderMovers(tuner.column, toBounds(saved), toBounds(working));
   }
 
-  /** The customers whose tier differs between two schemes, for export (SQL). */
-  async moverList(saved: Scheme, working: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
-    const a = compileScheme(saved, this.ctx());
-    const b = compileScheme(working, this.ctx());
-    const where = period === null ? 'a.period IS NULL' : 'CAST(a.period AS VARCHAR) = ?';
-    return toRows(
-      await this.query(
-        `SELECT a.customer_id, a.period, a.tier AS saved_tier, b.tier AS new_tier FROM (${a.sql}) a JOIN (${b.sql}) b
-         ON a.customer_id = b.customer_id AND a.period IS NOT DISTINCT FROM b.period WHERE ${where} AND a.tier <> b.tier ORDER BY a.customer_id`,
-        period === null ? [] : [period],
-        signal,
-      ),
-    );
+  private moverSource(saved: Scheme, working: Scheme, period: string | null): MoverSource {
+    const ctx = this.ctx();
+    return {
+      savedSql: compileScheme(saved, ctx).sql,
+      workingSql: compileScheme(working, ctx).sql,
+      dataset: ctx.table,
+      period,
+      amount: moverAmountOf(working),
+      hasPeriod: ctx.columns.has('period'),
+      hasName: ctx.columns.has('customer_name'),
+      hasBranch: ctx.columns.has('branch'),
+    };
+  }
+
+  /**
+   * The customers whose tier differs between two schemes (SQL), largest amount first, with name
+   * and branch where the data has them: the first `limit` for the view, all for export.
+   */
+  async moverList(saved: Scheme, working: Scheme, period: string | null, options: { limit?: number; signal?: AbortSignal } = {}): Promise<MoverList> {
+    const source = this.moverSource(saved, working, period);
+    const q = moverListQuery(source, options.limit);
+    const rows = toRows(await this.query(q.sql, q.params, options.signal));
+    return { rows, name: source.hasName, branch: source.hasBranch, amount: source.amount !== undefined };
+  }
+
+  /** Movers up and down between any two schemes (SQL; ladders have the fast {@link beforeAfter}). */
+  async moverTotals(saved: Scheme, working: Scheme, period: string | null, signal?: AbortSignal): Promise<MoverTotals> {
+    const q = moverCellsQuery(this.moverSource(saved, working, period));
+    const order = tiersOf(working).map((t) => t.id);
+    const index = (id: unknown) => {
+      const i = order.indexOf(String(id));
+      return i < 0 ? order.length - 1 : i;
+    };
+    const cells = toRows(await this.query(q.sql, q.params, signal)).map((r) => ({ from: index(r.saved_tier), to: index(r.new_tier), count: Number(r.customers), cents: Number(r.cents) }));
+    const sum = (up: boolean, f: (c: (typeof cells)[number]) => number) => cells.filter((c) => (c.to < c.from) === up).reduce((s, c) => s + f(c), 0);
+    return { up: sum(true, (c) => c.count), down: sum(false, (c) => c.count), upCents: sum(true, (c) => c.cents), downCents: sum(false, (c) => c.cents), cells };
   }
 
   /** A user's SQL cell: parameters bound, result capped so the page stays responsive. */

@@ -13,12 +13,16 @@ import { chooseScheme, chosenScheme, type SchemeChoice } from '../schemes/fit';
 import { formatPeriod, type Locale } from '../i18n/format';
 import { labelIn, t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
-import { computeView } from './view-models';
+import { computeView, type ViewModel } from './view-models';
+import type { MoverList } from '../analysis/movers-sql';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
 
 /** Rows an SQL cell shows at most; the full result can still be exported. */
 export const SQL_ROW_LIMIT = 100_000;
+
+/** How long a slider must rest before the before/after view lists its movers (SQL). */
+export const MOVERS_SETTLE_MS = 250;
 
 export interface SqlResult {
   readonly columns: readonly string[];
@@ -48,6 +52,9 @@ export class NotebookController {
   private choice: SchemeChoice | undefined;
   /** The language default notebooks are built in (their titles follow the page's language anyway). */
   private locale: Locale = 'zh-CN';
+  /** Before/after cells: the inputs whose movers list is due (the move settled), and the wait for it. */
+  private readonly moversDue = new Map<string, { key: string; dataset: DatasetInfo }>();
+  private readonly settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly scheduler: Scheduler;
 
   constructor(
@@ -288,11 +295,10 @@ export class NotebookController {
    * Every customer whose tier differs between the saved scheme and `working` in `period`, for
    * export from the before/after view; undefined when nothing is saved to compare with.
    */
-  async moverExport(working: Scheme, period: string | null): Promise<{ columns: string[]; rows: Row[] } | undefined> {
+  async moverExport(working: Scheme, period: string | null): Promise<MoverList | undefined> {
     const saved = this.schemeCell()?.saved;
     if (!saved) return undefined;
-    const rows = await this.workspace.analyst.moverList(saved as Scheme, working, period);
-    return { columns: ['customer_id', 'period', 'saved_tier', 'new_tier'], rows };
+    return this.workspace.analyst.moverList(validateScheme(saved), working, period);
   }
 
   private paramValues(): Record<string, unknown> {
@@ -317,8 +323,13 @@ export class NotebookController {
         const scheme = validateScheme(inputs.scheme ?? schemeCell?.scheme);
         const saved = schemeCell?.saved ? validateScheme(schemeCell.saved) : null;
         if (this.precomputed && dataset === this.precomputed.dataset) return this.fromSnapshot(cell, inputs, schemeCell?.saved, signal);
-        const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs }, this.workspace.analyst, signal);
-        this.keys?.set(cell.id, viewKey(cell, inputs, schemeCell?.saved));
+        const key = viewKey(cell, inputs, schemeCell?.saved);
+        const due = this.moversDue.get(cell.id);
+        const listMovers = cell.view !== 'before-after' || (due?.key === key && due.dataset === dataset);
+        clearTimeout(this.settleTimers.get(cell.id));
+        const model = await computeView(cell.view, cell.options, { scheme, saved, dataset, params: inputs, listMovers }, this.workspace.analyst, signal);
+        if (!listMovers && !signal.aborted) this.listWhenSettled(cell.id, key, dataset, model);
+        this.keys?.set(cell.id, key);
         const previous = this.lastModels.get(cell.id);
         if (previous !== undefined && sameData(previous, model)) return previous;
         this.lastModels.set(cell.id, model);
@@ -329,6 +340,23 @@ export class NotebookController {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A before/after view answered its totals only (the fast path, as a slider moves): once no
+   * move has come for {@link MOVERS_SETTLE_MS}, the cell runs again with its list. A new move
+   * re-runs the cell first, which clears the wait.
+   */
+  private listWhenSettled(id: string, key: string, dataset: DatasetInfo, model: ViewModel): void {
+    if (model.view !== 'before-after' || !model.changed || model.movers) return;
+    this.settleTimers.set(
+      id,
+      setTimeout(() => {
+        this.settleTimers.delete(id);
+        this.moversDue.set(id, { key, dataset });
+        this.scheduler.rerun([id]);
+      }, MOVERS_SETTLE_MS),
+    );
   }
 
   /** A precomputed view, or (none for these inputs) a wait until the real data supersedes the run. */
@@ -343,6 +371,8 @@ export class NotebookController {
   }
 
   dispose(): void {
+    for (const timer of this.settleTimers.values()) clearTimeout(timer);
+    this.settleTimers.clear();
     this.scheduler.dispose();
     this.listeners.clear();
   }

@@ -7,6 +7,7 @@ import { movementTotals, transitionMatrix, sankeyFlows, type SankeyFlows, type T
 import { projectTierMix, type Projection } from '../analysis/projection';
 import { psi, type PsiResult } from '../analysis/psi';
 import type { MoverTotals } from '../analysis/movers';
+import type { MoverList } from '../analysis/movers-sql';
 import type { TierCount } from '../analysis/tier-distribution';
 import { histogramBins, type HistogramBin } from '../charts/histogram';
 import { QUADRANT_MAX_POINTS } from '../charts/quadrant';
@@ -60,14 +61,26 @@ export type ViewModel =
   | { readonly view: 'projection'; readonly from: string; readonly to: string; readonly projection: Projection }
   | { readonly view: 'near'; readonly period: string | null; readonly rows: readonly Row[] }
   | { readonly view: 'sensitivity'; readonly period: string | null; readonly result: Sensitivity }
-  | { readonly view: 'before-after'; readonly period: string | null; readonly totals?: MoverTotals; readonly changed: boolean };
+  | {
+      readonly view: 'before-after';
+      readonly period: string | null;
+      readonly totals?: MoverTotals;
+      readonly changed: boolean;
+      /** The top movers by amount; absent while they are being listed (never an earlier move's list). */
+      readonly movers?: MoverList;
+    };
 
 export interface ViewInputs {
   readonly scheme: Scheme;
   readonly saved: Scheme | null;
   readonly dataset: DatasetInfo;
   readonly params: Readonly<Record<string, unknown>>;
+  /** False while a slider moves: the before/after view answers its totals alone (default true). */
+  readonly listMovers?: boolean;
 }
+
+/** How many movers the before/after view lists (the full list is exported). */
+export const TOP_MOVERS = 20;
 
 /** True while the working scheme differs from the saved one (a slider is being moved). */
 function tuning(inputs: ViewInputs): boolean {
@@ -268,10 +281,13 @@ async function compute(view: ViewKind, options: Readonly<Record<string, unknown>
     case 'before-after': {
       const saved = inputs.saved ?? scheme;
       const changed = JSON.stringify(saved) !== JSON.stringify(scheme);
-      if (scheme.kind === 'ladder' && saved.kind === 'ladder' && saved.bounds.length === scheme.bounds.length) {
-        return { view, period, changed, totals: await analyst.beforeAfter(saved, scheme, period, signal) };
-      }
-      return { view, period, changed };
+      if (!changed) return { view, period, changed };
+      const fast = scheme.kind === 'ladder' && saved.kind === 'ladder' && saved.bounds.length === scheme.bounds.length;
+      const totals = fast ? await analyst.beforeAfter(saved, scheme, period, signal) : await analyst.moverTotals(saved, scheme, period, signal);
+      // The list needs SQL over both schemes (60–170 ms at 1M rows): while a slider moves only
+      // the fast totals follow it; the controller asks for the list once the move settles.
+      if (fast && inputs.listMovers === false) return { view, period, changed, totals };
+      return { view, period, changed, totals, movers: await analyst.moverList(saved, scheme, period, { limit: TOP_MOVERS, signal }) };
     }
   }
 }

@@ -4,6 +4,7 @@ import { labelIn, t, type MessageKey } from '../i18n/messages';
 import type { Scheme, TierDef } from '../schemes/types';
 import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import type { ViewModel } from './view-models';
+import type { MoverList } from '../analysis/movers-sql';
 
 export interface TableData {
   readonly columns: readonly string[];
@@ -97,12 +98,8 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
         })),
       };
     }
-    case 'before-after': {
-      if (!model.totals) return undefined;
-      const cols = [h('colSavedTier'), h('colNewTier'), h('colCustomers'), inMetric('colAmount')];
-      const byIndex = (i: number) => tiers[i]?.id ?? 'unrated';
-      return { columns: cols, formats: metricFormat(cols[3]!), rows: model.totals.cells.map((c) => ({ [cols[0]!]: name(byIndex(c.from)), [cols[1]!]: name(byIndex(c.to)), [cols[2]!]: c.count, [cols[3]!]: c.cents / 100 })) };
-    }
+    case 'before-after':
+      return model.movers ? moverTable(model.movers, tiers, locale, metric) : undefined;
     case 'psi': {
       // Contributions stay plain numbers: table cells show their significant digits (0.000041, not 0).
       const cols = [h('colTier'), percent('colExpectedShare'), percent('colActualShare'), h('colPsi')];
@@ -129,4 +126,33 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
     default:
       return undefined;
   }
+}
+
+/**
+ * Movers as a table: the before/after view's top list and its full export alike. Tiers by their
+ * label in `locale`; the name column is marked by its source so it is masked and left out of
+ * exports unless the user says otherwise.
+ */
+export function moverTable(list: MoverList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none' = 'yuan'): TableData {
+  const h = (key: MessageKey) => t(locale, key);
+  const name = (id: unknown) => {
+    const tier = tiers.find((x) => x.id === id);
+    return tier ? labelIn(locale, tier.label) : String(id);
+  };
+  const [id, person, branch, from, to] = [h('colCustomer'), h('colCustomerName'), h('colBranch'), h('colSavedTier'), h('colNewTier')];
+  const amount = metric === 'yuan' ? t(locale, 'colWithYuan', { header: h('colAmount') }) : h('colValue');
+  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), from, to, ...(list.amount ? [amount] : [])];
+  return {
+    columns,
+    formats: list.amount && metric === 'yuan' ? { [amount]: 'amount' } : {},
+    sources: { [id]: 'customer_id', [person]: 'customer_name', [branch]: 'branch' },
+    rows: list.rows.map((r) => ({
+      [id]: r.customer_id ?? null,
+      ...(list.name ? { [person]: r.customer_name ?? null } : {}),
+      ...(list.branch ? { [branch]: r.branch ?? null } : {}),
+      [from]: name(r.saved_tier),
+      [to]: name(r.new_tier),
+      ...(list.amount ? { [amount]: r.amount ?? null } : {}),
+    })),
+  };
 }

@@ -11,6 +11,7 @@ import * as tables from './catalog/tables';
 import * as schemes from './catalog/schemes';
 import * as notebook from './catalog/notebook';
 import * as knobs from './catalog/knobs';
+import * as movers from './catalog/movers';
 
 /**
  * The one message catalog: every user-visible string, in zh-CN (the default) and en. Each area
@@ -19,12 +20,12 @@ import * as knobs from './catalog/knobs';
  * Placeholders: `{name}` is replaced by a variable; `{n, plural, one {# row} other {# rows}}`
  * picks the form for the number `n` by the language's plural rules (`#` is the number, grouped).
  */
-const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh, ...tables.zh, ...schemes.zh, ...notebook.zh, ...knobs.zh } as const;
+const zh = { ...app.zh, ...ingest.zh, ...data.zh, ...views.zh, ...charts.zh, ...notebookUi.zh, ...privacy.zh, ...tables.zh, ...schemes.zh, ...notebook.zh, ...knobs.zh, ...movers.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 export type MessageVars = Readonly<Record<string, string | number>>;
 
-const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en, ...tables.en, ...schemes.en, ...notebook.en, ...knobs.en };
+const en: Record<MessageKey, string> = { ...app.en, ...ingest.en, ...data.en, ...views.en, ...charts.en, ...notebookUi.en, ...privacy.en, ...tables.en, ...schemes.en, ...notebook.en, ...knobs.en, ...movers.en };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 

@@ -82,10 +82,13 @@ describe('the notebook workflow in Chromium', () => {
     // The movers behind those totals, one CSV row each.
     const text = (await panel.textContent())!;
     const movers = [/上迁 ([\d,]+)/, /下迁 ([\d,]+)/].reduce((n, re) => n + Number(re.exec(text)![1]!.replaceAll(',', '')), 0);
-    const csv = await downloaded(h, () => panel.getByRole('button', { name: 'CSV' }).click());
+    const cell = h.page.locator('[data-cell="before-after"]');
+    const csv = await downloaded(h, () => cell.getByRole('button', { name: 'CSV' }).click());
     const lines = csv.bytes.toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
     expect(lines.length - 1).toBe(movers);
-    expect(lines.slice(1).every((l) => l.includes('vip'))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes('贵宾'))).toBe(true);
+    // Names are personal: left out of the export unless ticked.
+    expect(lines[0]).not.toContain('客户名称');
     await h.page.locator('[data-cell="tiers"]').screenshot({ path: `${SHOTS}/11-after-drag.png` });
   });
 
@@ -95,6 +98,29 @@ describe('the notebook workflow in Chromium', () => {
     await field.press('Enter');
     await settled(h);
     await expect.poll(() => tierCounts(h.page), { timeout: 20_000 }).toEqual(await countsWithVipBound(300_000));
+  });
+
+  test('after tuning, the before/after cell lists the top 20 movers, names masked, with one export row', async () => {
+    const scrolled = await h.page.evaluate(() => window.scrollY);
+    const cell = h.page.locator('[data-cell="before-after"]');
+    await cell.scrollIntoViewIfNeeded();
+    const table = cell.getByRole('table');
+    // The list comes once the move has settled; until then the cell says it is computing.
+    await expect.poll(() => table.locator('.vtable-row').count(), { timeout: 30_000 }).toBe(20);
+    const headers = await table.getByRole('columnheader').allTextContents();
+    expect(headers).toEqual(['客户号', '客户名称', '机构', '原层级', '新层级', '金额（元）']);
+    const rows = await table.locator('.vtable-row').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('[role="cell"]')].map((c) => c.textContent ?? '')));
+    for (const [, name] of rows) expect(name).toMatch(/^\S\*+$/);
+    // 30万 moved customers from 财富 up to 贵宾; amounts largest first.
+    expect(rows.every(([, , , from, to]) => from === '财富' && to === '贵宾')).toBe(true);
+    const amounts = rows.map((r) => Number(r[5]!.replaceAll(',', '')));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(await cell.getByRole('group', { name: '导出', exact: true }).count()).toBe(1);
+    expect(await cell.getByRole('button', { name: 'CSV' }).count()).toBe(1);
+    await cell.screenshot({ path: `${SHOTS}/12-before-after-movers.png` });
+    // Back to where the page was, as the tests after this one expect (views out of sight wait).
+    await h.page.evaluate((y) => window.scrollTo(0, y), scrolled);
+    await settled(h);
   });
 
   test('a slider move is drawn in the task of its input event: each chart it changes repaints once, before any later task', async () => {

@@ -4,7 +4,7 @@ import { KpiRow } from './KpiRow';
 import type { NotebookController } from '../../app/notebook-controller';
 import { chartOf, quadrantShownRanges } from '../../app/view-charts';
 import { notApplicableText, type ViewModel } from '../../app/view-models';
-import { metricUnitOf, tableOf } from '../../app/view-tables';
+import { metricUnitOf, moverTable, tableOf, type TableData } from '../../app/view-tables';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod, type Locale } from '../../i18n/format';
 import { columnLabel, t } from '../../i18n/messages';
@@ -16,6 +16,8 @@ import { gridOf, nearestIndex, valueAt } from '../../schemes/grid';
 import { cutKind, setKnob } from '../../schemes/knobs';
 import { tiersOf, type Scheme } from '../../schemes/types';
 import { EChart, type EChartHandle } from '../EChart';
+import { useWorkspaceState } from '../hooks';
+import { defaultSensitivity, maskCell } from '../../privacy/mask';
 import { useLocale } from '../locale';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
@@ -42,6 +44,9 @@ function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string
   }
 }
 
+/** Tables shown taller than the default: the near list scrolls, the top movers fit whole. */
+const TABLE_HEIGHT: Partial<Record<ViewModel['view'], number>> = { near: 320, 'before-after': 20 * 24 + 4 };
+
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
 export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale }: Props) {
   const locale = useLocale();
@@ -63,6 +68,25 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
   );
   const option = built.value;
   const table = tabled.value;
+  const { privacy } = useWorkspaceState(workspace);
+  // Level-A cells (a mover's name) are masked as everywhere else, by the dataset column they come from.
+  const mask = (column: string, value: unknown) => {
+    const source = table?.sources?.[column];
+    return source === undefined ? value : maskCell(value, source, privacy.levels[source] ?? defaultSensitivity(source), privacy.unmasked);
+  };
+  // The before/after view shows the top movers and exports them all; every other view exports
+  // the table it shows. One export row per view (the before/after cell once had two).
+  const exported: (() => Promise<TableData | undefined> | TableData | undefined) | undefined =
+    model.view === 'before-after'
+      ? model.changed
+        ? async () => {
+            const list = await controller.moverExport(scheme, model.period);
+            return list && moverTable(list, tiersOf(scheme), locale, metricUnitOf(scheme));
+          }
+        : undefined
+      : table
+        ? () => table
+        : undefined;
   const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
   const lastCut = useRef<number>(0);
 
@@ -124,7 +148,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
             </select>
           </label>
         )}
-        <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={table ? () => table : undefined} workspace={workspace} />
+        <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={exported} workspace={workspace} />
       </div>
       {'warnings' in model && model.warnings.map((w) => (
         <p key={w} className="hint warn">
@@ -134,8 +158,8 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       {chart}
       {model.view === 'overview' && <Overview model={model} />}
       {model.view === 'kpi' && <KpiRow model={model} scheme={scheme} />}
-      {model.view === 'before-after' && <BeforeAfter model={model} controller={controller} scheme={scheme} workspace={workspace} />}
-      {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={model.view === 'near' ? 320 : 240} label={title} />}
+      {model.view === 'before-after' && <BeforeAfter model={model} />}
+      {table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={TABLE_HEIGHT[model.view] ?? 240} label={title} mask={mask} />}
     </div>
   );
 }
@@ -164,22 +188,29 @@ function Overview({ model }: { model: Extract<ViewModel, { view: 'overview' }> }
   );
 }
 
-function BeforeAfter({ model, controller, scheme, workspace }: { model: Extract<ViewModel, { view: 'before-after' }>; controller: NotebookController; scheme: Scheme; workspace: Workspace }) {
+function BeforeAfter({ model }: { model: Extract<ViewModel, { view: 'before-after' }> }) {
   const locale = useLocale();
   if (!model.changed) return <p className="hint">{t(locale, 'baselineUnchanged')}</p>;
-  const totals = model.totals;
-  const moverTable = () => controller.moverExport(scheme, model.period);
+  const { totals, movers } = model;
+  const amounts = movers?.amount ?? true;
   return (
     <div className="before-after" data-testid="before-after">
-      {totals ? (
+      {totals && (
         <p>
-          <span className="up">{t(locale, 'movedUp', { n: totals.up, amount: formatAmount(totals.upCents / 100, locale) })}</span>{' '}
-          <span className="down">{t(locale, 'movedDown', { n: totals.down, amount: formatAmount(totals.downCents / 100, locale) })}</span>
+          <span className="up">{amounts ? t(locale, 'movedUp', { n: totals.up, amount: formatAmount(totals.upCents / 100, locale) }) : t(locale, 'movedUpCount', { n: totals.up })}</span>{' '}
+          <span className="down">{amounts ? t(locale, 'movedDown', { n: totals.down, amount: formatAmount(totals.downCents / 100, locale) }) : t(locale, 'movedDownCount', { n: totals.down })}</span>
         </p>
-      ) : (
-        <p className="hint">{t(locale, 'exportMovers')}</p>
       )}
-      <ExportMenu name={`${scheme.id}-movers`} table={moverTable} workspace={workspace} />
+      {/* Until the list of this very move is in, say so: an earlier move's list is never shown. */}
+      {!movers ? (
+        <p className="hint" data-testid="movers-computing">
+          {t(locale, 'moversComputing')}
+        </p>
+      ) : movers.rows.length === 0 ? (
+        <p className="hint">{t(locale, 'moversNone')}</p>
+      ) : (
+        <p className="hint">{t(locale, movers.amount ? 'moversTop' : 'moversTopById', { n: movers.rows.length })}</p>
+      )}
     </div>
   );
 }
