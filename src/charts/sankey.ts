@@ -15,8 +15,13 @@ export interface SankeyInput {
   readonly title: string;
 }
 
-/** Horizontal margins of the flow area (px); the period axis above uses the same. */
-const SIDE = 96;
+/**
+ * Horizontal margins of the flow area (px); the period axis above uses the same. Labels sit right
+ * of their nodes, so the right margin holds the last column's labels: pointing them inwards
+ * instead ran them into the previous column's on a narrow (printed) chart.
+ */
+const LEFT = 36;
+const RIGHT = 124;
 const NODE_WIDTH = 16;
 
 /**
@@ -47,8 +52,8 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
       name: n.id,
       depth,
       itemStyle: { color: tl.color(n.tier), borderWidth: 0 },
-      // Labels point inwards in the last column so they stay inside the chart.
-      label: { position: depth === last && last > 0 ? ('left' as const) : ('right' as const) },
+      // The last column's labels have the right margin to themselves; a longer one is cut there.
+      ...(depth === last && { label: { width: RIGHT - 8, overflow: 'truncate' as const } }),
     };
   });
   const nodeText = (id: string): string => {
@@ -64,7 +69,7 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
     animation: false,
     title: titleBlock(input.title),
     // A bare axis carrying the period names over the node columns (no series uses it).
-    grid: { left: SIDE + NODE_WIDTH / 2, right: SIDE + NODE_WIDTH / 2, top: 62, height: 0, outerBoundsMode: 'none' },
+    grid: { left: LEFT + NODE_WIDTH / 2, right: RIGHT + NODE_WIDTH / 2, top: 62, height: 0, outerBoundsMode: 'none' },
     xAxis: {
       type: 'category',
       data: periods.map(formatPeriod),
@@ -95,8 +100,8 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
     series: [
       {
         type: 'sankey',
-        left: SIDE,
-        right: SIDE,
+        left: LEFT,
+        right: RIGHT,
         top: 76,
         bottom: 16,
         nodeWidth: NODE_WIDTH,
@@ -106,6 +111,8 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
         draggable: false,
         emphasis: { focus: 'adjacency' },
         label: { fontSize: FONT.label, color: '#222', formatter: (p: { name?: string }) => nodeText(p.name ?? '') },
+        // On a narrow chart (a printed page) a long label would run over the next column's.
+        labelLayout: { hideOverlap: true },
         lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
         data,
         links: flows.links.map((l) => ({ source: l.source, target: l.target, value: l.value })),

@@ -64,16 +64,16 @@ describe('composeDeck', () => {
   });
 
   test('title slide in English: the same facts, amounts in K/M', () => {
-    const [title] = composeDeck({ cells: notebookFor(retail, 'en').cells, scheme: retail, dataset, files: ['a.csv'], params, locale: 'en' });
-    expect(title!.kind === 'title' && title.heading).toBe('Customer tiering · Retail AUM tiers');
-    expect(title!.kind === 'title' && title.facts.map((f) => f.label)).toEqual(['Period', 'Compared', 'Data files', 'Periods in the data', 'Rows']);
-    expect(title!.kind === 'title' && title.thresholds.map((f) => f.value)).toEqual(['≥ 5M', '≥ 500K', '≥ 100K', '≥ 50K']);
+    const title = composeDeck({ cells: notebookFor(retail, 'en').cells, scheme: retail, dataset, files: ['a.csv'], params, locale: 'en' })[0]!;
+    expect(title.kind === 'title' && title.heading).toBe('Customer tiering · Retail AUM tiers');
+    expect(title.kind === 'title' && title.facts.map((f) => f.label)).toEqual(['Period', 'Compared', 'Data files', 'Periods in the data', 'Rows']);
+    expect(title.kind === 'title' && title.thresholds.map((f) => f.value)).toEqual(['≥ 5M', '≥ 500K', '≥ 100K', '≥ 50K']);
   });
 
   test('one period: no comparison line; a rules scheme lists its rule numbers', () => {
     const rules = presetById('corporate-layers');
-    const [title] = composeDeck({ cells: [], scheme: rules, dataset: { ...dataset, periods: ['2025-12'] }, files: [], params: { period: '2025-12', from: '2025-12', to: '2025-12' }, locale: 'zh-CN' });
-    if (title!.kind !== 'title') throw new Error('no title slide');
+    const title = composeDeck({ cells: [], scheme: rules, dataset: { ...dataset, periods: ['2025-12'] }, files: [], params: { period: '2025-12', from: '2025-12', to: '2025-12' }, locale: 'zh-CN' })[0]!;
+    if (title.kind !== 'title') throw new Error('no title slide');
     expect(title.facts.map((f) => f.label)).toEqual(['当前期次', '数据期次', '数据行数']);
     expect(title.facts[1]!.value).toBe('2025-12');
     expect(title.thresholds.length).toBeGreaterThan(0);

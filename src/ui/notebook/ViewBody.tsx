@@ -30,6 +30,8 @@ interface Props {
   chartRef: React.RefObject<EChartHandle | null>;
   /** The model is from an earlier run (the cell waits to re-run): it may not fit the scheme now. */
   stale?: boolean;
+  /** A slide: the chart alone fills it; no exports or measure choices, the table folded away. */
+  presenting?: boolean;
 }
 
 /** A builder's result, or why it could not build (e.g. a stale model of other tiers). */
@@ -42,7 +44,7 @@ function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string
 }
 
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
-export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale }: Props) {
+export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale, presenting }: Props) {
   const locale = useLocale();
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
@@ -101,8 +103,10 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       </p>
     );
   }
+  const tableView = table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={model.view === 'near' ? 320 : 240} label={title} />;
   return (
     <div className="view-body">
+      {!presenting && (
       <div className="controls">
         {model.view === 'migration' && (
           <label>
@@ -125,6 +129,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         )}
         <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={table ? () => table : undefined} workspace={workspace} />
       </div>
+      )}
       {'warnings' in model && model.warnings.map((w) => (
         <p key={w} className="hint warn">
           {w}
@@ -133,7 +138,15 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       {chart}
       {model.view === 'overview' && <Overview model={model} />}
       {model.view === 'before-after' && <BeforeAfter model={model} controller={controller} scheme={scheme} workspace={workspace} />}
-      {table && model.view !== 'before-after' && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={model.view === 'near' ? 320 : 240} label={title} />}
+      {tableView && presenting && option ? (
+        // A slide is about its chart; the numbers stay one click away.
+        <details className="slide-table">
+          <summary>{t(locale, 'slideTable', { n: table.rows.length })}</summary>
+          {tableView}
+        </details>
+      ) : (
+        tableView
+      )}
     </div>
   );
 }
