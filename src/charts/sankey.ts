@@ -4,7 +4,7 @@ import { formatCount, formatPeriod, formatShare, type Locale } from '../i18n/for
 import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, firstParam, tierLookup, titleBlock } from './shared';
+import { FONT, firstParam, pseudoLabel, tierLookup, titleBlock } from './shared';
 
 export interface SankeyInput {
   /** From `sankeyFlows`: nodes in their fixed order (period, then tier order, `(new)`, `(gone)`). */
@@ -56,9 +56,15 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
       ...(depth === last && { label: { width: RIGHT - 8, overflow: 'truncate' as const } }),
     };
   });
+  // Rows keep their order across columns, so a tier is named in the first and last columns and
+  // the columns between show its count: full names in every column ran into the next column's on
+  // a narrow (printed) chart. Grey new/gone/unrated nodes keep their names (one grey for all).
   const nodeText = (id: string): string => {
     const n = nodeById.get(id);
-    return n ? `${tl.label(n.tier)} ${formatCount(size(id))}` : id;
+    if (!n) return id;
+    const depth = depthOf.get(n.period)!;
+    const named = depth === 0 || depth === last || pseudoLabel(n.tier, locale) !== undefined || !input.tiers.some((t) => t.id === n.tier && t.id !== 'unrated');
+    return named ? `${tl.label(n.tier)} ${formatCount(size(id))}` : formatCount(size(id));
   };
   const nodeHtml = (id: string): string => {
     const n = nodeById.get(id);
@@ -111,8 +117,6 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
         draggable: false,
         emphasis: { focus: 'adjacency' },
         label: { fontSize: FONT.label, color: '#222', formatter: (p: { name?: string }) => nodeText(p.name ?? '') },
-        // On a narrow chart (a printed page) a long label would run over the next column's.
-        labelLayout: { hideOverlap: true },
         lineStyle: { color: 'source', opacity: 0.35, curveness: 0.5 },
         data,
         links: flows.links.map((l) => ({ source: l.source, target: l.target, value: l.value })),
