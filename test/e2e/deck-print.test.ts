@@ -70,6 +70,7 @@ describe('slides and print in Chromium', () => {
     const title = page.getByTestId('title-slide');
     await title.waitFor();
     expect(await page.getByTestId('deck-thresholds').textContent()).toMatch(thresholds);
+    expect(await page.locator('.slideshow > .slide').locator('.export-menu, .controls, select, input').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/deck-${lang}-01-title.png` });
     const viewport = page.viewportSize()!;
     for (let i = 2; i <= total; i++) {
