@@ -22,18 +22,32 @@ function ensureCjkFont() {
   }
 }
 
+/** The print tests render PDF pages to PNG with poppler's pdftoppm (they skip without it). */
+function ensurePdftoppm() {
+  if (['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].some((p) => existsSync(p))) return;
+  if (typeof process.getuid === 'function' && process.getuid() === 0) {
+    try {
+      execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils', { stdio: 'inherit' });
+    } catch {
+      console.warn('Could not install poppler-utils: the printed pages will not be checked.');
+    }
+  }
+}
+
 export function ensureChromium() {
   const found = findChromium();
   if (found) {
     ensureCjkFont();
+    ensurePdftoppm();
     return found;
   }
   if (typeof process.getuid === 'function' && process.getuid() === 0) {
     console.log('Chromium is missing: installing Debian\'s chromium package (apt-get install -y chromium)…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei', { stdio: 'inherit' });
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei poppler-utils', { stdio: 'inherit' });
     const installed = findChromium();
     if (installed) {
       ensureCjkFont();
+      ensurePdftoppm();
       return installed;
     }
   }

@@ -15,6 +15,7 @@ import { labelIn, t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
 import { computeView, type ViewModel } from './view-models';
 import type { MoverList } from '../analysis/movers-sql';
+import { composeDeck, type Slide } from './deck';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
 
@@ -135,6 +136,12 @@ export class NotebookController {
       period: typeof period === 'string' ? formatPeriod(period) : '',
       files: this.workspace.getState().files.map((f) => f.name).join(t(locale, 'listSep')),
     };
+  }
+
+  /** Slide mode's deck: a title slide, then the notebook's charts (see deck.ts). */
+  deck(locale: Locale): Slide[] {
+    const state = this.workspace.getState();
+    return composeDeck({ cells: this.doc.cells, scheme: this.workingScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), locale });
   }
 
   /** The scheme chosen when the data arrived, and why. */

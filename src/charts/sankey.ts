@@ -4,7 +4,7 @@ import { formatCount, formatPeriod, formatShare, type Locale } from '../i18n/for
 import { t } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { escapeHtml } from './escape';
-import { FONT, firstParam, tierLookup, titleBlock } from './shared';
+import { FONT, firstParam, pseudoLabel, tierLookup, titleBlock } from './shared';
 
 export interface SankeyInput {
   /** From `sankeyFlows`: nodes in their fixed order (period, then tier order, `(new)`, `(gone)`). */
@@ -15,8 +15,13 @@ export interface SankeyInput {
   readonly title: string;
 }
 
-/** Horizontal margins of the flow area (px); the period axis above uses the same. */
-const SIDE = 96;
+/**
+ * Horizontal margins of the flow area (px); the period axis above uses the same. Labels sit right
+ * of their nodes, so the right margin holds the last column's labels: pointing them inwards
+ * instead ran them into the previous column's on a narrow (printed) chart.
+ */
+const LEFT = 36;
+const RIGHT = 124;
 const NODE_WIDTH = 16;
 
 /**
@@ -47,13 +52,19 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
       name: n.id,
       depth,
       itemStyle: { color: tl.color(n.tier), borderWidth: 0 },
-      // Labels point inwards in the last column so they stay inside the chart.
-      label: { position: depth === last && last > 0 ? ('left' as const) : ('right' as const) },
+      // The last column's labels have the right margin to themselves; a longer one is cut there.
+      ...(depth === last && { label: { width: RIGHT - 8, overflow: 'truncate' as const } }),
     };
   });
+  // Rows keep their order across columns, so a tier is named in the first and last columns and
+  // the columns between show its count: full names in every column ran into the next column's on
+  // a narrow (printed) chart. Grey new/gone/unrated nodes keep their names (one grey for all).
   const nodeText = (id: string): string => {
     const n = nodeById.get(id);
-    return n ? `${tl.label(n.tier)} ${formatCount(size(id))}` : id;
+    if (!n) return id;
+    const depth = depthOf.get(n.period)!;
+    const named = depth === 0 || depth === last || pseudoLabel(n.tier, locale) !== undefined || !input.tiers.some((t) => t.id === n.tier && t.id !== 'unrated');
+    return named ? `${tl.label(n.tier)} ${formatCount(size(id))}` : formatCount(size(id));
   };
   const nodeHtml = (id: string): string => {
     const n = nodeById.get(id);
@@ -64,7 +75,7 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
     animation: false,
     title: titleBlock(input.title),
     // A bare axis carrying the period names over the node columns (no series uses it).
-    grid: { left: SIDE + NODE_WIDTH / 2, right: SIDE + NODE_WIDTH / 2, top: 62, height: 0, outerBoundsMode: 'none' },
+    grid: { left: LEFT + NODE_WIDTH / 2, right: RIGHT + NODE_WIDTH / 2, top: 62, height: 0, outerBoundsMode: 'none' },
     xAxis: {
       type: 'category',
       data: periods.map(formatPeriod),
@@ -95,8 +106,8 @@ export function buildSankeyOption(input: SankeyInput): EChartsOption {
     series: [
       {
         type: 'sankey',
-        left: SIDE,
-        right: SIDE,
+        left: LEFT,
+        right: RIGHT,
         top: 76,
         bottom: 16,
         nodeWidth: NODE_WIDTH,

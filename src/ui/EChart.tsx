@@ -6,6 +6,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { FIRST_CHART_MARK } from '../app/first-chart';
 import { CHART_EXTENSIONS } from '../charts/register';
+import { trackChart } from './print-layout';
 
 echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
@@ -91,7 +92,9 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     });
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el);
+    const untrack = trackChart(c);
     return () => {
+      untrack();
       resize.disconnect();
       c.dispose();
       chart.current = null;

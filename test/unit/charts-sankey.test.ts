@@ -90,7 +90,10 @@ describe('sankey', () => {
 
   test('renders to SVG with period labels and node labels', () => {
     const { svg } = render(option);
-    for (const label of ['2025-06', '2025-09', '2025-12', '私人银行 40', '新增 150', '流失 120', '大众 2,150', '未评级 20']) expect(svg).toContain(label);
+    for (const label of ['2025-06', '2025-09', '2025-12', '私人银行 40', '新增 150', '流失 120', '大众 2,190', '未评级 20']) expect(svg).toContain(label);
+    // A tier is named in the first and last columns; the columns between show its count alone.
+    expect(svg).toContain('>2,150<');
+    expect(svg).not.toContain('大众 2,150');
     expect(svg).toMatchSnapshot();
   });
 

@@ -116,7 +116,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
       {cell.kind === 'sql' && <SqlBody cell={cell} result={state?.value as SqlResult | undefined} controller={controller} workspace={workspace} />}
       {cell.kind === 'chart' && <ChartBody cell={cell} result={state?.value as SqlResult | undefined} chartRef={chartRef} />}
       {cell.kind === 'view' && state?.value !== undefined && scheme && (
-        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} stale={status !== 'ready'} />
+        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} stale={status !== 'ready'} presenting={presenting} />
       )}
     </section>
   );

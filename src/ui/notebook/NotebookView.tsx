@@ -2,13 +2,15 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
-import { VIEW_KINDS, type Cell, type ViewKind } from '../../notebook/types';
+import { VIEW_KINDS, type ViewKind } from '../../notebook/types';
+import { isSlideCell, type Slide } from '../../app/deck';
 import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 import { SlideShow } from './SlideShow';
 import { VIEW_NAMES } from './view-names';
 import { FileButton } from '../FileButton';
+import { enterPrintLayout, leavePrintLayout, nextPaint, printAndWait } from '../print-layout';
 
 interface Props {
   controller: NotebookController;
@@ -29,26 +31,31 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   // nothing: one-period moves took 7–15 ms longer at the median, cut-line drags 5–11 ms (A/B in
   // the benchmark's browser, 3 rounds each).
   const snapshot = useSyncExternalStore(controller.scheduler.subscribe, controller.scheduler.getSnapshot);
-  const [slides, setSlides] = useState<{ cells: readonly Cell[]; start: number } | undefined>();
+  // What slide mode shows: the deck from a slide (by its cell, or the title slide), or one cell
+  // alone (the full-screen button of a cell that is not a slide).
+  const [slides, setSlides] = useState<{ from?: string; only?: string } | undefined>();
   const [adding, setAdding] = useState('');
+  const closeSlides = useCallback(() => setSlides(undefined), []);
   // Stable, so unchanged cells (React.memo) do not re-render when another cell changes.
   const present = useCallback(
     (id: string) => {
-      const cells = controller.getNotebook().cells;
-      const i = cells.findIndex((c) => c.id === id);
-      const cell = cells[i];
-      if (!cell) return;
-      setSlides(cell.kind === 'view' || cell.kind === 'chart' ? { cells: [cell], start: 0 } : { cells, start: i });
+      const cell = controller.getNotebook().cells.find((c) => c.id === id);
+      if (cell) setSlides(isSlideCell(cell) ? { from: id } : { only: id });
     },
     [controller],
   );
 
   // Views off screen wait until scrolled to; a printout needs them all. Ctrl+P gets what is
-  // ready by then; the print button first computes every view.
+  // ready by then; the print button first computes every view. Either way the charts are laid out
+  // at the paper's width before the page is printed (print-layout.ts).
   useEffect(() => {
     let undo: Promise<() => void> | undefined;
-    const before = () => void (undo ??= controller.showEverything());
+    const before = () => {
+      enterPrintLayout('page');
+      undo ??= controller.showEverything();
+    };
     const after = () => {
+      leavePrintLayout();
       void undo?.then((u) => u());
       undo = undefined;
     };
@@ -62,11 +69,16 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   }, [controller]);
   const print = async () => {
     const undo = await controller.showEverything();
-    // Two frames: React commits the new results, then the charts paint them.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    window.print();
+    enterPrintLayout('page');
+    // React commits the new results, then the charts paint them at the print width.
+    await nextPaint();
+    await printAndWait();
+    leavePrintLayout();
     undo();
   };
+  const deck = slides && !slides.only ? controller.deck(locale) : undefined;
+  const shown: readonly Slide[] | undefined = slides?.only ? [{ kind: 'cell', cellId: slides.only, title: '' }] : deck;
+  const start = Math.max(0, slides?.from ? (deck?.findIndex((s) => s.kind === 'cell' && s.cellId === slides.from) ?? 0) : 0);
 
   const add = (what: string) => {
     const last = notebook.cells.at(-1)?.id;
@@ -98,7 +110,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setSlides({ cells: notebook.cells, start: 0 })}>
+        <button type="button" onClick={() => setSlides({})}>
           {t(locale, 'slideMode')}
         </button>
         <button type="button" onClick={onSave}>
@@ -117,7 +129,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
       {notebook.cells.map((cell) => (
         <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} onPresent={present} />
       ))}
-      {slides && <SlideShow cells={slides.cells} start={slides.start} snapshot={snapshot} controller={controller} workspace={workspace} onClose={() => setSlides(undefined)} />}
+      {shown && <SlideShow slides={shown} start={start} snapshot={snapshot} controller={controller} workspace={workspace} onClose={closeSlides} />}
     </div>
   );
 }

@@ -33,6 +33,8 @@ interface Props {
   chartRef: React.RefObject<EChartHandle | null>;
   /** The model is from an earlier run (the cell waits to re-run): it may not fit the scheme now. */
   stale?: boolean;
+  /** A slide: the chart alone fills it; no exports or measure choices, the table folded away. */
+  presenting?: boolean;
 }
 
 /** A builder's result, or why it could not build (e.g. a stale model of other tiers). */
@@ -48,7 +50,7 @@ function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string
 const TABLE_HEIGHT: Partial<Record<ViewModel['view'], number>> = { near: 320, 'before-after': 20 * 24 + 4 };
 
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
-export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale }: Props) {
+export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale, presenting }: Props) {
   const locale = useLocale();
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
@@ -126,8 +128,10 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       </p>
     );
   }
+  const tableView = table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={TABLE_HEIGHT[model.view] ?? 240} label={title} mask={mask} />;
   return (
     <div className="view-body">
+      {!presenting && (
       <div className="controls">
         {model.view === 'migration' && (
           <label>
@@ -150,6 +154,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         )}
         <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={exported} workspace={workspace} />
       </div>
+      )}
       {'warnings' in model && model.warnings.map((w) => (
         <p key={w} className="hint warn">
           {w}
@@ -159,7 +164,15 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       {model.view === 'overview' && <Overview model={model} />}
       {model.view === 'kpi' && <KpiRow model={model} scheme={scheme} />}
       {model.view === 'before-after' && <BeforeAfter model={model} />}
-      {table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={TABLE_HEIGHT[model.view] ?? 240} label={title} mask={mask} />}
+      {tableView && presenting && option ? (
+        // A slide is about its chart; the numbers stay one click away.
+        <details className="slide-table">
+          <summary>{t(locale, 'slideTable', { n: table.rows.length })}</summary>
+          {tableView}
+        </details>
+      ) : (
+        tableView
+      )}
     </div>
   );
 }
