@@ -53,16 +53,30 @@ export class Analyst {
     return { table: d.table, columns: new Set(d.columns.map((c) => c.name)) };
   }
 
-  private cached<T>(key: string, build: () => Promise<T>): Promise<T> {
-    const full = `${this.version()}|${key}`;
-    let p = this.tuners.get(full) as Promise<T> | undefined;
-    if (!p) {
-      p = build();
-      // A failed build is not cached: the next ask tries again.
-      p.catch(() => this.tuners.delete(full));
-      this.tuners.set(full, p);
+  /**
+   * One build per key and data version, shared by every caller that asks while it runs. A build
+   * runs under the first caller's signal: when that run is superseded the build fails with an
+   * AbortError, and a caller whose own run is still wanted builds again instead of failing.
+   */
+  private async cached<T>(key: string, build: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    for (;;) {
+      const full = `${this.version()}|${key}`;
+      let p = this.tuners.get(full) as Promise<T> | undefined;
+      if (!p) {
+        const built = build();
+        // A failed build is not cached: the next ask tries again.
+        built.catch(() => {
+          if (this.tuners.get(full) === built) this.tuners.delete(full);
+        });
+        this.tuners.set(full, built);
+        p = built;
+      }
+      try {
+        return await p;
+      } catch (e) {
+        if (!isAbort(e) || signal?.aborted) throw e;
+      }
     }
-    return p;
   }
 
   /** Drops every cached tuner (the data changed). */
@@ -94,16 +108,16 @@ export class Analyst {
       const ctx = this.ctx();
       const q = ladderInputsQuery(scheme, ctx, period, ctx.columns.has('branch') ? 'branch' : undefined);
       return this.query(q.sql, q.params, signal);
-    });
+    }, signal);
   }
 
   ladderTuner(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<LadderTuner> {
-    return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => LadderTuner.fromTable(scheme, await this.ladderInputs(scheme, period, signal)));
+    return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => LadderTuner.fromTable(scheme, await this.ladderInputs(scheme, period, signal)), signal);
   }
 
   /** Ladder tuners per branch of one period (the same extraction, grouped in TypeScript). */
   branchTuners(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
-    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal), 'branch'));
+    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal), 'branch'), signal);
   }
 
   /**
@@ -115,7 +129,7 @@ export class Analyst {
       const periods = this.dataset()?.periods ?? [];
       const q = ladderInputsQuery(scheme, this.ctx(), { allPeriods: periods });
       return LadderTuner.byNumberedGroup(scheme, await this.query(q.sql, q.params, signal), 'period_no', periods);
-    });
+    }, signal);
   }
 
   /** What the compiler reports about a scheme shape on this data (cached: asked on every drag). */
@@ -130,14 +144,14 @@ export class Analyst {
     return this.cached(`transition|${structureKey(scheme)}|${from}|${to}`, async () => {
       const q = transitionInputsQuery(scheme, this.ctx(), from, to);
       return TransitionTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
-    });
+    }, signal);
   }
 
   quadrantTuner(scheme: QuadrantScheme, period: string | null, signal?: AbortSignal): Promise<QuadrantTuner> {
     return this.cached(`quadrant|${structureKey(scheme)}|${period}`, async () => {
       const q = quadrantInputsQuery(scheme, this.ctx(), period);
       return QuadrantTuner.fromTable(scheme, await this.query(q.sql, q.params, signal));
-    });
+    }, signal);
   }
 
   /** Tier counts of one period: fast for ladders and quadrants, SQL for the other kinds. */
@@ -270,4 +284,9 @@ export class Analyst {
   async sql(sql: string, params: readonly (string | number)[], signal?: AbortSignal): Promise<Table> {
     return this.query(sql, params, signal);
   }
+}
+
+/** A run that was superseded (the workspace skips work whose signal was aborted). */
+function isAbort(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 }
