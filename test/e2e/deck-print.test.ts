@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, settled, type Harness } from './harness';
+import { openWithSample, SHOTS, settled, type Harness } from './harness';
 
-const SHOTS = 'test-results/e2e';
 /** Printable width of A4 portrait with the dashboard's 12 mm margins, in CSS pixels (96 per inch). */
 const PAGE_WIDTH_PX = (186 / 25.4) * 96;
 /** A landscape slide page's content box: 277 mm less its 8 mm side paddings. */
@@ -40,10 +39,7 @@ function pdfPages(pdf: string, prefix: string): string[] {
 describe('slides and print in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await openApp();
-    await h.page.goto(`${h.origin}/`);
-    await settled(h);
+    h = await openWithSample();
     // The print dialog cannot open headless: the page's print call only records that it came.
     await h.page.evaluate(() => {
       const w = window as unknown as { __printed: number };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -16,6 +16,19 @@ export interface Harness {
   readonly outside: string[];
   readonly consoleErrors: string[];
   close(): Promise<void>;
+}
+
+/** Where e2e tests keep the screenshots and PDFs they judged. */
+export const SHOTS = 'test-results/e2e';
+
+/** The app on its bundled sample, settled: what most workflows start from. */
+export async function openWithSample(viewport?: { width: number; height: number }): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  const h = await openApp();
+  if (viewport) await h.page.setViewportSize(viewport);
+  await h.page.goto(`${h.origin}/`);
+  await settled(h);
+  return h;
 }
 
 export async function openApp(): Promise<Harness> {

@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIELDS } from '../../src/ingest/vocabulary';
 import { VIEW_KINDS } from '../../src/notebook/types';
 import { PRESETS } from '../../src/schemes/presets';
 import { CJK, englishWords } from '../support/i18n-scan';
-import { openApp, scrollThroughNotebook, settled, type Harness } from './harness';
+import { openWithSample, SHOTS, scrollThroughNotebook, settled, type Harness } from './harness';
 
-const SHOTS = 'test-results/e2e';
 
 /** A piece of text the page shows, and where. */
 interface Seen {
@@ -103,11 +102,7 @@ describe('one language at a time', () => {
   let h: Harness;
   const found: Record<string, string[]> = {};
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await openApp();
-    await h.page.setViewportSize({ width: 1366, height: 768 });
-    await h.page.goto(`${h.origin}/`);
-    await settled(h);
+    h = await openWithSample({ width: 1366, height: 768 });
   });
   afterAll(async () => {
     // What each language still shows of the other, for whoever fixes it.

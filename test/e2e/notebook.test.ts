@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, paintedShare, settled, tierCounts, type Harness } from './harness';
+import { openWithSample, SHOTS, paintedShare, settled, tierCounts, type Harness } from './harness';
 
-const SHOTS = 'test-results/e2e';
 
 /** Retail-aum counts for December 2025 with the VIP bound at `vip`, by plain SQL on native DuckDB. */
 async function countsWithVipBound(vip: number): Promise<Record<string, number>> {
@@ -29,10 +28,7 @@ async function downloaded(h: Harness, click: () => Promise<void>): Promise<{ nam
 describe('the notebook workflow in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await openApp();
-    await h.page.goto(`${h.origin}/`);
-    await settled(h);
+    h = await openWithSample();
   });
   afterAll(async () => h?.close());
 

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { presetById } from '../../src/schemes/presets';
 import type { LadderScheme } from '../../src/schemes/types';
-import { openApp, settled, tierCounts, type Harness } from './harness';
+import { openWithSample, SHOTS, settled, tierCounts, type Harness } from './harness';
 
-const SHOTS = 'test-results/e2e';
 
 /** The first `rows` customers of the bundled GBK extract, still GBK with CRLF: a user's own small extract. */
 function gbkExtract(rows: number): Buffer {
@@ -35,11 +34,7 @@ async function drop(h: Harness, name: string, buffer: Buffer): Promise<void> {
 describe('a new user with their own file', () => {
   let h: Harness;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await openApp();
-    await h.page.setViewportSize({ width: 1366, height: 768 });
-    await h.page.goto(`${h.origin}/`);
-    await settled(h);
+    h = await openWithSample({ width: 1366, height: 768 });
   });
   afterAll(async () => h?.close());
 

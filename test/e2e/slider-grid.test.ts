@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, settled, tierCounts, type Harness } from './harness';
+import { openWithSample, SHOTS, settled, tierCounts, type Harness } from './harness';
 
-const SHOTS = 'test-results/e2e';
 
 /** VIP customers of December 2025 with the VIP bound at `vip` (private banking at 500万), by plain SQL. */
 async function vipCount(vip: number): Promise<number> {
@@ -23,10 +21,7 @@ const ROUND = /^(\d+(\.\d)?万|0)$/;
 describe('the VIP slider moves on round numbers (Chromium, bundled sample)', () => {
   let h: Harness;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    h = await openApp();
-    await h.page.goto(`${h.origin}/`);
-    await settled(h);
+    h = await openWithSample();
   });
   afterAll(async () => h?.close());
 
