@@ -76,7 +76,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
   useOnScreen(section, cell.id, controller);
   return (
-    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-status={status} aria-label={cellName(cell, locale)}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-view={cell.kind === 'view' ? cell.view : undefined} data-status={status} aria-label={cellName(cell, locale)}>
       {!presenting && (
         <header className="cell-head">
           <h3>{cellTitle(cell, locale)}</h3>
