@@ -68,21 +68,22 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
 
   const period = { periodParam: 'period' };
   const fromTo = { fromParam: 'from', toParam: 'to' };
+  // The figures and the main charts first (the first screen answers the question), then the
+  // period choices, the other views, and the data overview last.
   const cells: Cell[] = [
     { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
     view('kpi', 'nbKpi', 'kpi', periods.length >= 2 ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
-    view('overview', 'nbOverview', 'overview'),
-    select('param-period', 'period', 'nbPeriod', periods, latest),
+    { id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved },
+    view('tiers', 'nbTiers', 'tiers', period),
   ];
+  if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
+  if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
+  cells.push(select('param-period', 'period', 'nbPeriod', periods, latest));
   if (several) {
     cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
     cells.push(select('param-to', 'to', 'nbTo', periods, latest));
   }
-  cells.push({ id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved });
-  cells.push(view('tiers', 'nbTiers', 'tiers', period));
-  if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
   if (options.hasBranch !== false) cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
-  if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
   if (several) {
     cells.push(view('migration', 'nbMigration', 'migration', fromTo));
     cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
@@ -96,6 +97,7 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
     cells.push(view('sensitivity', 'nbSensitivity', 'sensitivity', period));
   }
   cells.push(view('before-after', 'nbBeforeAfter', 'before-after', period));
+  cells.push(view('overview', 'nbOverview', 'overview'));
   return { format: 'tierlens-notebook', version: 1, cells };
 }
 

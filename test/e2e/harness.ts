@@ -113,6 +113,9 @@ export async function settled(h: Harness): Promise<void> {
 
 /** The tiers view's table as { tier id: customers }. */
 export async function tierCounts(page: Page): Promise<Record<string, number>> {
+  // Views out of sight wait until they are seen: look at the tiers view, as a user would.
+  await page.locator('[data-cell="tiers"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => ['ready', 'idle'].includes(document.querySelector('[data-cell="tiers"]')?.getAttribute('data-status') ?? ''), null, { timeout: 30_000 });
   const rows = await page.$$eval('[data-cell="tiers"] .vtable-row', (els) => els.map((r) => [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent ?? '')));
   return Object.fromEntries(rows.map((cells) => [cells[1] ?? '', Number(String(cells[2] ?? '').replaceAll(',', ''))]));
 }

@@ -21,13 +21,12 @@ describe('defaultNotebook', () => {
     expect(ids(nb)).toEqual([
       'title',
       'kpi',
-      'overview',
-      'param-period',
-      'param-from',
-      'param-to',
       'scheme',
       'tiers',
       'tier-mix',
+      'param-period',
+      'param-from',
+      'param-to',
       'tier-by-branch',
       'migration',
       'sankey',
@@ -38,8 +37,9 @@ describe('defaultNotebook', () => {
       'near',
       'sensitivity',
       'before-after',
+      'overview',
     ]);
-    expect(views(nb)).toEqual(['kpi', 'overview', 'tiers', 'tier-mix', 'tier-by-branch', 'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
+    expect(views(nb)).toEqual(['kpi', 'tiers', 'tier-mix', 'tier-by-branch', 'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after', 'overview']);
     const period = nb.cells.find((c) => c.id === 'param-period');
     expect(period).toMatchObject({ kind: 'param', name: 'period', control: 'select', value: '2024-10', options: ['2024-2', '2024-9', '2024-10'] });
     expect(nb.cells.find((c) => c.id === 'param-from')).toMatchObject({ name: 'from', value: '2024-9' });
@@ -58,7 +58,7 @@ describe('defaultNotebook', () => {
 
   test('one period: no from/to, no over-time views', () => {
     const nb = defaultNotebook({ schemeId: 'value-matrix', schemeKind: 'quadrant', hasTwoAxes: true, periods: ['2024Q4'], locale: 'en' });
-    expect(ids(nb)).toEqual(['title', 'kpi', 'overview', 'param-period', 'scheme', 'tiers', 'tier-by-branch', 'quadrant', 'before-after']);
+    expect(ids(nb)).toEqual(['title', 'kpi', 'scheme', 'tiers', 'quadrant', 'param-period', 'tier-by-branch', 'before-after', 'overview']);
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('Tier distribution');
     expect(nb.cells[0]?.kind === 'markdown' && nb.cells[0].text).toContain('# Customer tiering');
     expect(buildGraph(nb.cells).issues.size).toBe(0);
