@@ -111,6 +111,13 @@ export async function settled(h: Harness): Promise<void> {
   await page.waitForSelector('[data-cell="tiers"] .chart[data-rendered="true"]', { timeout: 30_000 });
 }
 
+/** The data overview's row count, read after scrolling it into sight (views out of sight wait). */
+export async function overviewRows(page: Page): Promise<number> {
+  const overview = page.locator('[data-cell="overview"]');
+  await overview.scrollIntoViewIfNeeded();
+  return Number(((await overview.locator('dd').first().textContent({ timeout: 30_000 })) ?? '').replaceAll(',', ''));
+}
+
 /** The tiers view's table as { tier id: customers }. */
 export async function tierCounts(page: Page): Promise<Record<string, number>> {
   // Views out of sight wait until they are seen: look at the tiers view, as a user would.

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { presetById } from '../../src/schemes/presets';
 import type { LadderScheme } from '../../src/schemes/types';
-import { openWithSample, SHOTS, settled, tierCounts, type Harness } from './harness';
+import { openWithSample, overviewRows, SHOTS, settled, tierCounts, type Harness } from './harness';
 
 
 /** The first `rows` customers of the bundled GBK extract, still GBK with CRLF: a user's own small extract. */
@@ -17,7 +17,6 @@ function gbkExtract(rows: number): Buffer {
   return bytes.subarray(0, end);
 }
 
-const overviewRows = async (h: Harness) => Number(((await h.page.locator('[data-cell="overview"] dd').first().textContent()) ?? '').replaceAll(',', ''));
 
 /** A fresh page at 1366×768: no autosave, the bundled sample loaded. */
 async function freshPage(h: Harness): Promise<void> {
@@ -39,11 +38,11 @@ describe('a new user with their own file', () => {
   afterAll(async () => h?.close());
 
   test('a GBK extract replaces the demo: its rows only, its latest period shown; one click brings the sample back', async () => {
-    const sampleRows = await overviewRows(h);
+    const sampleRows = await overviewRows(h.page);
     await drop(h, '我的客户_gbk.csv', gbkExtract(500));
     await expect.poll(() => h.page.getByTestId('sample-replaced').count(), { timeout: 60_000 }).toBe(1);
     await settled(h);
-    expect(await overviewRows(h)).toBe(500);
+    expect(await overviewRows(h.page)).toBe(500);
     expect(await h.page.getByRole('combobox', { name: '期次' }).first().inputValue()).toBe('2025-12-31');
     const title = (await h.page.locator('[data-cell="title"]').textContent()) ?? '';
     expect(title).toContain('零售客户资产分层');
@@ -53,20 +52,20 @@ describe('a new user with their own file', () => {
     await h.page.screenshot({ path: `${SHOTS}/50-own-gbk-extract.png` });
 
     await h.page.getByRole('button', { name: '换回示例数据' }).click();
-    await expect.poll(() => overviewRows(h), { timeout: 60_000 }).toBe(sampleRows);
+    await expect.poll(() => overviewRows(h.page), { timeout: 60_000 }).toBe(sampleRows);
     await settled(h);
     expect(await h.page.getByTestId('sample-replaced').count()).toBe(0);
   });
 
   test('an empty file: the error is in the first screen, in Chinese, and the data stays', async () => {
-    const before = await overviewRows(h);
+    const before = await overviewRows(h.page);
     await drop(h, 'empty.csv', Buffer.alloc(0));
     const failures = h.page.getByTestId('load-failures');
     await expect.poll(() => failures.count(), { timeout: 30_000 }).toBe(1);
     expect(await failures.textContent()).toContain('empty.csv：文件是空的');
     const box = (await failures.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(768);
-    expect(await overviewRows(h)).toBe(before);
+    expect(await overviewRows(h.page)).toBe(before);
     await h.page.screenshot({ path: `${SHOTS}/51-empty-file-error.png` });
     await failures.getByRole('button', { name: '关闭' }).click();
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SAMPLE_NAME } from '../../src/app/first-view';
-import { openApp, settled, type Harness } from './harness';
+import { openApp, overviewRows, settled, type Harness } from './harness';
 
 interface Expected {
   branchReport: { customers: { customer_id: string }[]; leftOut: { line: number; kind: string; text?: string }[] };
@@ -16,7 +16,7 @@ const FILE = 'branch_report.xlsx';
  */
 describe('office report in Chromium', () => {
   let h: Harness;
-  const overviewRows = async () => Number(((await h.page.locator('[data-testid="overview"] dd').first().textContent()) ?? '').replaceAll(',', ''));
+  const datasetRows = () => overviewRows(h.page);
   beforeAll(async () => {
     h = await openApp();
     await h.page.goto(`${h.origin}/`);
@@ -35,7 +35,7 @@ describe('office report in Chromium', () => {
     await expect.poll(() => report.count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => h.page.locator('.busy').count(), { timeout: 60_000 }).toBe(0);
     const customers = EXPECTED.branchReport.customers.length;
-    await expect.poll(overviewRows, { timeout: 30_000 }).toBe(customers);
+    await expect.poll(datasetRows, { timeout: 30_000 }).toBe(customers);
     expect(await report.locator('summary').textContent()).toContain(`${customers} 行 ·`);
 
     const leftOut = report.locator('table.left-out tbody tr');
@@ -46,10 +46,10 @@ describe('office report in Chromium', () => {
     // 合计 taken back in: one more row, and the control turns into "leave out".
     const total = report.locator('table.left-out tbody tr', { hasText: '合 计' });
     await total.getByRole('button', { name: '计入客户' }).click();
-    await expect.poll(overviewRows, { timeout: 30_000 }).toBe(customers + 1);
+    await expect.poll(datasetRows, { timeout: 30_000 }).toBe(customers + 1);
     await expect.poll(() => total.getByRole('button', { name: '不计入' }).count(), { timeout: 30_000 }).toBe(1);
     await total.getByRole('button', { name: '不计入' }).click();
-    await expect.poll(overviewRows, { timeout: 30_000 }).toBe(customers);
+    await expect.poll(datasetRows, { timeout: 30_000 }).toBe(customers);
     await h.page.screenshot({ path: 'test-results/e2e/report-rows.png' });
     expect(h.outside).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
