@@ -39,7 +39,8 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
   return {
     animation: false,
     title: { text: input.title, left: 'center', textStyle: { fontSize: 15 } },
-    grid: { left: 64, right: 64, top: 56, bottom: 48 },
+    // Room under the axis labels for a legend that wraps to two rows in a half-width chart.
+    grid: { left: 64, right: 64, top: 56, bottom: 76 },
     legend: { bottom: 0, data: [...rows.map((r) => label(r.tier)), ...(amountLabel === undefined ? [] : [shareName])] },
     tooltip: {
       trigger: 'axis',
