@@ -148,7 +148,7 @@ export function buildHistogramOption(input: HistogramInput): EChartsOption {
   return {
     animation: false,
     title: titleBlock(input.title, [t(locale, 'chartCustomerCount', { n: total }), ...(logX ? [t(locale, 'chartLogScale')] : [])].join(' · ')),
-    grid: { left: 72, right: 48, top: 104, bottom: 56 },
+    grid: { left: 72, right: 48, top: 80, bottom: 56 },
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
@@ -190,17 +190,20 @@ export function buildHistogramOption(input: HistogramInput): EChartsOption {
           silent: true,
           symbol: 'none',
           animation: false,
-          // Labels alternate in height so close thresholds do not print over each other.
-          data: shown.map((t, i) => ({
+          // Each label runs up along its own line, so close thresholds never print over each
+          // other at any chart width; a white halo keeps it legible over the bars.
+          data: shown.map((t) => ({
             xAxis: t.value,
             lineStyle: { color: tl.color(t.tier), width: 2, type: 'solid' as const },
             label: {
               formatter: () => `${tl.label(t.tier)} ≥ ${fmt(t.value)}`,
-              position: 'end' as const,
+              position: 'insideEndTop' as const,
               color: tl.color(t.tier),
               fontSize: FONT.label,
               fontWeight: 'bold' as const,
-              distance: i % 2 === 0 ? 4 : 20,
+              textBorderColor: '#fff',
+              textBorderWidth: 3,
+              distance: 2,
             },
           })),
         },

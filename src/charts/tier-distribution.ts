@@ -39,8 +39,9 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
   return {
     animation: false,
     title: { text: input.title, left: 'center', textStyle: { fontSize: 15 } },
-    // Room under the axis labels for a legend that wraps to two rows in a half-width chart.
-    grid: { left: 64, right: 64, top: 56, bottom: 76 },
+    // Room under the axis labels for a legend that wraps to two rows in a half-width chart, and
+    // above the axis names for the title (they overlap at half width otherwise).
+    grid: { left: 64, right: 64, top: 72, bottom: 84 },
     legend: { bottom: 0, data: [...rows.map((r) => label(r.tier)), ...(amountLabel === undefined ? [] : [shareName])] },
     tooltip: {
       trigger: 'axis',
@@ -57,7 +58,8 @@ export function buildTierDistributionOption(input: TierDistributionInput): EChar
         return lines.join('<br/>');
       },
     },
-    xAxis: { type: 'category', data: rows.map((r) => label(r.tier)) },
+    // Every tier named, long names wrapped, rather than every other name dropped at half width.
+    xAxis: { type: 'category', data: rows.map((r) => label(r.tier)), axisLabel: { interval: 0, width: 64, overflow: 'break' } },
     yAxis: [
       { type: 'value', name: customersName, ...countAxis() },
       ...(amountLabel === undefined

@@ -111,6 +111,16 @@ export function formatAmount(value: number | null | undefined, locale: Locale, d
   return `${sign}${int}${frac ? `.${frac}` : ''}${unit}`;
 }
 
+/**
+ * A headline amount: as `formatAmount`, with decimals enough for four significant digits (at
+ * most three), so 5,007,000,000 reads 5.007B rather than 5B.
+ */
+export function formatFigure(value: number | null | undefined, locale: Locale): string {
+  const shown = formatAmount(value, locale);
+  const intDigits = /^-?(\d+)/.exec(shown)?.[1]?.length ?? 0;
+  return intDigits > 0 && intDigits < 2 ? formatAmount(value, locale, 3) : shown;
+}
+
 /** A count with thousands separators: 12,345. */
 export function formatCount(value: number): string {
   return group(value, 0);

@@ -52,7 +52,7 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   const { schemeId, schemeKind, hasTwoAxes, locale } = options;
   const view = (id: string, titleKey: MessageKey, kind: ViewKind, viewOptions: Record<string, unknown> = {}): ViewCell => ({ id, kind: 'view', title: t(locale, titleKey), titleKey, view: kind, options: viewOptions });
   const select = (id: string, name: string, titleKey: MessageKey, values: readonly string[], value: string | null): ParamCell => ({
-    id, kind: 'param', name, title: t(locale, titleKey), titleKey, control: 'select', value, options: values,
+    id, kind: 'param', name, title: t(locale, titleKey), titleKey, control: 'select', value, options: values, dock: 'bar',
   });
   const periods = sortedPeriods(options.periods);
   const several = periods.length >= 2;
@@ -67,35 +67,35 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   const saved = options.saved === undefined ? scheme : options.saved;
 
   const period = { periodParam: 'period' };
-  const fromTo = { fromParam: 'from', toParam: 'to' };
-  // The figures and the main charts first (the first screen answers the question), then the
-  // period choices, the other views, and the data overview last.
+  // Migration compares the compare-with period to the period shown: one choice drives the
+  // figures' "moved up / down" and every migration view alike.
+  const fromTo = { fromParam: 'from', toParam: 'period' };
+  // The figures and the main charts first (the first screen answers the question); then the
+  // threshold views beside the charts they move, so any stretch of the page shows charts that
+  // follow a slider; the data overview last. Period choices sit in the notebook's bar.
+  const ladder = schemeKind === 'ladder';
   const cells: Cell[] = [
     { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
-    view('kpi', 'nbKpi', 'kpi', periods.length >= 2 ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
+    select('param-period', 'period', 'nbPeriod', periods, latest),
+  ];
+  if (several) cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
+  cells.push(
+    view('kpi', 'nbKpi', 'kpi', several ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
     { id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved },
     view('tiers', 'nbTiers', 'tiers', period),
-  ];
+  );
   if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
   if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
-  cells.push(select('param-period', 'period', 'nbPeriod', periods, latest));
-  if (several) {
-    cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
-    cells.push(select('param-to', 'to', 'nbTo', periods, latest));
-  }
+  if (ladder) cells.push(view('histogram', 'nbHistogram', 'histogram', period));
   if (options.hasBranch !== false) cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
+  if (ladder) cells.push(view('near', 'nbNear', 'near', period), view('sensitivity', 'nbSensitivity', 'sensitivity', period));
   if (several) {
     cells.push(view('migration', 'nbMigration', 'migration', fromTo));
-    cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
     cells.push(view('psi', 'nbPsi', 'psi', fromTo));
+    cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
     cells.push(view('projection', 'nbProjection', 'projection', fromTo));
   }
-  if (schemeKind === 'ladder') {
-    cells.push(view('histogram', 'nbHistogram', 'histogram', period));
-    cells.push(view('lorenz', 'nbLorenz', 'lorenz', period));
-    cells.push(view('near', 'nbNear', 'near', period));
-    cells.push(view('sensitivity', 'nbSensitivity', 'sensitivity', period));
-  }
+  if (ladder) cells.push(view('lorenz', 'nbLorenz', 'lorenz', period));
   cells.push(view('before-after', 'nbBeforeAfter', 'before-after', period));
   cells.push(view('overview', 'nbOverview', 'overview'));
   return { format: 'tierlens-notebook', version: 1, cells };

@@ -56,6 +56,8 @@ export interface ParamCell extends CellBase {
   readonly step?: number;
   /** The choices of a `select`. */
   readonly options?: readonly ParamValue[];
+  /** Shown in the notebook's bar (the period control) rather than as a card of its own. */
+  readonly dock?: 'bar';
 }
 
 /** The working scheme; produces the value `scheme`. */

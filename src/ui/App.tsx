@@ -213,6 +213,20 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
   return (
     <LocaleContext.Provider value={locale}>
       <div className="app">
+        <a
+          className="skip-link"
+          href="#tuning"
+          onClick={(e) => {
+            // Straight to the first threshold's slider, not just near it.
+            const first = document.querySelector<HTMLElement>('#tuning input');
+            if (!first) return;
+            e.preventDefault();
+            first.focus();
+            first.scrollIntoView({ block: 'nearest' });
+          }}
+        >
+          {t(locale, 'skipToTuning')}
+        </a>
         <header>
           <h1>{t(locale, 'appTitle')}</h1>
           <span className="hint">{t(locale, 'tagline')}</span>
@@ -221,8 +235,31 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
             {t(locale, 'language')}
           </button>
         </header>
-        <main>
-          <FilePicker locale={locale} compact={state.dataset !== undefined || showingPrecomputed} replacesSample={state.sample?.status === 'shown' || (!state.dataset && showingPrecomputed)} onFiles={onFiles} onRefused={(name, refusal) => workspace.refuse(name, refusal)} />
+        <main id="main">
+          {/* Adding data, privacy and the load report: one bar, so the dashboard starts near the top. */}
+          <div className="data-bar">
+            <FilePicker locale={locale} compact={state.dataset !== undefined || showingPrecomputed} replacesSample={state.sample?.status === 'shown' || (!state.dataset && showingPrecomputed)} onFiles={onFiles} onRefused={(name, refusal) => workspace.refuse(name, refusal)} />
+            {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
+            <details className="data-panel" onToggle={(e) => setDataOpen(e.currentTarget.open)}>
+              <summary>{t(locale, 'dataPanel')}</summary>
+              <LoadReport
+                locale={locale}
+                files={state.files}
+                dataset={state.dataset}
+                onRemap={(id, column, field) => void workspace.remap(id, column, field)}
+                levels={state.privacy.levels}
+                onLevel={(column, level) => workspace.setLevel(column, level)}
+                onRemove={(id) => void workspace.removeFile(id)}
+                onInclude={(id, rec, include) => void workspace.includeRow(id, rec, include)}
+                onSheet={(id, sheet) => void workspace.chooseSheet(id, sheet)}
+                onExport={(includeSensitive) =>
+                  void workspace.exportDataset(includeSensitive).then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))
+                }
+                onClear={() => void workspace.clear()}
+              />
+              {state.dataset && <DataPreview locale={locale} preview={preview} privacy={state.privacy} />}
+            </details>
+          </div>
           <LoadFailures failures={state.failures} onDismiss={() => workspace.dismissFailures()} />
           <LoadProgress busy={state.busy} progress={state.progress} stage={state.stage} locale={locale} />
           <SampleNote sample={state.sample} files={state.files.map((f) => f.name)} onBack={() => void backToSample()} onDismiss={() => workspace.dismissSampleNote()} />
@@ -241,31 +278,11 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
               <span data-value="">{reattach.names.join(t(locale, 'listSeparator'))}</span>
             </p>
           )}
-          {state.dataset && <PrivacyBar workspace={workspace} privacy={state.privacy} />}
           {!state.dataset && showingPrecomputed && (
             <p className="notice" role="status" data-testid="precomputed">
               {t(locale, 'startingEngine')} {t(locale, 'precomputedNote')}
             </p>
           )}
-          <details className="data-panel" onToggle={(e) => setDataOpen(e.currentTarget.open)}>
-            <summary>{t(locale, 'dataPanel')}</summary>
-            <LoadReport
-              locale={locale}
-              files={state.files}
-              dataset={state.dataset}
-              onRemap={(id, column, field) => void workspace.remap(id, column, field)}
-              levels={state.privacy.levels}
-              onLevel={(column, level) => workspace.setLevel(column, level)}
-              onRemove={(id) => void workspace.removeFile(id)}
-              onInclude={(id, rec, include) => void workspace.includeRow(id, rec, include)}
-              onSheet={(id, sheet) => void workspace.chooseSheet(id, sheet)}
-              onExport={(includeSensitive) =>
-                void workspace.exportDataset(includeSensitive).then((bytes) => download('tierlens-dataset.parquet', bytes, 'application/vnd.apache.parquet'))
-              }
-              onClear={() => void workspace.clear()}
-            />
-            {state.dataset && <DataPreview locale={locale} preview={preview} privacy={state.privacy} />}
-          </details>
           {state.dataset || showingPrecomputed ? (
             <NotebookView controller={controller} workspace={workspace} onSave={onSave} onOpen={(f) => void onOpen(f)} onRebuild={onRebuild} />
           ) : (

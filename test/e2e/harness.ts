@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 /**
@@ -125,4 +125,16 @@ export async function tierCounts(page: Page): Promise<Record<string, number>> {
   await page.waitForFunction(() => ['ready', 'idle'].includes(document.querySelector('[data-cell="tiers"]')?.getAttribute('data-status') ?? ''), null, { timeout: 30_000 });
   const rows = await page.$$eval('[data-cell="tiers"] .vtable-row', (els) => els.map((r) => [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent ?? '')));
   return Object.fromEntries(rows.map((cells) => [cells[1] ?? '', Number(String(cells[2] ?? '').replaceAll(',', ''))]));
+}
+
+/** Chooses an export format from a cell's export menu, as a user does: open it, then click. */
+export async function exportAs(cell: Locator, format: string): Promise<void> {
+  await cell.locator('.export-menu > summary').click();
+  await cell.locator('.export-menu').getByRole('button', { name: format, exact: true }).click();
+}
+
+/** Chooses an action from the notebook's menu in the bar. */
+export async function inMenu(page: Page, action: string): Promise<void> {
+  await page.locator('.notebook-menu > summary').click();
+  await page.locator('.notebook-menu').getByRole('button', { name: action }).click();
 }

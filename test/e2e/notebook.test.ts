@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWithSample, SHOTS, paintedShare, settled, tierCounts, type Harness } from './harness';
+import { inMenu, exportAs, openWithSample, SHOTS, paintedShare, settled, tierCounts, type Harness } from './harness';
 
 
 /** Retail-aum counts for December 2025 with the VIP bound at `vip`, by plain SQL on native DuckDB. */
@@ -79,7 +79,7 @@ describe('the notebook workflow in Chromium', () => {
     const text = (await panel.textContent())!;
     const movers = [/上迁 ([\d,]+)/, /下迁 ([\d,]+)/].reduce((n, re) => n + Number(re.exec(text)![1]!.replaceAll(',', '')), 0);
     const cell = h.page.locator('[data-cell="before-after"]');
-    const csv = await downloaded(h, () => cell.getByRole('button', { name: 'CSV' }).click());
+    const csv = await downloaded(h, () => exportAs(cell, 'CSV'));
     const lines = csv.bytes.toString('utf8').split(/\r?\n/).filter((l) => l.length > 0);
     expect(lines.length - 1).toBe(movers);
     expect(lines.slice(1).every((l) => l.includes('贵宾'))).toBe(true);
@@ -111,8 +111,12 @@ describe('the notebook workflow in Chromium', () => {
     expect(rows.every(([, , , from, to]) => from === '财富' && to === '贵宾')).toBe(true);
     const amounts = rows.map((r) => Number(r[5]!.replaceAll(',', '')));
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    // One export menu, holding one row of formats.
+    expect(await cell.locator('.export-menu').count()).toBe(1);
+    await cell.locator('.export-menu > summary').click();
     expect(await cell.getByRole('group', { name: '导出', exact: true }).count()).toBe(1);
     expect(await cell.getByRole('button', { name: 'CSV' }).count()).toBe(1);
+    await h.page.keyboard.press('Escape');
     await cell.screenshot({ path: `${SHOTS}/12-before-after-movers.png` });
     // Back to where the page was, as the tests after this one expect (views out of sight wait).
     await h.page.evaluate((y) => window.scrollTo(0, y), scrolled);
@@ -156,17 +160,17 @@ describe('the notebook workflow in Chromium', () => {
 
   test('exports: PNG of a chart, CSV with BOM and XLSX of the table behind it', async () => {
     const tiers = h.page.locator('[data-cell="tiers"]');
-    const png = await downloaded(h, () => tiers.getByRole('button', { name: 'PNG' }).click());
+    const png = await downloaded(h, () => exportAs(tiers, 'PNG'));
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.name).toMatch(/\.png$/);
-    const csv = await downloaded(h, () => tiers.getByRole('button', { name: 'CSV' }).click());
+    const csv = await downloaded(h, () => exportAs(tiers, 'CSV'));
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.bytes.toString('utf8')).toContain('贵宾');
-    const xlsx = await downloaded(h, () => tiers.getByRole('button', { name: 'XLSX' }).click());
+    const xlsx = await downloaded(h, () => exportAs(tiers, 'XLSX'));
     const sheet = XLSX.read(xlsx.bytes, { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet.Sheets[sheet.SheetNames[0]!]!);
     expect(rows.find((r) => r['层级代码'] === 'vip')?.['客户数']).toBe((await countsWithVipBound(300_000)).vip);
-    const svg = await downloaded(h, () => tiers.getByRole('button', { name: 'SVG' }).click());
+    const svg = await downloaded(h, () => exportAs(tiers, 'SVG'));
     expect(svg.bytes.toString('utf8')).toContain('<svg');
   });
 
@@ -194,7 +198,7 @@ describe('the notebook workflow in Chromium', () => {
   });
 
   test('save the notebook file, reload (autosave restores it), and open the saved file again', async () => {
-    const file = await downloaded(h, () => h.page.getByRole('button', { name: '保存笔记本' }).click());
+    const file = await downloaded(h, () => inMenu(h.page, '保存笔记本'));
     expect(file.name).toMatch(/\.tierlens\.json$/);
     const doc = JSON.parse(file.bytes.toString('utf8')) as { format: string; version: number; notebook: { cells: { id: string; kind: string; scheme?: { bounds: { min: number }[] } }[] }; files: { name: string }[] };
     expect(doc.format).toBe('tierlens-notebook');
@@ -233,7 +237,7 @@ describe('the notebook workflow in Chromium', () => {
     await h.page.setInputFiles('[data-testid="file-input"]', { name: 'corporate_quarters.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync('data-samples/corporate_quarters.xlsx') });
     await expect.poll(() => h.page.locator('details.file-report', { hasText: 'corporate_quarters.xlsx' }).count(), { timeout: 60_000 }).toBe(1);
     await h.page.locator('[data-cell="scheme"] select').first().selectOption('value-matrix');
-    await h.page.getByRole('button', { name: '按当前方案重建默认笔记本' }).click();
+    await inMenu(h.page, '按当前方案重建默认笔记本');
     const quadrant = h.page.locator('[data-cell="quadrant"]');
     await quadrant.waitFor({ timeout: 30_000 });
     await quadrant.scrollIntoViewIfNeeded();

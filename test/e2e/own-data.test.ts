@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { presetById } from '../../src/schemes/presets';
 import type { LadderScheme } from '../../src/schemes/types';
-import { openWithSample, overviewRows, SHOTS, settled, tierCounts, type Harness } from './harness';
+import { exportAs, openWithSample, overviewRows, SHOTS, settled, tierCounts, type Harness } from './harness';
 
 
 /** The first `rows` customers of the bundled GBK extract, still GBK with CRLF: a user's own small extract. */
@@ -95,7 +95,7 @@ describe('a new user with their own file', () => {
     const near = h.page.locator('[data-cell="near"]');
     await near.scrollIntoViewIfNeeded();
     await expect.poll(() => near.locator('.vtable-row').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    const [download] = await Promise.all([h.page.waitForEvent('download'), near.getByRole('button', { name: 'CSV' }).click()]);
+    const [download] = await Promise.all([h.page.waitForEvent('download'), exportAs(near, 'CSV')]);
     const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     const header = lines[0]!.split(',');
     expect(header).toEqual(['客户号', '期次', '当前层级', '临近层级', '当前值（元）', '距门槛差额（元）']);

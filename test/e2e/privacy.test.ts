@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, settled, type Harness } from './harness';
+import { exportAs, openApp, settled, type Harness } from './harness';
 
 async function parquetColumns(path: string): Promise<string[]> {
   const db = await DuckDBInstance.create(':memory:');
@@ -66,6 +66,7 @@ describe('personal data in Chromium', () => {
   });
 
   test('an SQL cell shows names masked and exports them only when asked', async () => {
+    await h.page.locator('.notebook-menu > summary').click();
     await h.page.getByLabel('添加单元').first().selectOption('sql');
     const cell = h.page.locator('[data-cell^="sql"]').last();
     await cell.scrollIntoViewIfNeeded();
@@ -77,7 +78,7 @@ describe('personal data in Chromium', () => {
     await expect.poll(() => cell.locator('.vtable-row').count(), { timeout: 30_000 }).toBe(5);
     const text = (await cell.locator('.vtable-row').first().textContent()) ?? '';
     expect(text).toMatch(/\*/);
-    const [csv] = await Promise.all([h.page.waitForEvent('download'), cell.getByRole('button', { name: 'CSV' }).click()]);
+    const [csv] = await Promise.all([h.page.waitForEvent('download'), exportAs(cell, 'CSV')]);
     const body = readFileSync((await csv.path())!, 'utf8');
     expect(body.split('\r\n')[0]).toBe('\ufeffcustomer_id,aum');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openApp, scrollThroughNotebook, settled, type Harness } from './harness';
+import { inMenu, openApp, scrollThroughNotebook, settled, type Harness } from './harness';
 import { presetById } from '../../src/schemes/presets';
 
 const EVIL = '<img src=x onerror="window.__xss=1">';
@@ -58,7 +58,7 @@ describe('security in Chromium', () => {
     const retail = presetById('retail-aum');
     const evilScheme = { ...retail, id: 'evil', tiers: retail.tiers.map((t) => ({ ...t, label: { zh: `${EVIL}${t.label.zh}`, en: `${EVIL}${t.label.en}` } })) };
     await h.page.setInputFiles('[data-testid="scheme-input"]', { name: 'evil-scheme.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(evilScheme)) });
-    await h.page.getByRole('button', { name: '按当前方案重建默认笔记本' }).click();
+    await inMenu(h.page, '按当前方案重建默认笔记本');
     await h.page.waitForSelector('[data-cell="tiers"] .chart[data-rendered="true"]', { timeout: 30_000 });
     await expect.poll(async () => (await h.page.$$eval('[data-cell]', (els) => els.map((e) => e.getAttribute('data-status')))).filter((s) => s === 'running' || s === 'pending').length, { timeout: 60_000 }).toBe(0);
     await h.page.getByRole('button', { name: '显示敏感信息…' }).click();

@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { formatAmount, formatDecimal, formatNumber, formatPeriod, formatShare } from '../../src/i18n/format';
+import { formatAmount, formatDecimal, formatFigure, formatNumber, formatPeriod, formatShare } from '../../src/i18n/format';
+
+describe('headline figures keep four significant digits', () => {
+  test.each([
+    [5_007_123_456, '50.07亿', '5.007B'],
+    [1_234_567, '123.45万', '1.234M'],
+    [5_000_000_000, '50亿', '5B'],
+    [98_765, '9.876万', '98.76K'],
+    [null, '—', '—'],
+  ])('%s → %s / %s', (v, zh, en) => {
+    expect(formatFigure(v, 'zh-CN')).toBe(zh);
+    expect(formatFigure(v, 'en')).toBe(en);
+  });
+});
 
 describe('万/亿 amount formatting (cut, never rounded up)', () => {
   test.each([

@@ -18,32 +18,20 @@ describe('defaultNotebook', () => {
     });
     expect(nb.format).toBe('tierlens-notebook');
     expect(nb.version).toBe(1);
+    // Figures and main charts first, threshold views beside the charts they move, overview last;
+    // the period and compare-with choices are docked in the bar.
     expect(ids(nb)).toEqual([
-      'title',
-      'kpi',
-      'scheme',
-      'tiers',
-      'tier-mix',
-      'param-period',
-      'param-from',
-      'param-to',
-      'tier-by-branch',
-      'migration',
-      'sankey',
-      'psi',
-      'projection',
-      'histogram',
-      'lorenz',
-      'near',
-      'sensitivity',
-      'before-after',
-      'overview',
+      'title', 'param-period', 'param-from', 'kpi', 'scheme', 'tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity',
+      'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview',
     ]);
-    expect(views(nb)).toEqual(['kpi', 'tiers', 'tier-mix', 'tier-by-branch', 'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after', 'overview']);
+    expect(views(nb)).toEqual(['kpi', 'tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview']);
     const period = nb.cells.find((c) => c.id === 'param-period');
     expect(period).toMatchObject({ kind: 'param', name: 'period', control: 'select', value: '2024-10', options: ['2024-2', '2024-9', '2024-10'] });
     expect(nb.cells.find((c) => c.id === 'param-from')).toMatchObject({ name: 'from', value: '2024-9' });
-    expect(nb.cells.find((c) => c.id === 'param-to')).toMatchObject({ name: 'to', value: '2024-10' });
+    // One compare-with choice: migration runs from it to the period shown.
+    expect(nb.cells.filter((c) => c.kind === 'param').every((c) => c.kind === 'param' && c.dock === 'bar')).toBe(true);
+    expect(nb.cells.some((c) => c.id === 'param-to')).toBe(false);
+    expect(nb.cells.find((c) => c.id === 'migration')).toMatchObject({ options: { fromParam: 'from', toParam: 'period' } });
     const scheme = nb.cells.find((c) => c.kind === 'scheme');
     expect(scheme).toMatchObject({ schemeId: 'retail-aum', title: '分级方案' });
     expect(scheme?.kind === 'scheme' && scheme.scheme === scheme.saved).toBe(true);
@@ -51,14 +39,14 @@ describe('defaultNotebook', () => {
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('客户分层分布');
     // The page is a sound graph: no problems, and a period change re-runs what reads it.
     expect(buildGraph(nb.cells).issues.size).toBe(0);
-    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'kpi', 'tiers', 'tier-by-branch', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after']);
-    expect(dirtyAfter(['from'], nb.cells)).toEqual(['kpi', 'migration', 'sankey', 'psi', 'projection']);
+    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'kpi', 'tiers', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after']);
+    expect(dirtyAfter(['from'], nb.cells)).toEqual(['kpi', 'migration', 'psi', 'sankey', 'projection']);
     expect(dirtyAfter(['scheme'], nb.cells)).not.toContain('overview');
   });
 
   test('one period: no from/to, no over-time views', () => {
     const nb = defaultNotebook({ schemeId: 'value-matrix', schemeKind: 'quadrant', hasTwoAxes: true, periods: ['2024Q4'], locale: 'en' });
-    expect(ids(nb)).toEqual(['title', 'kpi', 'scheme', 'tiers', 'quadrant', 'param-period', 'tier-by-branch', 'before-after', 'overview']);
+    expect(ids(nb)).toEqual(['title', 'param-period', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-by-branch', 'before-after', 'overview']);
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('Tier distribution');
     expect(nb.cells[0]?.kind === 'markdown' && nb.cells[0].text).toContain('# Customer tiering');
     expect(buildGraph(nb.cells).issues.size).toBe(0);

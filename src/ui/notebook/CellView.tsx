@@ -16,6 +16,7 @@ import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './Cell
 import { SchemeEditor } from './SchemeEditor';
 import { ViewBody } from './ViewBody';
 import { VIEW_NAMES } from './view-names';
+import { Menu } from '../Menu';
 import type { Locale } from '../../i18n/format';
 
 interface Props {
@@ -81,27 +82,28 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
         <header className="cell-head">
           <h3>{cellTitle(cell, locale)}</h3>
           {busy && STATUS_TEXT[status] && <span className="hint">{t(locale, STATUS_TEXT[status])}</span>}
-          <span className="cell-actions">
-            {cell.kind === 'markdown' && (
-              <button type="button" onClick={() => setEditing(!editing)}>
-                {t(locale, editing ? 'doneEditing' : 'editText')}
-              </button>
-            )}
+          {cell.kind === 'markdown' && (
+            <button type="button" className="quiet" onClick={() => setEditing(!editing)}>
+              {t(locale, editing ? 'doneEditing' : 'editText')}
+            </button>
+          )}
+          {/* One menu instead of a row of raw buttons on every card. */}
+          <Menu label={t(locale, 'cellMenu', { name: cellName(cell, locale) })} summary="⋯" className="cell-actions">
             {onPresent && (
               <button type="button" title={t(locale, 'fullScreenTitle')} onClick={() => onPresent(cell.id)}>
                 {t(locale, 'fullScreen')}
               </button>
             )}
-            <button type="button" aria-label={t(locale, 'moveUp')} onClick={() => controller.move(cell.id, -1)}>
-              ↑
+            <button type="button" onClick={() => controller.move(cell.id, -1)}>
+              {t(locale, 'moveUp')}
             </button>
-            <button type="button" aria-label={t(locale, 'moveDown')} onClick={() => controller.move(cell.id, 1)}>
-              ↓
+            <button type="button" onClick={() => controller.move(cell.id, 1)}>
+              {t(locale, 'moveDown')}
             </button>
-            <button type="button" aria-label={t(locale, 'deleteCell')} onClick={() => controller.remove(cell.id)}>
-              ✕
+            <button type="button" className="danger" onClick={() => controller.remove(cell.id)}>
+              {t(locale, 'deleteCell')}
             </button>
-          </span>
+          </Menu>
         </header>
       )}
       {presenting && <h2 className="slide-title">{cellTitle(cell, locale)}</h2>}

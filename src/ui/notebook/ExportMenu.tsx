@@ -6,6 +6,7 @@ import { download } from '../download';
 import type { EChartHandle } from '../EChart';
 import { t as text } from '../../i18n/messages';
 import { useLocale } from '../locale';
+import { Menu } from '../Menu';
 
 /** PNG/SVG of a chart, CSV/XLSX/Parquet of the table behind it — files stay on this machine. */
 export function ExportMenu({ name, chart, table, workspace }: { name: string; chart?: RefObject<EChartHandle | null>; table?: () => Promise<TableData | undefined> | TableData | undefined; workspace: Workspace }) {
@@ -26,7 +27,8 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
     await f({ ...t, columns: kept });
   };
   return (
-    <span className="export-menu" role="group" aria-label={text(locale, 'exportGroup')}>
+    <Menu label={text(locale, 'exportGroup')} summary={text(locale, 'exportMenu')} className="export-menu">
+    <span role="group" aria-label={text(locale, 'exportGroup')}>
       {chart && (
         <>
           <button type="button" onClick={() => {
@@ -52,5 +54,6 @@ export function ExportMenu({ name, chart, table, workspace }: { name: string; ch
         </>
       )}
     </span>
+    </Menu>
   );
 }

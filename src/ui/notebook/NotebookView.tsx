@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
-import { VIEW_KINDS, type ViewKind } from '../../notebook/types';
+import { VIEW_KINDS, type ParamCell, type ViewKind } from '../../notebook/types';
+import { Menu } from '../Menu';
+import { ParamBody } from './CellBodies';
 import { isSlideCell, type Slide } from '../../app/deck';
 import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';
@@ -87,46 +89,59 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
     else if (what === 'param') controller.add({ id: newId(notebook, 'param'), kind: 'param', title: t(locale, 'newParamTitle'), name: `p${notebook.cells.length}`, control: 'slider', value: 50, min: 0, max: 100, step: 1 }, last);
     else if ((VIEW_KINDS as readonly string[]).includes(what)) {
       const view = what as ViewKind;
-      const options = ['migration', 'sankey', 'psi', 'projection'].includes(view) ? { fromParam: 'from', toParam: 'to' } : view === 'overview' || view === 'tier-mix' ? {} : { periodParam: 'period' };
+      const options = ['migration', 'sankey', 'psi', 'projection'].includes(view) ? { fromParam: 'from', toParam: 'period' } : view === 'overview' || view === 'tier-mix' ? {} : { periodParam: 'period' };
       controller.add({ id: newId(notebook, view), kind: 'view', title: t(locale, VIEW_NAMES[view]), view, options }, last);
     }
     setAdding('');
   };
 
+  // The period and compare-with choices sit in the bar, as one control, not as cards.
+  const docked = notebook.cells.filter((c): c is ParamCell => c.kind === 'param' && c.dock === 'bar');
   return (
     <div className="notebook">
       <div className="toolbar" role="toolbar" aria-label={t(locale, 'notebook')}>
-        <label>
-          {t(locale, 'addCell')}{' '}
-          <select value={adding} onChange={(e) => add(e.target.value)} aria-label={t(locale, 'addCell')}>
-            <option value="">—</option>
-            <option value="markdown">{t(locale, 'cellMarkdown')}</option>
-            <option value="sql">SQL</option>
-            <option value="param">{t(locale, 'cellParam')}</option>
-            {VIEW_KINDS.map((v) => (
-              <option key={v} value={v}>
-                {t(locale, VIEW_NAMES[v])}
-              </option>
+        {docked.length > 0 && (
+          <div className="period-bar" role="group" aria-label={t(locale, 'periodBar')}>
+            {docked.map((c) => (
+              <ParamBody key={c.id} cell={c} controller={controller} />
             ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => setSlides({})}>
-          {t(locale, 'slideMode')}
-        </button>
-        <button type="button" onClick={onSave}>
-          {t(locale, 'saveNotebook')}
-        </button>
-        <FileButton accept=".json,.tierlens.json" testId="notebook-input" onFile={onOpen}>
-          {t(locale, 'openNotebook')}
-        </FileButton>
-        <button type="button" onClick={onRebuild}>
-          {t(locale, 'rebuildNotebook')}
-        </button>
-        <button type="button" onClick={() => void print()}>
-          {t(locale, 'print')}
-        </button>
+          </div>
+        )}
+        <span className="toolbar-actions">
+          <button type="button" className="primary" onClick={() => setSlides({})}>
+            {t(locale, 'slideMode')}
+          </button>
+          <button type="button" onClick={() => void print()}>
+            {t(locale, 'print')}
+          </button>
+          <Menu label={t(locale, 'notebookMenuLabel')} summary={`${t(locale, 'notebookMenu')} ▾`} className="notebook-menu">
+            <label>
+              {t(locale, 'addCell')}{' '}
+              <select value={adding} onChange={(e) => add(e.target.value)} aria-label={t(locale, 'addCell')}>
+                <option value="">—</option>
+                <option value="markdown">{t(locale, 'cellMarkdown')}</option>
+                <option value="sql">SQL</option>
+                <option value="param">{t(locale, 'cellParam')}</option>
+                {VIEW_KINDS.map((v) => (
+                  <option key={v} value={v}>
+                    {t(locale, VIEW_NAMES[v])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={onSave}>
+              {t(locale, 'saveNotebook')}
+            </button>
+            <FileButton accept=".json,.tierlens.json" testId="notebook-input" onFile={onOpen}>
+              {t(locale, 'openNotebook')}
+            </FileButton>
+            <button type="button" onClick={onRebuild}>
+              {t(locale, 'rebuildNotebook')}
+            </button>
+          </Menu>
+        </span>
       </div>
-      {notebook.cells.map((cell) => (
+      {notebook.cells.filter((c) => !(c.kind === 'param' && c.dock === 'bar')).map((cell) => (
         <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} onPresent={present} />
       ))}
       {shown && <SlideShow slides={shown} start={start} snapshot={snapshot} controller={controller} workspace={workspace} onClose={closeSlides} />}

@@ -84,7 +84,7 @@ export function SchemeEditor({ cell, controller }: { cell: SchemeCell; controlle
         </p>
       )}
       {scheme.description && <p className="hint">{labelIn(locale, scheme.description)}</p>}
-      <div className="knobs">
+      <div className="knobs" id="tuning" tabIndex={-1}>
         {knobsOf(scheme).map((k) => {
           const base = ranges.get(k.path);
           const knob = base ? { ...k, min: base.min, max: base.max } : k;
