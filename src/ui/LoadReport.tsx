@@ -64,7 +64,10 @@ export function LoadReport({ locale, files, dataset, onRemap, onRemove, onInclud
         const fieldOf = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col, field]));
         const r = f.report;
         return (
-          <details key={f.id} className="file-report" open={files.length <= 2}>
+          // The remove button sits beside the summary, not in it: a control inside a summary is a
+          // control inside a control for screen readers.
+          <div key={f.id} className="file-report-item">
+          <details className="file-report" open={files.length <= 2}>
             <summary>
               <strong data-value="">{f.name}</strong> · {r.format.toUpperCase()}
               {r.encoding && ` · ${r.encoding.toUpperCase()}`}
@@ -77,10 +80,7 @@ export function LoadReport({ locale, files, dataset, onRemap, onRemove, onInclud
                     {t(locale, 'leftOutCount', { n: r.leftOutCount! - (r.leftOut ?? []).filter((x) => x.included).length })}
                   </span>
                 </>
-              )}{' '}
-              <button type="button" className="link" onClick={() => onRemove(f.id)}>
-                {t(locale, 'removeFile')}
-              </button>
+              )}
             </summary>
             <table className="grid compact">
               <thead>
@@ -137,6 +137,10 @@ export function LoadReport({ locale, files, dataset, onRemap, onRemove, onInclud
             {r.leftOut && r.leftOut.length > 0 && <LeftOutTable locale={locale} report={r} onInclude={onInclude && ((rec, include) => onInclude(f.id, rec, include))} />}
             {r.problemCount > r.problems.length && <p className="hint">{t(locale, 'moreProblems', { n: formatCount(r.problemCount - r.problems.length) })}</p>}
           </details>
+          <button type="button" className="link remove-file" onClick={() => onRemove(f.id)}>
+            {t(locale, 'removeFile')}
+          </button>
+          </div>
         );
       })}
     </section>

@@ -48,7 +48,8 @@ export function VirtualTable({
           </div>
         ))}
       </div>
-      <div ref={parent} className="vtable-body" style={{ height: Math.min(height, rows.length * 24 + 4) }}>
+      {/* Focusable, so the rows scroll from the keyboard too. */}
+      <div ref={parent} className="vtable-body" role="rowgroup" tabIndex={0} style={{ height: Math.min(height, rows.length * 24 + 4) }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;

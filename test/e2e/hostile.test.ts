@@ -87,7 +87,7 @@ describe('hostile files in Chromium', () => {
       // (Not vacuous: the repeated ids of this fixture are listed with their lines.)
       if (file === 'duplicate_ids.csv') expect(pageDataset.length > 0 && pageDataset.every((r) => Number(r[1]) > 1)).toBe(true);
       // The file goes again: the next case starts from the sample alone.
-      await report.getByRole('button', { name: '移除' }).click();
+      await report.locator('..').getByRole('button', { name: '移除', exact: true }).click();
       await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
     }
   });
@@ -117,7 +117,7 @@ describe('hostile files in Chromium', () => {
       ['6', '月日均AUM(元)', 'abc'],
       ['8', '月日均AUM(元)', 'x5'],
     ]);
-    await report.getByRole('button', { name: '移除' }).click();
+    await report.locator('..').getByRole('button', { name: '移除', exact: true }).click();
     await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(0);
   });
 

@@ -234,6 +234,8 @@ describe('the notebook workflow in Chromium', () => {
   test('quadrant: load corporate data, choose value-matrix, drag the vertical cut line', async () => {
     await h.page.getByText('数据与加载报告').click();
     await h.page.getByRole('button', { name: '清空全部数据' }).click();
+    // Cleared: the full drop zone is back (the one-line bar's input is gone with the data).
+    await h.page.locator('.dropzone:not(.compact)').waitFor({ timeout: 30_000 });
     await h.page.setInputFiles('[data-testid="file-input"]', { name: 'corporate_quarters.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync('data-samples/corporate_quarters.xlsx') });
     await expect.poll(() => h.page.locator('details.file-report', { hasText: 'corporate_quarters.xlsx' }).count(), { timeout: 60_000 }).toBe(1);
     await h.page.locator('[data-cell="scheme"] select').first().selectOption('value-matrix');

@@ -67,7 +67,7 @@ describe('personal data in Chromium', () => {
 
   test('an SQL cell shows names masked and exports them only when asked', async () => {
     await h.page.locator('.notebook-menu > summary').click();
-    await h.page.getByLabel('添加单元').first().selectOption('sql');
+    await h.page.getByRole('combobox', { name: '添加单元' }).selectOption('sql');
     const cell = h.page.locator('[data-cell^="sql"]').last();
     await cell.scrollIntoViewIfNeeded();
     const editor = cell.locator('.cm-content');

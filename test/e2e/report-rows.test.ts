@@ -28,7 +28,7 @@ describe('office report in Chromium', () => {
   test('exactly the customers are rows; the left-out rows are listed with their lines and can be taken back', async () => {
     // The report alone: the bundled sample goes.
     const sample = h.page.locator('details.file-report', { hasText: SAMPLE_NAME });
-    await sample.getByRole('button', { name: '移除' }).click();
+    await sample.locator('..').getByRole('button', { name: '移除', exact: true }).click();
     await expect.poll(() => sample.count(), { timeout: 30_000 }).toBe(0);
     await h.page.setInputFiles('[data-testid="file-input"]', { name: FILE, mimeType: 'application/octet-stream', buffer: readFileSync(`test/fixtures/reports/${FILE}`) });
     const report = h.page.locator('details.file-report', { hasText: FILE });

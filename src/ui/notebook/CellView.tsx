@@ -80,7 +80,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
     <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-view={cell.kind === 'view' ? cell.view : undefined} data-status={status} aria-label={cellName(cell, locale)}>
       {!presenting && (
         <header className="cell-head">
-          <h3>{cellTitle(cell, locale)}</h3>
+          <h2>{cellTitle(cell, locale)}</h2>
           {busy && STATUS_TEXT[status] && <span className="hint">{t(locale, STATUS_TEXT[status])}</span>}
           {cell.kind === 'markdown' && (
             <button type="button" className="quiet" onClick={() => setEditing(!editing)}>
