@@ -6,14 +6,16 @@
 import type { Locale } from '../i18n/format';
 import { PRESETS } from '../schemes/presets';
 import type { SchemeKind } from '../schemes/types';
-import type { Cell, Notebook, ParamCell, SchemeJson, ViewCell, ViewKind } from './types';
+import type { Cell, Notebook, ParamCell, SchemeJson, ViewKind } from './types';
 import { labelIn, t, type MessageKey } from '../i18n/messages';
+import { viewDef } from '../views/registry';
+import { meets, type Situation } from '../views/view';
 
 export interface DefaultNotebookOptions {
   readonly schemeId: string;
   readonly schemeKind: SchemeKind;
-  /** Whether the scheme has two axes (a quadrant view makes sense). */
-  readonly hasTwoAxes: boolean;
+  /** Whether the scheme has two axes; its kind says so (`quadrant`), which is what decides. */
+  readonly hasTwoAxes?: boolean;
   /** The periods in the data, in any order (sorted here, naturally: `2024-2` before `2024-10`). */
   readonly periods: readonly string[];
   readonly locale: Locale;
@@ -31,11 +33,20 @@ function sortedPeriods(periods: readonly string[]): string[] {
   return [...new Set(periods)].sort((a, b) => collator.compare(a, b));
 }
 
+/**
+ * The default notebook's views around its fixed cells, in order: the figures and the main charts
+ * first (the first screen answers the question), then the period choices, the other views, and
+ * the data overview last. Each appears when its kind applies (`inDefault`, else its needs).
+ */
+const LAYOUT: readonly (ViewKind | 'title' | 'scheme' | 'period' | 'from-to')[] = [
+  'title', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-mix', 'period', 'from-to', 'tier-by-branch',
+  'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after', 'overview',
+];
+
 /** Cell ids of a default notebook: a notebook made only of these has no cell of the user's. */
-export const DEFAULT_CELL_IDS: ReadonlySet<string> = new Set([
-  'title', 'kpi', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'tiers', 'tier-mix', 'tier-by-branch', 'quadrant',
-  'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after',
-]);
+export const DEFAULT_CELL_IDS: ReadonlySet<string> = new Set(
+  LAYOUT.flatMap((part) => (part === 'period' ? ['param-period'] : part === 'from-to' ? ['param-from', 'param-to'] : [part])),
+);
 
 /** The title cell's text: the catalog message, its `{{…}}` references read by the notebook's graph. */
 export function titleMessage(hasPeriods: boolean): MessageKey {
@@ -49,8 +60,7 @@ function storedTitle(locale: Locale, hasPeriods: boolean, scheme: string): strin
 
 /** The default notebook for a scheme and the periods of the data. */
 export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
-  const { schemeId, schemeKind, hasTwoAxes, locale } = options;
-  const view = (id: string, titleKey: MessageKey, kind: ViewKind, viewOptions: Record<string, unknown> = {}): ViewCell => ({ id, kind: 'view', title: t(locale, titleKey), titleKey, view: kind, options: viewOptions });
+  const { schemeId, schemeKind, locale } = options;
   const select = (id: string, name: string, titleKey: MessageKey, values: readonly string[], value: string | null): ParamCell => ({
     id, kind: 'param', name, title: t(locale, titleKey), titleKey, control: 'select', value, options: values,
   });
@@ -66,38 +76,24 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   }
   const saved = options.saved === undefined ? scheme : options.saved;
 
-  const period = { periodParam: 'period' };
-  const fromTo = { fromParam: 'from', toParam: 'to' };
-  // The figures and the main charts first (the first screen answers the question), then the
-  // period choices, the other views, and the data overview last.
-  const cells: Cell[] = [
-    { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
-    view('kpi', 'nbKpi', 'kpi', periods.length >= 2 ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
-    { id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved },
-    view('tiers', 'nbTiers', 'tiers', period),
-  ];
-  if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
-  if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
-  cells.push(select('param-period', 'period', 'nbPeriod', periods, latest));
-  if (several) {
-    cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
-    cells.push(select('param-to', 'to', 'nbTo', periods, latest));
-  }
-  if (options.hasBranch !== false) cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
-  if (several) {
-    cells.push(view('migration', 'nbMigration', 'migration', fromTo));
-    cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
-    cells.push(view('psi', 'nbPsi', 'psi', fromTo));
-    cells.push(view('projection', 'nbProjection', 'projection', fromTo));
-  }
-  if (schemeKind === 'ladder') {
-    cells.push(view('histogram', 'nbHistogram', 'histogram', period));
-    cells.push(view('lorenz', 'nbLorenz', 'lorenz', period));
-    cells.push(view('near', 'nbNear', 'near', period));
-    cells.push(view('sensitivity', 'nbSensitivity', 'sensitivity', period));
-  }
-  cells.push(view('before-after', 'nbBeforeAfter', 'before-after', period));
-  cells.push(view('overview', 'nbOverview', 'overview'));
+  const situation: Situation = { schemeKind, periods: periods.length, hasField: (name) => name !== 'branch' || options.hasBranch !== false };
+  const cells: Cell[] = LAYOUT.flatMap((part): Cell[] => {
+    switch (part) {
+      case 'title':
+        return [{ id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) }];
+      case 'scheme':
+        return [{ id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved }];
+      case 'period':
+        return [select('param-period', 'period', 'nbPeriod', periods, latest)];
+      case 'from-to':
+        return several ? [select('param-from', 'from', 'nbFrom', periods, previous), select('param-to', 'to', 'nbTo', periods, latest)] : [];
+      default: {
+        const def = viewDef(part);
+        if (!(def.inDefault ? def.inDefault(situation) : meets(def.needs, situation))) return [];
+        return [{ id: part, kind: 'view', title: t(locale, def.cellTitleKey), titleKey: def.cellTitleKey, view: part, options: { ...(def.defaultOptions?.(situation) ?? def.options) } }];
+      }
+    }
+  });
   return { format: 'tierlens-notebook', version: 1, cells };
 }
 
