@@ -1,6 +1,7 @@
 /**
  * Every view kind, by its name in the notebook (`ViewCell.view`). A new kind is one module in
- * `kinds/` and one line here; the compiler holds this list to the notebook's `VIEW_KINDS`.
+ * `kinds/` and one line here, its name added to the notebook's `VIEW_KINDS` (the names a saved
+ * file may hold); the compiler holds this list to that one.
  */
 import type { ViewKind } from '../notebook/types';
 import type { ViewDef } from './view';

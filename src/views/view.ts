@@ -9,7 +9,7 @@ import { fieldByName, isFieldName } from '../ingest/vocabulary';
 import type { Locale } from '../i18n/format';
 import { isMessageKey, labelIn, t, type MessageKey, type MessageVars } from '../i18n/messages';
 import type { ViewKind } from '../notebook/types';
-import type { Scheme, SchemeKind, TierDef } from '../schemes/types';
+import type { LadderScheme, Scheme, SchemeKind, TierDef } from '../schemes/types';
 import type { Analyst } from '../app/analyst';
 
 /** Why a view does not apply, as a catalog message (said in the page's language when shown). */
@@ -184,7 +184,14 @@ export interface ViewDef<K extends ViewKind, M extends { readonly view: K }, S e
 /** Options of views that read the period shown, or the two compared. */
 export const PERIOD_OPTIONS: ViewOptions = { periodParam: 'period' };
 export const FROM_TO_OPTIONS: ViewOptions = { fromParam: 'from', toParam: 'to' };
-/** What views comparing two periods need. */
-export const TWO_PERIODS: ViewNeeds = { periods: { atLeast: 2, reason: 'viewTwoPeriods' } };
-/** What views of a ladder's metric need. */
-export const LADDER_ONLY: ViewNeeds<'ladder'> = { scheme: { kind: 'ladder', reason: 'viewLadderOnly' } };
+/** Views comparing two periods: they read `from` and `to`, which must differ. */
+export const COMPARING = { options: FROM_TO_OPTIONS, needs: { periods: { atLeast: 2, reason: 'viewTwoPeriods' } } } as const satisfies Partial<ViewDef<ViewKind, never>>;
+/** Views of a ladder's metric in the period shown. */
+export const LADDER_AT_PERIOD = { options: PERIOD_OPTIONS, needs: { scheme: { kind: 'ladder', reason: 'viewLadderOnly' } } } as const satisfies Partial<ViewDef<ViewKind, never, LadderScheme>>;
+
+/** `make()` once per `key` (a tuner: its data changes only with the period or the data). */
+export function once<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}

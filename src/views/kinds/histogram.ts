@@ -1,7 +1,7 @@
 import { buildHistogramOption, histogramBins, type HistogramBin } from '../../charts/histogram';
 import { fieldByName, isFieldName } from '../../ingest/vocabulary';
 import type { LadderScheme } from '../../schemes/types';
-import { LADDER_ONLY, PERIOD_OPTIONS, type ViewDef } from '../view';
+import { LADDER_AT_PERIOD, once, type ViewDef } from '../view';
 
 export interface HistogramModel {
   readonly view: 'histogram';
@@ -19,18 +19,15 @@ export const histogram: ViewDef<'histogram', HistogramModel, LadderScheme> = {
   titleKey: 'viewHistogram',
   cellTitleKey: 'nbHistogram',
   width: 'half',
-  options: PERIOD_OPTIONS,
-  needs: LADDER_ONLY,
+  ...LADDER_AT_PERIOD,
   slide: true,
   async compute({ scheme, analyst, period, signal }) {
     const tuner = await analyst.ladderTuner(scheme, period, signal);
-    let cached = binCache.get(tuner);
-    if (!cached) {
+    const cached = once(binCache, tuner, () => {
       const values = tuner.column.values;
       const log = values.length > 0 && values[values.length - 1]! > 1000 && isFieldName(scheme.metric) && fieldByName(scheme.metric).kind === 'amount';
-      cached = { bins: histogramBins(values, 60, log), log };
-      binCache.set(tuner, cached);
-    }
+      return { bins: histogramBins(values, 60, log), log };
+    });
     return { view: 'histogram', period, ...cached, thresholds: scheme.bounds.map((b) => ({ tier: b.tier, value: b.min })) };
   },
   chart: (model, { scheme, tiers, locale, title, fieldLabel }) =>

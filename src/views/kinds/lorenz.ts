@@ -1,7 +1,7 @@
 import { gini, lorenz as lorenzCurve, pareto, sortAmounts, topShare, type Curve, type SortedAmounts } from '../../analysis/concentration';
 import { buildLorenzOption } from '../../charts/lorenz';
 import type { LadderScheme } from '../../schemes/types';
-import { LADDER_ONLY, PERIOD_OPTIONS, type ViewDef } from '../view';
+import { LADDER_AT_PERIOD, once, type ViewDef } from '../view';
 
 export interface LorenzModel {
   readonly view: 'lorenz';
@@ -20,13 +20,11 @@ export const lorenz: ViewDef<'lorenz', LorenzModel, LadderScheme> = {
   titleKey: 'viewLorenz',
   cellTitleKey: 'nbLorenz',
   width: 'half',
-  options: PERIOD_OPTIONS,
-  needs: LADDER_ONLY,
+  ...LADDER_AT_PERIOD,
   slide: true,
   async compute({ scheme, analyst, period, signal }) {
     const tuner = await analyst.ladderTuner(scheme, period, signal);
-    let sorted = amountCache.get(tuner);
-    if (!sorted) amountCache.set(tuner, (sorted = sortAmounts(tuner.column.values)));
+    const sorted = once(amountCache, tuner, () => sortAmounts(tuner.column.values));
     return { view: 'lorenz', period, lorenz: lorenzCurve(sorted), pareto: pareto(sorted), gini: gini(sorted).gini, topShare: topShare(sorted, 0.2).share };
   },
   chart: (model, { locale, title }) => buildLorenzOption({ lorenz: model.lorenz, pareto: model.pareto, gini: model.gini, topShare: model.topShare, locale, title }),

@@ -1,6 +1,6 @@
 import { transitionMatrix, type TransitionCell, type TransitionMatrix } from '../../analysis/migration';
 import { buildMigrationHeatmapOption } from '../../charts/migration-heatmap';
-import { FROM_TO_OPTIONS, TWO_PERIODS, type ViewDef } from '../view';
+import { COMPARING, type ViewDef } from '../view';
 
 export interface MigrationModel {
   readonly view: 'migration';
@@ -17,8 +17,7 @@ export const migration: ViewDef<'migration', MigrationModel> = {
   cellTitleKey: 'nbMigration',
   width: 'full',
   chartHeight: 420,
-  options: FROM_TO_OPTIONS,
-  needs: TWO_PERIODS,
+  ...COMPARING,
   slide: true,
   async compute({ scheme, analyst, pair, order, tuning, signal }) {
     const [from, to] = pair();

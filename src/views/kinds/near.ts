@@ -1,6 +1,6 @@
 import type { Row } from '../../engine/rows';
 import type { LadderScheme } from '../../schemes/types';
-import { LADDER_ONLY, PERIOD_OPTIONS, type ViewDef } from '../view';
+import { LADDER_AT_PERIOD, type ViewDef } from '../view';
 
 export interface NearModel {
   readonly view: 'near';
@@ -15,8 +15,7 @@ export const near: ViewDef<'near', NearModel, LadderScheme> = {
   cellTitleKey: 'nbNear',
   width: 'full',
   tableHeight: 320,
-  options: PERIOD_OPTIONS,
-  needs: LADDER_ONLY,
+  ...LADDER_AT_PERIOD,
   slide: false,
   customerLevel: true,
   compute: async ({ scheme, analyst, period, signal }) => ({ view: 'near', period, rows: await analyst.near(scheme, period, 2000, signal) }),

@@ -1,7 +1,7 @@
 import { transitionMatrix } from '../../analysis/migration';
 import { projectTierMix, type Projection } from '../../analysis/projection';
 import { buildProjectionOption } from '../../charts/projection';
-import { FROM_TO_OPTIONS, TWO_PERIODS, type ViewDef } from '../view';
+import { COMPARING, type ViewDef } from '../view';
 
 export interface ProjectionModel {
   readonly view: 'projection';
@@ -16,8 +16,7 @@ export const projection: ViewDef<'projection', ProjectionModel> = {
   titleKey: 'viewProjection',
   cellTitleKey: 'nbProjection',
   width: 'half',
-  options: FROM_TO_OPTIONS,
-  needs: TWO_PERIODS,
+  ...COMPARING,
   slide: true,
   async compute({ scheme, analyst, pair, order, signal }) {
     const [from, to] = pair();

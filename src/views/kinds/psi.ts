@@ -2,7 +2,7 @@ import { psi as psiOf, type PsiResult } from '../../analysis/psi';
 import type { TierCount } from '../../analysis/tier-distribution';
 import { buildPsiOption } from '../../charts/psi';
 import { formatPeriod } from '../../i18n/format';
-import { FROM_TO_OPTIONS, TWO_PERIODS, type ViewDef } from '../view';
+import { COMPARING, type ViewDef } from '../view';
 
 export interface PsiModel {
   readonly view: 'psi';
@@ -17,8 +17,7 @@ export const psi: ViewDef<'psi', PsiModel> = {
   titleKey: 'viewPsi',
   cellTitleKey: 'nbPsi',
   width: 'half',
-  options: FROM_TO_OPTIONS,
-  needs: TWO_PERIODS,
+  ...COMPARING,
   slide: true,
   async compute({ scheme, analyst, pair, order, signal }) {
     const [from, to] = pair();

@@ -1,6 +1,6 @@
 import { sankeyFlows, type SankeyFlows, type TransitionCell } from '../../analysis/migration';
 import { buildSankeyOption } from '../../charts/sankey';
-import { FROM_TO_OPTIONS, TWO_PERIODS, type ViewDef } from '../view';
+import { COMPARING, type ViewDef } from '../view';
 
 export interface SankeyModel {
   readonly view: 'sankey';
@@ -15,10 +15,9 @@ export const sankey: ViewDef<'sankey', SankeyModel> = {
   cellTitleKey: 'nbSankey',
   width: 'full',
   chartHeight: 420,
-  options: FROM_TO_OPTIONS,
+  ...COMPARING,
   // The default notebook's reaches back half a year.
-  defaultOptions: () => ({ ...FROM_TO_OPTIONS, span: 6 }),
-  needs: TWO_PERIODS,
+  defaultOptions: () => ({ ...COMPARING.options, span: 6 }),
   slide: true,
   async compute({ scheme, dataset, options, analyst, pair, order, signal }) {
     const [f0, t] = pair();

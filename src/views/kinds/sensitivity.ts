@@ -1,6 +1,6 @@
 import { sortValues, thresholdSensitivity, type Sensitivity, type SortedValues } from '../../analysis/sensitivity';
 import type { LadderScheme } from '../../schemes/types';
-import { LADDER_ONLY, PERIOD_OPTIONS, type ViewDef } from '../view';
+import { LADDER_AT_PERIOD, once, type ViewDef } from '../view';
 
 export interface SensitivityModel {
   readonly view: 'sensitivity';
@@ -16,13 +16,11 @@ export const sensitivity: ViewDef<'sensitivity', SensitivityModel, LadderScheme>
   titleKey: 'viewSensitivity',
   cellTitleKey: 'nbSensitivity',
   width: 'full',
-  options: PERIOD_OPTIONS,
-  needs: LADDER_ONLY,
+  ...LADDER_AT_PERIOD,
   slide: false,
   async compute({ scheme, analyst, period, signal }) {
     const tuner = await analyst.ladderTuner(scheme, period, signal);
-    let sorted = sortedCache.get(tuner);
-    if (!sorted) sortedCache.set(tuner, (sorted = sortValues(tuner.column.values)));
+    const sorted = once(sortedCache, tuner, () => sortValues(tuner.column.values));
     return { view: 'sensitivity', period, result: thresholdSensitivity(sorted, scheme.bounds.map((b) => ({ tier: b.tier, min: b.min }))) };
   },
   table(model, { h, inMetric, metricFormat, name }) {
