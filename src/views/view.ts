@@ -11,6 +11,8 @@ import { isMessageKey, labelIn, t, type MessageKey, type MessageVars } from '../
 import type { ViewKind } from '../notebook/types';
 import type { LadderScheme, Scheme, SchemeKind, TierDef } from '../schemes/types';
 import type { Analyst } from '../app/analyst';
+import type { MigrationMeasure } from '../charts/migration-heatmap';
+import type { TierMixMeasure } from '../charts/tier-mix-over-time';
 
 /** Why a view does not apply, as a catalog message (said in the page's language when shown). */
 export interface NotApplicable {
@@ -107,8 +109,8 @@ export interface ViewContext<S extends Scheme = Scheme> extends ViewInputs {
 }
 
 export interface ChartChoices {
-  readonly migrationMeasure?: import('../charts/migration-heatmap').MigrationMeasure;
-  readonly mixMeasure?: import('../charts/tier-mix-over-time').TierMixMeasure;
+  readonly migrationMeasure?: MigrationMeasure;
+  readonly mixMeasure?: TierMixMeasure;
 }
 
 /** What a view's chart builder is given besides its model. */
