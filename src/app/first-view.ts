@@ -1,5 +1,6 @@
 import type { DatasetInfo } from '../ingest/dataset';
-import type { ViewCell } from '../notebook/types';
+import { VIEW_KINDS, type ViewCell } from '../notebook/types';
+import { VIEWS } from '../views/registry';
 
 /**
  * The default notebook's views over the bundled sample, computed ahead of time by
@@ -40,7 +41,7 @@ export function viewKey(cell: Pick<ViewCell, 'view' | 'options'>, inputs: Readon
  * view offers their list for export. A shipped file holds aggregates only (the sample is
  * synthetic, but the rule is the rule); these views compute once the data is in.
  */
-export const CUSTOMER_LEVEL_VIEWS: ReadonlySet<string> = new Set(['near', 'before-after']);
+export const CUSTOMER_LEVEL_VIEWS: ReadonlySet<string> = new Set(VIEW_KINDS.filter((kind) => VIEWS[kind].customerLevel));
 
 const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const;
 type TypedName = keyof typeof TYPED;

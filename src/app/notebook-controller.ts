@@ -13,9 +13,10 @@ import { chooseScheme, chosenScheme, type SchemeChoice } from '../schemes/fit';
 import { formatPeriod, type Locale } from '../i18n/format';
 import { labelIn, t, type MessageVars } from '../i18n/messages';
 import { CUSTOMER_LEVEL_VIEWS, decodeValue, viewKey, type FirstViewSnapshot } from './first-view';
-import { computeView, type ViewModel } from './view-models';
+import { computeView } from '../views/compute';
+import type { ViewModel } from '../views/registry';
 import type { MoverList } from '../analysis/movers-sql';
-import { composeDeck, type Slide } from './deck';
+import { composeDeck, type Slide } from '../views/deck';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
 

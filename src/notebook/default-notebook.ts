@@ -6,14 +6,16 @@
 import type { Locale } from '../i18n/format';
 import { PRESETS } from '../schemes/presets';
 import type { SchemeKind } from '../schemes/types';
-import type { Cell, Notebook, ParamCell, SchemeJson, ViewCell, ViewKind } from './types';
+import type { Cell, Notebook, ParamCell, SchemeJson, ViewKind } from './types';
 import { labelIn, t, type MessageKey } from '../i18n/messages';
+import { viewDef } from '../views/registry';
+import { meets, type Situation } from '../views/view';
 
 export interface DefaultNotebookOptions {
   readonly schemeId: string;
   readonly schemeKind: SchemeKind;
-  /** Whether the scheme has two axes (a quadrant view makes sense). */
-  readonly hasTwoAxes: boolean;
+  /** Whether the scheme has two axes; its kind says so (`quadrant`), which is what decides. */
+  readonly hasTwoAxes?: boolean;
   /** The periods in the data, in any order (sorted here, naturally: `2024-2` before `2024-10`). */
   readonly periods: readonly string[];
   readonly locale: Locale;
@@ -31,10 +33,25 @@ function sortedPeriods(periods: readonly string[]): string[] {
   return [...new Set(periods)].sort((a, b) => collator.compare(a, b));
 }
 
-/** Cell ids of a default notebook: a notebook made only of these has no cell of the user's. */
+/**
+ * The default notebook's views around its fixed cells, in order: the figures and the main charts
+ * first (the first screen answers the question); then the threshold views beside the charts they
+ * move, so any stretch of the page shows charts that follow a slider; the data overview last.
+ * The period and compare-with choices are docked in the notebook's bar. Each view appears when
+ * its kind applies (`inDefault`, else its needs).
+ */
+const LAYOUT: readonly (ViewKind | 'title' | 'scheme' | 'period' | 'from')[] = [
+  'title', 'period', 'from', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity',
+  'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview',
+];
+
+/**
+ * Cell ids of a default notebook: a notebook made only of these has no cell of the user's
+ * (`param-to` too: notebooks saved before the single compare-with choice had it).
+ */
 export const DEFAULT_CELL_IDS: ReadonlySet<string> = new Set([
-  'title', 'kpi', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'tiers', 'tier-mix', 'tier-by-branch', 'quadrant',
-  'migration', 'sankey', 'psi', 'projection', 'histogram', 'lorenz', 'near', 'sensitivity', 'before-after',
+  ...LAYOUT.map((part) => (part === 'period' ? 'param-period' : part === 'from' ? 'param-from' : part)),
+  'param-to',
 ]);
 
 /** The title cell's text: the catalog message, its `{{…}}` references read by the notebook's graph. */
@@ -49,8 +66,7 @@ function storedTitle(locale: Locale, hasPeriods: boolean, scheme: string): strin
 
 /** The default notebook for a scheme and the periods of the data. */
 export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
-  const { schemeId, schemeKind, hasTwoAxes, locale } = options;
-  const view = (id: string, titleKey: MessageKey, kind: ViewKind, viewOptions: Record<string, unknown> = {}): ViewCell => ({ id, kind: 'view', title: t(locale, titleKey), titleKey, view: kind, options: viewOptions });
+  const { schemeId, schemeKind, locale } = options;
   const select = (id: string, name: string, titleKey: MessageKey, values: readonly string[], value: string | null): ParamCell => ({
     id, kind: 'param', name, title: t(locale, titleKey), titleKey, control: 'select', value, options: values, dock: 'bar',
   });
@@ -66,38 +82,24 @@ export function defaultNotebook(options: DefaultNotebookOptions): Notebook {
   }
   const saved = options.saved === undefined ? scheme : options.saved;
 
-  const period = { periodParam: 'period' };
-  // Migration compares the compare-with period to the period shown: one choice drives the
-  // figures' "moved up / down" and every migration view alike.
-  const fromTo = { fromParam: 'from', toParam: 'period' };
-  // The figures and the main charts first (the first screen answers the question); then the
-  // threshold views beside the charts they move, so any stretch of the page shows charts that
-  // follow a slider; the data overview last. Period choices sit in the notebook's bar.
-  const ladder = schemeKind === 'ladder';
-  const cells: Cell[] = [
-    { id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) },
-    select('param-period', 'period', 'nbPeriod', periods, latest),
-  ];
-  if (several) cells.push(select('param-from', 'from', 'nbFrom', periods, previous));
-  cells.push(
-    view('kpi', 'nbKpi', 'kpi', several ? { periodParam: 'period', fromParam: 'from' } : { periodParam: 'period' }),
-    { id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved },
-    view('tiers', 'nbTiers', 'tiers', period),
-  );
-  if (hasTwoAxes) cells.push(view('quadrant', 'nbQuadrant', 'quadrant', period));
-  if (several) cells.push(view('tier-mix', 'nbTierMix', 'tier-mix'));
-  if (ladder) cells.push(view('histogram', 'nbHistogram', 'histogram', period));
-  if (options.hasBranch !== false) cells.push(view('tier-by-branch', 'nbByBranch', 'tier-by-branch', period));
-  if (ladder) cells.push(view('near', 'nbNear', 'near', period), view('sensitivity', 'nbSensitivity', 'sensitivity', period));
-  if (several) {
-    cells.push(view('migration', 'nbMigration', 'migration', fromTo));
-    cells.push(view('psi', 'nbPsi', 'psi', fromTo));
-    cells.push(view('sankey', 'nbSankey', 'sankey', { ...fromTo, span: 6 }));
-    cells.push(view('projection', 'nbProjection', 'projection', fromTo));
-  }
-  if (ladder) cells.push(view('lorenz', 'nbLorenz', 'lorenz', period));
-  cells.push(view('before-after', 'nbBeforeAfter', 'before-after', period));
-  cells.push(view('overview', 'nbOverview', 'overview'));
+  const situation: Situation = { schemeKind, periods: periods.length, hasField: (name) => name !== 'branch' || options.hasBranch !== false };
+  const cells: Cell[] = LAYOUT.flatMap((part): Cell[] => {
+    switch (part) {
+      case 'title':
+        return [{ id: 'title', kind: 'markdown', text: storedTitle(locale, periods.length > 0, labelOf(scheme, locale)), textKey: titleMessage(periods.length > 0) }];
+      case 'scheme':
+        return [{ id: 'scheme', kind: 'scheme', title: t(locale, 'nbScheme'), titleKey: 'nbScheme', schemeId, scheme, saved }];
+      case 'period':
+        return [select('param-period', 'period', 'nbPeriod', periods, latest)];
+      case 'from':
+        return several ? [select('param-from', 'from', 'nbFrom', periods, previous)] : [];
+      default: {
+        const def = viewDef(part);
+        if (!(def.inDefault ? def.inDefault(situation) : meets(def.needs, situation))) return [];
+        return [{ id: part, kind: 'view', title: t(locale, def.cellTitleKey), titleKey: def.cellTitleKey, view: part, options: { ...(def.defaultOptions?.(situation) ?? def.options) } }];
+      }
+    }
+  });
   return { format: 'tierlens-notebook', version: 1, cells };
 }
 

@@ -7,7 +7,7 @@
  * | sql      | `$name`; `data`; `scheme` when it names a scheme table (`tiered`) | `cell:<id>`   |
  * | param    | —                                                              | its `name`    |
  * | scheme   | —                                                              | `scheme`      |
- * | view     | `data`; `scheme` (not `overview`); params named in its options  | —             |
+ * | view     | `data`; `scheme` (unless its kind says not); params in its options | —           |
  * | chart    | `cell:<sourceCell>`                                            | —             |
  *
  * `data` (the dataset) comes from outside the notebook. Order in the notebook does not matter
@@ -15,7 +15,8 @@
  * whose source is not an SQL cell — are reported per cell, never thrown.
  */
 import { isValidParamName, sqlParamNames, sqlWords, templateNames } from './bind';
-import type { Cell, CellKind, ViewKind } from './types';
+import type { Cell, CellKind } from './types';
+import { isViewKind, VIEWS } from '../views/registry';
 import { said, saidList, say, type Said } from '../i18n/said';
 import type { MessageKey } from '../i18n/messages';
 
@@ -25,8 +26,6 @@ export const EXTERNAL_NAMES: readonly string[] = ['data'];
 export const RESERVED_NAMES: readonly string[] = ['data', 'scheme'];
 /** Tables holding the applied scheme: an SQL cell naming one reads `scheme`. */
 export const SCHEME_TABLES: readonly string[] = ['tiered'];
-/** Views that do not depend on the scheme. */
-export const VIEWS_WITHOUT_SCHEME: readonly ViewKind[] = ['overview'];
 
 /** The name under which an SQL cell's result is known. */
 export function cellRef(id: string): string {
@@ -75,7 +74,8 @@ export function dependenciesOf(cell: Cell, cells: readonly Cell[] = []): string[
     case 'scheme':
       return [];
     case 'view': {
-      const scheme = VIEWS_WITHOUT_SCHEME.includes(cell.view) ? [] : ['scheme'];
+      // A kind no module defines is taken to read the scheme; computing it says what is wrong.
+      const scheme = isViewKind(cell.view) && VIEWS[cell.view].readsScheme === false ? [] : ['scheme'];
       return unique([...scheme, 'data', ...viewParamNames(cell.options)]);
     }
     case 'chart':

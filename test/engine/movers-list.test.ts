@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MOVERS_SETTLE_MS, NotebookController } from '../../src/app/notebook-controller';
-import type { ViewModel } from '../../src/app/view-models';
+import type { ViewModel } from '../../src/views/registry';
 import { Workspace } from '../../src/app/workspace';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
 import { emptyNotebook } from '../../src/notebook/types';
 import { presetById } from '../../src/schemes/presets';
 import { knobsOf, setKnob } from '../../src/schemes/knobs';
-import { computeView } from '../../src/app/view-models';
+import { computeView } from '../../src/views/compute';
 import type { LadderScheme } from '../../src/schemes/types';
 
 const SAMPLE = 'data-samples/retail_panel_24m.parquet';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CHART_VIEWS, composeDeck, formatKnobValue, thresholdFacts } from '../../src/app/deck';
-import { chartOf } from '../../src/app/view-charts';
+import { CHART_VIEWS, composeDeck, formatKnobValue, thresholdFacts } from '../../src/views/deck';
+import { chartOf } from '../../src/views/chart';
 import type { DatasetInfo } from '../../src/ingest/dataset';
 import { defaultNotebook } from '../../src/notebook/default-notebook';
 import type { Cell } from '../../src/notebook/types';

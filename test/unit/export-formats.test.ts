@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, test } from 'vitest';
 import { psi } from '../../src/analysis/psi';
-import { tableOf } from '../../src/app/view-tables';
+import { tableOf } from '../../src/views/table';
 import { toCsv } from '../../src/export/csv';
 import { toXlsx } from '../../src/export/xlsx';
 import { formatNumber } from '../../src/i18n/format';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { moverTable, tableOf } from '../../src/app/view-tables';
-import type { ViewModel } from '../../src/app/view-models';
+import { tableOf } from '../../src/views/table';
+import { moverTable } from '../../src/views/kinds/before-after';
+import type { ViewModel } from '../../src/views/registry';
 import type { MoverList } from '../../src/analysis/movers-sql';
 import { presetById } from '../../src/schemes/presets';
 import { tiersOf } from '../../src/schemes/types';

@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { cellTitle } from '../../notebook/types';
 import type { NotebookController, SqlResult } from '../../app/notebook-controller';
-import type { ViewModel } from '../../app/view-models';
+import type { ViewModel } from '../../views/registry';
 import type { Workspace } from '../../app/workspace';
 import type { CellState } from '../../notebook/scheduler';
 import type { Cell } from '../../notebook/types';
@@ -15,7 +15,7 @@ import { useOnScreen } from '../on-screen';
 import { ChartBody, MarkdownBody, ParamBody, SqlBody, useChartRef } from './CellBodies';
 import { SchemeEditor } from './SchemeEditor';
 import { ViewBody } from './ViewBody';
-import { VIEW_NAMES } from './view-names';
+import { isViewKind, viewDef } from '../../views/registry';
 import { Menu } from '../Menu';
 import type { Locale } from '../../i18n/format';
 
@@ -49,7 +49,7 @@ function cellName(cell: Cell, locale: Locale): string {
     case 'chart':
       return t(locale, 'chartLabel');
     case 'view':
-      return t(locale, VIEW_NAMES[cell.view]);
+      return t(locale, viewDef(cell.view).titleKey);
   }
 }
 
@@ -77,7 +77,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const placeholder = (cell.kind === 'view' || cell.kind === 'chart') && state?.value === undefined && status !== 'failed' && status !== 'blocked';
   useOnScreen(section, cell.id, controller);
   return (
-    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-view={cell.kind === 'view' ? cell.view : undefined} data-status={status} aria-label={cellName(cell, locale)}>
+    <section ref={section} className={`cell cell-${cell.kind}${busy ? ' busy-cell' : ''}${placeholder ? ' cell-placeholder' : ''}`} data-cell={cell.id} data-view={cell.kind === 'view' ? cell.view : undefined} data-width={cell.kind === 'view' && isViewKind(cell.view) ? viewDef(cell.view).width : undefined} data-status={status} aria-label={cellName(cell, locale)}>
       {!presenting && (
         <header className="cell-head">
           <h2>{cellTitle(cell, locale)}</h2>

@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { CSV_MIME, safeFileName, toCsv, toXlsx, XLSX_MIME } from '../../export';
-import type { TableData } from '../../app/view-tables';
+import type { TableData } from '../../views/view';
 import type { Workspace } from '../../app/workspace';
 import { download } from '../download';
 import type { EChartHandle } from '../EChart';

@@ -1,4 +1,4 @@
-import type { ViewModel } from '../../app/view-models';
+import type { ViewModel } from '../../views/registry';
 import { formatFigure, formatCount, formatDecimal, formatPeriod, formatShare } from '../../i18n/format';
 import { columnLabel, labelIn, t } from '../../i18n/messages';
 import { tiersOf, type Scheme } from '../../schemes/types';

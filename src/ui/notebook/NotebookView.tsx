@@ -5,12 +5,12 @@ import { newId } from '../../notebook/edit';
 import { VIEW_KINDS, type ParamCell, type ViewKind } from '../../notebook/types';
 import { Menu } from '../Menu';
 import { ParamBody } from './CellBodies';
-import { isSlideCell, type Slide } from '../../app/deck';
+import { isSlideCell, type Slide } from '../../views/deck';
 import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';
 import { CellView } from './CellView';
 import { SlideShow } from './SlideShow';
-import { VIEW_NAMES } from './view-names';
+import { viewDef } from '../../views/registry';
 import { FileButton } from '../FileButton';
 import { enterPrintLayout, leavePrintLayout, nextPaint, printAndWait } from '../print-layout';
 
@@ -89,8 +89,8 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
     else if (what === 'param') controller.add({ id: newId(notebook, 'param'), kind: 'param', title: t(locale, 'newParamTitle'), name: `p${notebook.cells.length}`, control: 'slider', value: 50, min: 0, max: 100, step: 1 }, last);
     else if ((VIEW_KINDS as readonly string[]).includes(what)) {
       const view = what as ViewKind;
-      const options = ['migration', 'sankey', 'psi', 'projection'].includes(view) ? { fromParam: 'from', toParam: 'period' } : view === 'overview' || view === 'tier-mix' ? {} : { periodParam: 'period' };
-      controller.add({ id: newId(notebook, view), kind: 'view', title: t(locale, VIEW_NAMES[view]), view, options }, last);
+      const def = viewDef(view);
+      controller.add({ id: newId(notebook, view), kind: 'view', title: t(locale, def.titleKey), view, options: { ...def.options } }, last);
     }
     setAdding('');
   };
@@ -124,7 +124,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
                 <option value="param">{t(locale, 'cellParam')}</option>
                 {VIEW_KINDS.map((v) => (
                   <option key={v} value={v}>
-                    {t(locale, VIEW_NAMES[v])}
+                    {t(locale, viewDef(v).titleKey)}
                   </option>
                 ))}
               </select>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
-import type { Slide } from '../../app/deck';
+import type { Slide } from '../../views/deck';
 import type { SchedulerSnapshot } from '../../notebook/scheduler';
 import { t } from '../../i18n/messages';
 import { useLocale } from '../locale';

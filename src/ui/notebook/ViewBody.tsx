@@ -2,9 +2,12 @@ import { useMemo, useRef, useState } from 'react';
 import { cellTitle } from '../../notebook/types';
 import { KpiRow } from './KpiRow';
 import type { NotebookController } from '../../app/notebook-controller';
-import { chartOf, quadrantShownRanges } from '../../app/view-charts';
-import { notApplicableText, type ViewModel } from '../../app/view-models';
-import { metricUnitOf, moverTable, tableOf, type TableData } from '../../app/view-tables';
+import { chartOf } from '../../views/chart';
+import { quadrantShownRanges } from '../../views/kinds/quadrant';
+import { moverTable } from '../../views/kinds/before-after';
+import { viewDef, type ViewModel } from '../../views/registry';
+import { metricUnitOf, tableOf } from '../../views/table';
+import { notApplicableText, type TableData } from '../../views/view';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod, type Locale } from '../../i18n/format';
 import { columnLabel, t } from '../../i18n/messages';
@@ -22,7 +25,6 @@ import { useLocale } from '../locale';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
 import { QuadrantChart } from './QuadrantChart';
-import { VIEW_NAMES } from './view-names';
 
 interface Props {
   cell: ViewCell;
@@ -46,15 +48,12 @@ function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string
   }
 }
 
-/** Tables shown taller than the default: the near list scrolls, the top movers fit whole. */
-const TABLE_HEIGHT: Partial<Record<ViewModel['view'], number>> = { near: 320, 'before-after': 20 * 24 + 4 };
-
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
 export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale, presenting }: Props) {
   const locale = useLocale();
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
-  const title = cellTitle(cell, locale) || t(locale, VIEW_NAMES[cell.view]);
+  const title = cellTitle(cell, locale) || t(locale, viewDef(cell.view).titleKey);
   // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
   // threshold drag changes only the models of the views it affects.
   const look = `${scheme.id}|${JSON.stringify(scheme.tiers)}|${JSON.stringify(scheme.label)}`;
@@ -114,7 +113,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         }}
       />
     ) : option ? (
-      <EChart ref={chartRef} option={option} label={title} height={model.view === 'sankey' || model.view === 'migration' ? 420 : 360} />
+      <EChart ref={chartRef} option={option} label={title} height={viewDef(cell.view).chartHeight ?? 360} />
     ) : null;
 
   if (model.view === 'not-applicable') return <p className="hint">{notApplicableText(locale, model.reason)}</p>;
@@ -128,7 +127,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       </p>
     );
   }
-  const tableView = table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={TABLE_HEIGHT[model.view] ?? 240} label={title} mask={mask} />;
+  const tableView = table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={viewDef(cell.view).tableHeight ?? 240} label={title} mask={mask} />;
   return (
     <div className="view-body">
       {!presenting && (

@@ -8,14 +8,15 @@ import { formatAmount, formatCount, formatNumber, formatPeriod, formatShare, typ
 import { labelIn, t } from '../i18n/messages';
 import { knobsOf, type Knob } from '../schemes/knobs';
 import type { Scheme } from '../schemes/types';
-import type { Cell, ViewKind } from '../notebook/types';
+import { VIEW_KINDS, type Cell, type ViewKind } from '../notebook/types';
 import { cellTitle } from '../notebook/types';
+import { VIEWS } from './registry';
 
 /**
- * Views drawn as a chart (`chartOf` builds one for them). The others are a list or a panel
+ * Views drawn as a chart (their kind says `slide`). The others are a list or a panel
  * (overview, near-threshold customers, sensitivity table, before/after totals): not slides.
  */
-export const CHART_VIEWS: ReadonlySet<ViewKind> = new Set<ViewKind>(['tiers', 'tier-mix', 'tier-by-branch', 'quadrant', 'migration', 'sankey', 'histogram', 'lorenz', 'psi', 'projection']);
+export const CHART_VIEWS: ReadonlySet<ViewKind> = new Set(VIEW_KINDS.filter((kind) => VIEWS[kind].slide));
 
 export interface DeckFact {
   readonly label: string;
