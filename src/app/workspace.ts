@@ -226,13 +226,11 @@ export class Workspace {
         const replacing = !options.sample && this.sampleId !== undefined && this.files.length === 1 && this.files[0]!.id === this.sampleId;
         const sampleName = this.state.sample?.name ?? '';
         if (replacing) await dropFileTables(engine, this.sampleId!);
-        await this.rebuild(engine, replacing ? added : [...this.files, ...added]);
-        if (options.sample) {
-          this.sampleId = added[0]!.id;
-          this.set({ sample: { name: added[0]!.name, status: 'shown' } });
-        } else if (replacing) {
-          this.set({ sample: { name: sampleName, status: 'replaced' } });
-        }
+        if (options.sample) this.sampleId = added[0]!.id;
+        // The sample's status changes with the data, in one state: whoever follows the data
+        // (the session's fresh-notebook choice) sees both at once, never one without the other.
+        const sample = options.sample ? { name: added[0]!.name, status: 'shown' as const } : replacing ? { name: sampleName, status: 'replaced' as const } : 'keep';
+        await this.rebuild(engine, replacing ? added : [...this.files, ...added], sample);
         // For the benchmark's first-view breakdown (bench/lib/scenarios.ts).
         performance.mark('tierlens:data-ready');
       }
@@ -406,12 +404,11 @@ export class Workspace {
     this.set({ failures: [] });
   }
 
-  private async rebuild(engine: Engine, files: LoadedFile[]) {
+  /** Stacks `files` into the dataset; `sample`, when given, is the sample's status that comes with it. */
+  private async rebuild(engine: Engine, files: LoadedFile[], sample: WorkspaceState['sample'] | 'keep' = 'keep') {
     this.analyst.reset();
-    if (!files.some((f) => f.id === this.sampleId)) {
-      this.sampleId = undefined;
-      if (this.state.sample?.status === 'shown') this.set({ sample: undefined });
-    }
+    const sampleGone = !files.some((f) => f.id === this.sampleId);
+    if (sampleGone) this.sampleId = undefined;
     const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.files = files;
     // New columns get their default level; levels the user set are kept.
@@ -421,6 +418,7 @@ export class Workspace {
     this.set({
       files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
       dataset,
+      sample: ((next) => (sampleGone && next?.status === 'shown' ? undefined : next))(sample === 'keep' ? this.state.sample : sample),
       version: this.state.version + 1,
       privacy: { ...this.state.privacy, levels },
     });

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { Workspace } from '../../src/app/workspace';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
+import { Session } from '../../src/app/session';
+import type { NotebookController } from '../../src/app/notebook-controller';
+import type { Autosave } from '../../src/persist';
 
 const csv = (s: string) => new TextEncoder().encode(s);
 const sample = () => ({ name: 'retail_panel_24m.parquet', bytes: new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')) });
@@ -68,5 +71,35 @@ describe('the demo sample and the user\'s own data', () => {
     const { failureText } = await import('../../src/app/workspace');
     expect(failureText('zh-CN', failure!)).toBe('empty.csv：文件是空的');
     expect(failureText('en', failure!)).toBe('empty.csv: the file is empty');
+  });
+});
+
+describe('the session on a real workspace', () => {
+  test('the user\'s first file starts a fresh notebook; a second file keeps the user\'s cells', async () => {
+    const ws = new Workspace(openWasmNodeEngine());
+    const opened: boolean[] = [];
+    const controller = {
+      load: () => undefined,
+      openWithData: (_d: unknown, _l: unknown, fresh = false) => void opened.push(fresh),
+      getNotebook: () => ({ format: 'tierlens-notebook', version: 1, cells: [] }),
+      subscribe: () => () => undefined,
+      isPrecomputed: () => false,
+      dataChanged: () => undefined,
+      schemeCell: () => undefined,
+    };
+    const autosave = { load: () => ({}), save: () => ({ ok: true }), clear: () => undefined } as unknown as Autosave;
+    const session = new Session(ws, controller as unknown as NotebookController, { autosave, sampleName: 'retail_panel_24m.parquet', fetchSample: async () => sample(), locale: 'zh-CN' });
+    const stop = session.start();
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await ws.addFiles([sample()], { sample: true });
+    await settle();
+    await ws.addFiles([extract('我的客户.csv', 50)]);
+    await settle();
+    await ws.addFiles([extract('我的客户_11月.csv', 30, '2025/11/30')]);
+    await settle();
+    // The sample: the default notebook as it was; the user's file in its place: afresh; the user's
+    // second file: the same notebook, with whatever cells the user added.
+    expect(opened).toEqual([false, true, false]);
+    stop();
   });
 });
