@@ -56,24 +56,29 @@ export function SchemeChoiceNote({ controller, onUse }: { controller: NotebookCo
   const { fit } = choice;
   const needed = fit.required;
   const optionalTotal = fit.optionalPresent.length + fit.optionalAbsent.length;
+  // One line: what was chosen (and what it replaced); the fields behind it fold away.
   let text: string;
   if (!fit.runnable) text = t(locale, 'schemeNoneFits', { scheme: label(locale, fit), missing: fieldList(locale, fit.missing) });
-  else if (choice.switched && choice.replaced) text = t(locale, 'schemeSwitched', { scheme: label(locale, fit), previous: label(locale, choice.replaced), missing: fieldList(locale, choice.replaced.missing), fields: fieldList(locale, needed) });
-  else text = t(locale, 'schemeKept', { scheme: label(locale, fit), fields: fieldList(locale, needed) });
+  else if (choice.switched && choice.replaced) text = t(locale, 'schemeSwitched', { scheme: label(locale, fit), previous: label(locale, choice.replaced), missing: fieldList(locale, choice.replaced.missing) });
+  else text = t(locale, 'schemeKept', { scheme: label(locale, fit) });
   return (
     <div className={`notice scheme-choice${choice.switched ? ' switched' : ''}`} role="status" data-testid="scheme-choice" data-scheme={fit.scheme.id}>
-      <p>
-        {text} {optionalTotal > 0 && t(locale, 'schemeOptional', { present: fit.optionalPresent.length, total: optionalTotal })}
-      </p>
+      <span>{text}</span>
+      {fit.runnable && (
+        <details className="why">
+          <summary>{t(locale, 'schemeWhy')}</summary>
+          {t(locale, 'schemeFields', { scheme: label(locale, fit), fields: fieldList(locale, needed) })} {optionalTotal > 0 && t(locale, 'schemeOptional', { present: fit.optionalPresent.length, total: optionalTotal })}
+        </details>
+      )}
       {choice.alternatives.length > 0 && (
-        <p className="alternatives">
+        <span className="alternatives">
           {t(locale, 'schemeOthers')}{' '}
           {choice.alternatives.map((a) => (
             <button key={a.scheme.id} type="button" className="chip" onClick={() => onUse(a)} title={`${t(locale, 'schemeUse')} ${label(locale, a)}`}>
               {label(locale, a)}
             </button>
           ))}
-        </p>
+        </span>
       )}
     </div>
   );
