@@ -70,7 +70,7 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
     quadrantHandle: () => {
       const chart = document.querySelector<HTMLElement>('[data-cell="quadrant"] .chart');
       const x = Number(chart?.dataset.cutX);
-      const y = Number(chart?.dataset.gridMidY);
+      const y = Number(chart?.dataset.grabY);
       if (!chart || !Number.isFinite(x) || !Number.isFinite(y)) return null;
       const box = chart.getBoundingClientRect();
       return { x: box.left + x, y: box.top + y };

@@ -19,6 +19,7 @@ import type { MoverList } from '../analysis/movers-sql';
 import { composeDeck, type Slide } from '../views/deck';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
+import { sameFilters, type Filter } from '../analysis/filters';
 
 /** Rows an SQL cell shows at most; the full result can still be exported. */
 export const SQL_ROW_LIMIT = 100_000;
@@ -57,6 +58,8 @@ export class NotebookController {
   /** Before/after cells: the inputs whose movers list is due (the move settled), and the wait for it. */
   private readonly moversDue = new Map<string, { key: string; dataset: DatasetInfo }>();
   private readonly settleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Why the last filters could not apply (shown above the notebook), if they could not. */
+  filterProblem: unknown;
   readonly scheduler: Scheduler;
 
   constructor(
@@ -97,6 +100,25 @@ export class NotebookController {
   /** Replaces the whole document (open a file, restore autosave, start over). */
   load(next: Notebook): void {
     this.commit(next);
+    this.followFilters();
+  }
+
+  /** The dashboard's filters: saved in the document, applied by the workspace to every view. */
+  setFilters(filters: readonly Filter[]): void {
+    this.commit({ ...this.doc, filters });
+    this.followFilters();
+  }
+
+  /** The workspace applies the document's filters once it has data (a restored notebook's too). */
+  private followFilters(): void {
+    const state = this.workspace.getState();
+    if (!state.dataset || sameFilters(this.doc.filters, state.filters)) return;
+    this.workspace.setFilters(this.doc.filters ?? []).catch((e: unknown) => {
+      // Filters the data cannot take (a column it lacks) go, rather than block the views.
+      this.commit({ ...this.doc, filters: state.filters });
+      this.filterProblem = e;
+      for (const l of this.listeners) l();
+    });
   }
 
   /**
@@ -126,6 +148,7 @@ export class NotebookController {
     this.choice = choice;
     for (const l of this.listeners) l();
     this.dataChanged(dataset);
+    this.followFilters();
   }
 
   /** The variables of catalog texts in the notebook (the title cell): the scheme, period and files shown. */
@@ -142,7 +165,7 @@ export class NotebookController {
   /** Slide mode's deck: a title slide, then the notebook's charts (see deck.ts). */
   deck(locale: Locale): Slide[] {
     const state = this.workspace.getState();
-    return composeDeck({ cells: this.doc.cells, scheme: this.workingScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), locale });
+    return composeDeck({ cells: this.doc.cells, scheme: this.workingScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), filters: state.filters, locale });
   }
 
   /** The scheme chosen when the data arrived, and why. */

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
+import { FILTERED_VIEW, filterViewStatements, sameFilters, type Filter } from '../analysis/filters';
 import { ident } from '../sql/quote';
 import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
@@ -80,6 +81,9 @@ export interface WorkspaceState {
   readonly privacy: PrivacyState;
   /** The demo sample, while it is shown or just after the user's data replaced it. */
   readonly sample: SampleState | undefined;
+  /** The filters in force: `dataset` is then the filtered view, `wholeRows` the rows without them. */
+  readonly filters: readonly Filter[];
+  readonly wholeRows: number | undefined;
 }
 
 export interface Preview {
@@ -107,7 +111,11 @@ export class Workspace {
     version: 0,
     privacy: { levels: {}, unmasked: false, log: [] },
     sample: undefined,
+    filters: [],
+    wholeRows: undefined,
   };
+  /** The dataset without filters (the table stays whole; filters make a view over it). */
+  private whole: DatasetInfo | undefined;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -144,6 +152,7 @@ export class Workspace {
     this.engine = this.open();
     await this.engine.catch(() => undefined);
     this.files = [];
+    this.whole = undefined;
     this.workbooks.clear();
     this.analyst.reset();
     this.set({
@@ -345,7 +354,7 @@ export class Workspace {
   exportDataset(includeSensitive = false): Promise<Uint8Array> {
     return this.serial(async () => {
       const engine = await this.engine;
-      const dataset = this.state.dataset;
+      const dataset = this.whole;
       if (!dataset) throw new Error('no data loaded');
       const sensitive = this.sensitiveColumns(dataset.columns.map((c) => c.name));
       const drop = includeSensitive ? [] : sensitive;
@@ -409,18 +418,58 @@ export class Workspace {
     this.analyst.reset();
     const sampleGone = !files.some((f) => f.id === this.sampleId);
     if (sampleGone) this.sampleId = undefined;
-    const dataset = files.length > 0 ? await buildDataset(engine, files) : undefined;
+    const whole = files.length > 0 ? await buildDataset(engine, files) : undefined;
+    this.whole = whole;
     this.files = files;
+    // The filters follow the new data, less those on columns it no longer has.
+    const kept = this.state.filters.filter((f) => whole?.columns.some((c) => c.name === f.field));
+    const { dataset, filters } = await this.filtered(engine, whole, kept);
     // New columns get their default level; levels the user set are kept.
     // Levels of the columns the data has: set by the user, else the default.
     const levels: Record<string, Sensitivity> = {};
-    for (const c of dataset?.columns ?? []) levels[c.name] = this.state.privacy.levels[c.name] ?? defaultSensitivity(c.name);
+    for (const c of whole?.columns ?? []) levels[c.name] = this.state.privacy.levels[c.name] ?? defaultSensitivity(c.name);
     this.set({
       files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
       dataset,
+      filters,
+      wholeRows: whole?.rows,
       sample: ((next) => (sampleGone && next?.status === 'shown' ? undefined : next))(sample === 'keep' ? this.state.sample : sample),
       version: this.state.version + 1,
       privacy: { ...this.state.privacy, levels },
+    });
+  }
+
+  /**
+   * The dataset under `filters`: a view over the whole table, with the filtered row count. Bad
+   * filters (a column the data lacks, an empty range) throw `FilterError` naming their field.
+   */
+  private async filtered(engine: Engine, whole: DatasetInfo | undefined, filters: readonly Filter[]): Promise<{ dataset: DatasetInfo | undefined; filters: readonly Filter[] }> {
+    if (!whole || filters.length === 0) return { dataset: whole, filters };
+    for (const { sql, params } of filterViewStatements(filters, whole.columns, whole.table)) await engine.query(sql, params);
+    const counted = await engine.query(`SELECT count(*)::BIGINT AS n FROM ${ident(FILTERED_VIEW)}`);
+    const rows = Number(counted.getChild('n')?.get(0) ?? 0);
+    return { dataset: { ...whole, table: FILTERED_VIEW, rows }, filters };
+  }
+
+  /** Every view reads only the rows these filters keep (none: the whole dataset). */
+  setFilters(filters: readonly Filter[]): Promise<void> {
+    return this.serial(async () => {
+      if (sameFilters(filters, this.state.filters)) return;
+      const engine = await this.engine;
+      const next = await this.filtered(engine, this.whole, filters);
+      this.analyst.reset();
+      this.set({ dataset: next.dataset, filters: next.filters, version: this.state.version + 1 });
+    });
+  }
+
+  /** The values of a text column with their row counts, most frequent first (a filter's choices). */
+  filterChoices(field: string, limit = 500): Promise<{ value: string | null; rows: number }[]> {
+    return this.serial(async () => {
+      const engine = await this.engine;
+      const whole = this.whole;
+      if (!whole || !whole.columns.some((c) => c.name === field)) return [];
+      const t = await engine.query(`SELECT CAST(${ident(field)} AS VARCHAR) AS v, count(*)::BIGINT AS n FROM ${ident(whole.table)} GROUP BY ALL ORDER BY n DESC, v NULLS LAST LIMIT ${Math.max(1, Math.floor(limit))}`);
+      return toRows(t).map((r) => ({ value: r.v === null || r.v === undefined ? null : String(r.v), rows: Number(r.n) }));
     });
   }
 

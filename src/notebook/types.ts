@@ -1,3 +1,4 @@
+import type { Filter } from '../analysis/filters';
 /**
  * The notebook model: an ordered list of cells. Cells read named values (parameters, the working
  * scheme, the dataset, another cell's result) and some produce one; `deps.ts` derives the graph,
@@ -124,6 +125,8 @@ export interface Notebook {
   readonly version: 1;
   readonly title?: string;
   readonly cells: readonly Cell[];
+  /** The dashboard's filters: every view reads only the rows they keep (saved with the notebook). */
+  readonly filters?: readonly Filter[];
   /** Owned by save/load: column mapping of the data the notebook was built on. */
   readonly mapping?: Readonly<Record<string, unknown>>;
   /** Owned by save/load: the data files the notebook refers to. */

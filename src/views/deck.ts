@@ -3,6 +3,8 @@
  * periods, the data and the working thresholds), then one slide per chart. Pure, so which cells
  * become slides and what the title slide says are unit-tested (test/unit/deck.test.ts).
  */
+import type { Filter } from '../analysis/filters';
+import { filtersText } from './filter-text';
 import type { DatasetInfo } from '../ingest/dataset';
 import { formatAmount, formatCount, formatNumber, formatPeriod, formatShare, type Locale } from '../i18n/format';
 import { labelIn, t } from '../i18n/messages';
@@ -32,7 +34,13 @@ export type Slide =
       /** The working thresholds, formatted as the editor shows them (500万, 80.0%). */
       readonly thresholds: readonly DeckFact[];
     }
-  | { readonly kind: 'cell'; readonly cellId: string; readonly title: string };
+  | {
+      readonly kind: 'cell';
+      readonly cellId: string;
+      readonly title: string;
+      /** The filters in force in one line (empty without filters): every slide says what it shows. */
+      readonly filters?: string;
+    };
 
 export interface DeckInput {
   readonly cells: readonly Cell[];
@@ -43,6 +51,8 @@ export interface DeckInput {
   readonly files: readonly string[];
   /** Parameter values by name (`period`, `from`, `to`). */
   readonly params: Readonly<Record<string, unknown>>;
+  /** The dashboard's filters in force. */
+  readonly filters?: readonly Filter[];
   readonly locale: Locale;
 }
 
@@ -77,10 +87,12 @@ function titleSlide(input: DeckInput): Slide {
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? formatPeriod(v) : undefined);
   const period = text(params.period);
   const from = text(params.from);
-  const to = text(params.to);
+  // Migration runs from the compare-with period to the period shown (or an older notebook's `to`).
+  const to = text(params.to) ?? period;
   if (period) facts.push({ label: t(locale, 'deckPeriod'), value: period });
   if (from && to && from !== to) facts.push({ label: t(locale, 'deckCompare'), value: t(locale, 'deckFromTo', { from, to }) });
   if (files.length > 0) facts.push({ label: t(locale, 'deckFiles'), value: files.join(t(locale, 'listSep')) });
+  if (input.filters?.length) facts.push({ label: t(locale, 'filtersInForce'), value: filtersText(input.filters, locale) });
   if (dataset) {
     const ps = dataset.periods;
     // The data's dates: what a reader asks first ("as of when?").
@@ -102,6 +114,7 @@ function titleSlide(input: DeckInput): Slide {
  */
 export function composeDeck(input: DeckInput): Slide[] {
   const slides: Slide[] = [titleSlide(input)];
-  for (const cell of input.cells) if (isSlideCell(cell)) slides.push({ kind: 'cell', cellId: cell.id, title: cellTitle(cell, input.locale) });
+  const filters = input.filters?.length ? filtersText(input.filters, input.locale) : undefined;
+  for (const cell of input.cells) if (isSlideCell(cell)) slides.push({ kind: 'cell', cellId: cell.id, title: cellTitle(cell, input.locale), ...(filters ? { filters } : {}) });
   return slides;
 }

@@ -26,6 +26,8 @@ interface Props {
   workspace: Workspace;
   /** Slide mode shows a cell alone, without editing controls. */
   presenting?: boolean;
+  /** A line under a slide's title (the filters in force). */
+  subtitle?: string;
   onPresent?: (id: string) => void;
 }
 
@@ -54,7 +56,7 @@ function cellName(cell: Cell, locale: Locale): string {
 }
 
 /** A cell with its frame: title, state, move/delete, and its body. Errors stay inside it. */
-export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, onPresent }: Props) {
+export const CellView = memo(function CellView({ cell, state, controller, workspace, presenting, subtitle, onPresent }: Props) {
   const locale = useLocale();
   const chartRef = useChartRef();
   const [editing, setEditing] = useState(false);
@@ -107,6 +109,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
         </header>
       )}
       {presenting && <h2 className="slide-title">{cellTitle(cell, locale)}</h2>}
+      {presenting && subtitle && <p className="slide-filters">{t(locale, 'filtersLine', { filters: subtitle })}</p>}
       {(status === 'failed' || status === 'blocked') && (
         <p className="error" role="alert">
           {state?.said ? say(locale, state.said) : state?.error}

@@ -4,6 +4,8 @@ import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
 import { VIEW_KINDS, type ParamCell, type ViewKind } from '../../notebook/types';
 import { Menu } from '../Menu';
+import { FilterBar } from './FilterBar';
+import { filtersText } from '../../views/filter-text';
 import { ParamBody } from './CellBodies';
 import { isSlideCell, type Slide } from '../../views/deck';
 import { t } from '../../i18n/messages';
@@ -96,6 +98,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
   };
 
   // The period and compare-with choices sit in the bar, as one control, not as cards.
+  const filtersNow = notebook.filters ?? [];
   const docked = notebook.cells.filter((c): c is ParamCell => c.kind === 'param' && c.dock === 'bar');
   return (
     <div className="notebook">
@@ -107,6 +110,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
             ))}
           </div>
         )}
+        <FilterBar controller={controller} workspace={workspace} />
         <span className="toolbar-actions">
           <button type="button" className="primary" onClick={() => setSlides({})}>
             {t(locale, 'slideMode')}
@@ -141,6 +145,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
           </Menu>
         </span>
       </div>
+      {filtersNow.length > 0 && <p className="print-filters">{t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) })}</p>}
       {notebook.cells.filter((c) => !(c.kind === 'param' && c.dock === 'bar')).map((cell) => (
         <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} onPresent={present} />
       ))}

@@ -46,7 +46,9 @@ export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut
     // Where the handles are, for benchmarks that drag them.
     const el = chart.getDom();
     el.dataset.cutX = String(px);
-    el.dataset.gridMidY = String(grid.y + grid.height / 2);
+    // A point on the vertical handle clear of the horizontal one (which is drawn over it where
+    // the two cross): a quarter of the grid's height from the end farther from the y cut.
+    el.dataset.grabY = String(py > grid.y + grid.height / 2 ? grid.y + grid.height / 4 : grid.y + (grid.height * 3) / 4);
     const drag = (axis: 'x' | 'y') =>
       function (this: { x: number; y: number }) {
         dragging.current = true;

@@ -108,7 +108,7 @@ export function SlideShow({ slides, start, snapshot, controller, workspace, onCl
 function SlideBody({ slide, snapshot, controller, workspace }: { slide: Slide; snapshot: SchedulerSnapshot; controller: NotebookController; workspace: Workspace }) {
   if (slide.kind === 'title') return <TitleSlide slide={slide} />;
   const cell = controller.getNotebook().cells.find((c) => c.id === slide.cellId);
-  return cell ? <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} presenting /> : null;
+  return cell ? <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} presenting subtitle={slide.filters} /> : null;
 }
 
 function TitleSlide({ slide }: { slide: Extract<Slide, { kind: 'title' }> }) {

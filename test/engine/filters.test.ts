@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Workspace } from '../../src/app/workspace';
+import { FILTERED_VIEW, filterWhere, type Filter } from '../../src/analysis/filters';
+import { amountColumnOf, orderTierCounts, tierCountsQuery } from '../../src/analysis/tier-distribution';
+import { transitionQuery } from '../../src/analysis/transitions-sql';
+import { toRows } from '../../src/engine/rows';
+import type { Engine } from '../../src/engine/types';
+import { openWasmNodeEngine } from '../../src/engine/wasm-node';
+import { compileScheme } from '../../src/schemes/compile';
+import { presetById } from '../../src/schemes/presets';
+import { tiersOf, type LadderScheme } from '../../src/schemes/types';
+import { mulberry32 } from '../unit/fast-prng';
+
+/**
+ * Filters on the real sample through the workspace (the page's path: a view over the dataset,
+ * the tuning structures built from it) against plain SQL with the filter inline as bound
+ * parameters: the same tier counts, amounts and transitions for random filters and thresholds.
+ */
+describe('the dashboard under filters', () => {
+  let engine: Engine;
+  let ws: Workspace;
+  const random = mulberry32(20261207);
+  const retail = presetById('retail-aum') as LadderScheme;
+  let branches: string[];
+  let types: string[];
+  beforeAll(async () => {
+    engine = await openWasmNodeEngine();
+    ws = new Workspace(Promise.resolve(engine));
+    await ws.addFiles([{ name: 'retail_panel_24m.parquet', bytes: new Uint8Array(readFileSync('data-samples/retail_panel_24m.parquet')) }]);
+    branches = (await ws.filterChoices('branch')).map((c) => c.value!).filter(Boolean);
+    types = (await ws.filterChoices('deposit_term_months')).map((c) => c.value!).filter(Boolean);
+  }, 120_000);
+  afterAll(() => engine.close());
+
+  const pick = <T,>(xs: readonly T[], n: number) => [...xs].sort(() => random() - 0.5).slice(0, n);
+  /** One to three filters: a few branches, deposit terms (a number column compared as text), an AUM range, a credit-score floor. */
+  function randomFilters(): Filter[] {
+    const all: Filter[] = [
+      { field: 'branch', kind: 'in', values: pick(branches, 1 + Math.floor(random() * 3)) },
+      { field: 'deposit_term_months', kind: 'in', values: pick(types, 1 + Math.floor(random() * 2)) },
+      { field: 'aum', kind: 'range', min: Math.round(random() * 2e5), max: 2e5 + Math.round(random() * 5e6) },
+      { field: 'credit_score', kind: 'range', min: Math.round(random() * 60) },
+    ];
+    return pick(all, 1 + Math.floor(random() * 3));
+  }
+  function randomLadder(): LadderScheme {
+    const mins = retail.bounds.map(() => Math.round(random() * 3e6)).sort((a, b) => b - a);
+    return { ...retail, bounds: retail.bounds.map((b, i) => ({ ...b, min: mins[i]! + (retail.bounds.length - i) })) };
+  }
+
+  /** The reference: the whole dataset filtered inline (bound parameters), then plain SQL. */
+  async function reference(filters: Filter[]) {
+    const whole = ws.getState().dataset!;
+    const where = filterWhere(filters, whole.columns);
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ref_source AS SELECT * FROM dataset WHERE ${where.sql}`, where.params);
+    const ctx = { table: 'ref_source', columns: new Set(whole.columns.map((c) => c.name)) };
+    return {
+      async tiers(scheme: LadderScheme, period: string) {
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(scheme, ctx).sql}`);
+        const q = tierCountsQuery('ref_result', amountColumnOf(scheme));
+        return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period);
+      },
+      async transitions(scheme: LadderScheme, from: string, to: string) {
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(scheme, ctx).sql}`);
+        const q = transitionQuery('ref_result', from, to, tiersOf(scheme).map((t) => t.id));
+        return toRows(await engine.query(q.sql, q.params))
+          .map((c) => `${c.from_tier}>${c.to_tier}:${c.customers}`)
+          .sort();
+      },
+    };
+  }
+
+  test('filtering by one branch: the view, its row count and the tier counts', async () => {
+    const filters: Filter[] = [{ field: 'branch', kind: 'in', values: [branches[0]!] }];
+    await ws.setFilters(filters);
+    const state = ws.getState();
+    expect(state.dataset?.table).toBe(FILTERED_VIEW);
+    expect(state.filters).toEqual(filters);
+    const counted = toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM dataset WHERE branch = ?', [branches[0]!]))[0]!.n;
+    expect(state.dataset?.rows).toBe(counted);
+    expect(state.wholeRows).toBeGreaterThan(Number(counted));
+    const period = state.dataset!.periods.at(-1)!;
+    const ref = await reference(filters);
+    expect((await ws.analyst.tiers(retail, period)).counts).toEqual(await ref.tiers(retail, period));
+    // No filters: the whole dataset again.
+    await ws.setFilters([]);
+    expect(ws.getState().dataset?.table).toBe('dataset');
+    expect(ws.getState().dataset?.rows).toBe(ws.getState().wholeRows);
+  });
+
+  test('fast path = SQL under random filters and thresholds (12 filters × 4 ladders, tiers and transitions)', async () => {
+    const periods = ws.getState().dataset!.periods;
+    let kept = 0;
+    for (let f = 0; f < 12; f++) {
+      const filters = randomFilters();
+      await ws.setFilters(filters);
+      if (ws.getState().dataset!.rows > 1000) kept++;
+      const ref = await reference(filters);
+      const period = periods[Math.floor(random() * periods.length)]!;
+      const from = periods.at(-2)!;
+      const to = periods.at(-1)!;
+      for (let l = 0; l < 4; l++) {
+        const scheme = randomLadder();
+        const fast = await ws.analyst.tiers(scheme, period);
+        expect(fast.fast, JSON.stringify(filters)).toBe(true);
+        expect(fast.counts, `${JSON.stringify(filters)} ${JSON.stringify(scheme.bounds.map((b) => b.min))}`).toEqual(await ref.tiers(scheme, period));
+        const cells = (await ws.analyst.migration(scheme, from, to, { fast: true })).map((c) => `${c.from}>${c.to}:${c.customers}`).sort();
+        expect(cells).toEqual(await ref.transitions(scheme, from, to));
+      }
+    }
+    // The draws are not vacuous: most keep a sizeable part of the data.
+    expect(kept).toBeGreaterThanOrEqual(6);
+    await ws.setFilters([]);
+  }, 240_000);
+
+  test('hostile values filter nothing in and break nothing', async () => {
+    for (const value of ["O'Brien", "'; DROP TABLE dataset; --", '100%', '%', '_', '杭州%支行']) {
+      await ws.setFilters([{ field: 'branch', kind: 'in', values: [value] }]);
+      expect(ws.getState().dataset?.rows, value).toBe(0);
+    }
+    await ws.setFilters([]);
+    expect(ws.getState().dataset?.rows).toBe(ws.getState().wholeRows);
+  });
+
+  test('a filter on a column the data lacks is refused, naming it; the filters in force stay', async () => {
+    const kept: Filter[] = [{ field: 'branch', kind: 'in', values: [branches[1]!] }];
+    await ws.setFilters(kept);
+    await expect(ws.setFilters([{ field: 'region', kind: 'in', values: ['x'] }])).rejects.toThrow(/region/);
+    expect(ws.getState().filters).toEqual(kept);
+    expect(ws.getState().dataset?.table).toBe(FILTERED_VIEW);
+    await ws.setFilters([]);
+  });
+
+  test('filters follow new data: kept when the column is still there', async () => {
+    const kept: Filter[] = [{ field: 'branch', kind: 'in', values: [branches[0]!] }];
+    await ws.setFilters(kept);
+    const before = ws.getState().dataset!.rows;
+    const file = ws.getState().files[0]!;
+    // Re-typing a column (here: unmapping one the filters do not use) rebuilds the dataset.
+    await ws.remap(file.id, 'deposit_balance', null);
+    expect(ws.getState().filters).toEqual(kept);
+    expect(ws.getState().dataset?.table).toBe(FILTERED_VIEW);
+    expect(ws.getState().dataset?.rows).toBe(before);
+    await ws.setFilters([]);
+  });
+});
