@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
+import { drillQuery, type DrillSource, type Segment } from '../analysis/drill-sql';
 import { ident } from '../sql/quote';
 import type { DatasetInfo } from '../ingest/dataset';
 import { compileScheme, type CompiledScheme } from '../schemes/compile';
@@ -21,6 +22,15 @@ export type Exec = <T>(work: (engine: Engine) => Promise<T>, signal?: AbortSigna
 function structureKey(scheme: Scheme): string {
   const { bounds: _b, near: _n, x, y, ...rest } = scheme as Scheme & { bounds?: unknown; near?: unknown; x?: { expr: string }; y?: { expr: string } };
   return JSON.stringify({ ...rest, x: x?.expr, y: y?.expr });
+}
+
+/** The customers of a segment, and which of name, branch and amount the rows carry. */
+export interface DrillList {
+  readonly segment: Segment;
+  readonly rows: readonly Row[];
+  readonly name: boolean;
+  readonly branch: boolean;
+  readonly amount: boolean;
 }
 
 export interface TierView {
@@ -278,6 +288,25 @@ export class Analyst {
     const cells = toRows(await this.query(q.sql, q.params, signal)).map((r) => ({ from: index(r.saved_tier), to: index(r.new_tier), count: Number(r.customers), cents: Number(r.cents) }));
     const sum = (up: boolean, f: (c: (typeof cells)[number]) => number) => cells.filter((c) => (c.to < c.from) === up).reduce((s, c) => s + f(c), 0);
     return { up: sum(true, (c) => c.count), down: sum(false, (c) => c.count), upCents: sum(true, (c) => c.cents), downCents: sum(false, (c) => c.cents), cells };
+  }
+
+  /**
+   * The customers behind a segment a chart shows (SQL over the data the views read, filters
+   * included), largest amount first, with name and branch where the data has them.
+   */
+  async drill(scheme: Scheme, segment: Segment, options: { limit?: number; signal?: AbortSignal } = {}): Promise<DrillList> {
+    const ctx = this.ctx();
+    const source: DrillSource = {
+      compiledSql: compileScheme(scheme, ctx).sql,
+      dataset: ctx.table,
+      amount: moverAmountOf(scheme),
+      hasPeriod: ctx.columns.has('period'),
+      hasName: ctx.columns.has('customer_name'),
+      hasBranch: ctx.columns.has('branch'),
+    };
+    const q = drillQuery(source, segment, options.limit);
+    const rows = toRows(await this.query(q.sql, q.params, options.signal));
+    return { segment, rows, name: source.hasName, branch: source.hasBranch, amount: source.amount !== undefined };
   }
 
   /** A user's SQL cell: parameters bound, result capped so the page stays responsive. */

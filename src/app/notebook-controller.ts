@@ -20,6 +20,8 @@ import { composeDeck, type Slide } from '../views/deck';
 import { sameData } from './same';
 import type { Workspace } from './workspace';
 import { sameFilters, type Filter } from '../analysis/filters';
+import type { Segment } from '../analysis/drill-sql';
+import type { DrillList } from './analyst';
 
 /** Rows an SQL cell shows at most; the full result can still be exported. */
 export const SQL_ROW_LIMIT = 100_000;
@@ -166,6 +168,18 @@ export class NotebookController {
   deck(locale: Locale): Slide[] {
     const state = this.workspace.getState();
     return composeDeck({ cells: this.doc.cells, scheme: this.workingScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), filters: state.filters, locale });
+  }
+
+  /** The customers behind a segment of a view, under the working scheme and the filters in force. */
+  drill(segment: Segment): Promise<DrillList> {
+    const scheme = this.workingScheme();
+    if (!scheme) return Promise.reject(new Error('no working scheme'));
+    return this.workspace.analyst.drill(scheme, segment);
+  }
+
+  /** The working scheme, validated (undefined when the scheme cell holds none that is valid). */
+  currentScheme(): Scheme | undefined {
+    return this.workingScheme();
   }
 
   /** The scheme chosen when the data arrived, and why. */

@@ -11,7 +11,7 @@ import { trackChart } from './print-layout';
 echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
 /** The chart's element, carrying its live option for tests (see test/e2e/language.test.ts). */
-export type ChartHost = HTMLDivElement & { tierlensOption?: () => unknown };
+export type ChartHost = HTMLDivElement & { tierlensOption?: () => unknown; tierlensToPixel?: (finder: object, value: unknown) => number[] };
 
 /** Set once: every later paint (a slider drag repaints on every step) skips the mark. */
 let firstChartMarked = false;
@@ -35,6 +35,8 @@ interface Props {
    * each update replaces the whole option.
    */
   replaceMerge?: string[];
+  /** A click on a chart element (a bar, a cell), with what ECharts says of it. */
+  onClick?: (params: echarts.ECElementEvent) => void;
 }
 
 /**
@@ -51,11 +53,11 @@ function shapeOf(option: EChartsOption): string {
 }
 
 /** Renders an option built by a pure builder in `charts/`; knows nothing about the data. */
-export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered, replaceMerge }, ref) {
+export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 360, onRendered, replaceMerge, onClick }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const latest = useRef({ option, onRendered });
-  latest.current = { option, onRendered };
+  const latest = useRef({ option, onRendered, onClick });
+  latest.current = { option, onRendered, onClick };
 
   useImperativeHandle(ref, () => ({
     png: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? '',
@@ -76,6 +78,8 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     chart.current = c;
     // A canvas cannot be read as text: tests read what a chart says from its option.
     (el as ChartHost).tierlensOption = () => c.getOption();
+    // …nor says where a bar or a cell is: tests click them where the chart puts them.
+    (el as ChartHost).tierlensToPixel = (finder, value) => c.convertToPixel(finder as never, value as never) as unknown as number[];
     // Lets tests and screenshots wait for the paint instead of guessing a delay.
     c.on('finished', () => {
       el.setAttribute('data-rendered', 'true');
@@ -90,6 +94,8 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
       }
       latest.current.onRendered?.(c);
     });
+    // Read through `latest`, so a new handler needs no re-subscription.
+    c.on('click', (params) => latest.current.onClick?.(params as echarts.ECElementEvent));
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el);
     const untrack = trackChart(c);

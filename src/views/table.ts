@@ -24,7 +24,7 @@ export function tableOf(model: ViewModel, tiers: readonly TierDef[], locale: Loc
   return table ? table(model, tableContext(tiers, locale, metric)) : undefined;
 }
 
-function tableContext(tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none'): TableContext {
+export function tableContext(tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none'): TableContext {
   const h = (key: MessageKey) => t(locale, key);
   const yuan = (key: MessageKey) => t(locale, 'colWithYuan', { header: h(key) });
   return {

@@ -1,3 +1,4 @@
+import type { Segment } from '../analysis/drill-sql';
 /**
  * What a view kind is made of (`ViewDef`), and what its parts are given. Each kind is one module
  * in `kinds/`, listed once in `registry.ts`; `compute.ts`, `chart.ts` and `table.ts` dispatch to it.
@@ -179,8 +180,27 @@ export interface ViewDef<K extends ViewKind, M extends { readonly view: K }, S e
   /** It shows individual customers: left out of the shipped first-view snapshot. */
   readonly customerLevel?: true;
   readonly compute: (ctx: ViewContext<S>) => Promise<M> | M;
+  /** The segments whose customers can be listed (the keyboard's way in), largest first. */
+  readonly segments?: (model: M) => readonly SegmentCount[];
+  /** The segment under a click on the chart, if the click hit one. */
+  readonly segmentAt?: (model: M, click: ChartClick) => Segment | undefined;
   readonly chart?: (model: M, ctx: ChartContext) => EChartsOption | undefined;
   readonly table?: (model: M, ctx: TableContext) => TableData | undefined;
+}
+
+/** What ECharts says of a click on a chart element. */
+export interface ChartClick {
+  readonly seriesIndex?: number;
+  readonly seriesName?: string;
+  readonly dataIndex?: number;
+  readonly name?: string;
+  readonly value?: unknown;
+}
+
+/** A segment and its customers (rows of the period), as the chart counts them. */
+export interface SegmentCount {
+  readonly segment: Segment;
+  readonly customers: number;
 }
 
 /** Options of views that read the period shown, or the two compared. */

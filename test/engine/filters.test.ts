@@ -132,6 +132,32 @@ describe('the dashboard under filters', () => {
     await ws.setFilters([]);
   });
 
+  test('drill: a tier lists as many customers as it counts, a move as many as the transition, with and without filters', async () => {
+    const periods = ws.getState().dataset!.periods;
+    const [from, to] = [periods.at(-2)!, periods.at(-1)!];
+    for (const filters of [[], [{ field: 'branch', kind: 'in', values: [branches[2]!] }]] as Filter[][]) {
+      await ws.setFilters(filters);
+      const counts = (await ws.analyst.tiers(retail, to)).counts;
+      for (const c of counts) {
+        const list = await ws.analyst.drill(retail, { kind: 'tier', period: to, tier: c.tier });
+        expect(list.rows.length, `${c.tier} ${JSON.stringify(filters)}`).toBe(c.customers);
+        expect(list.rows.every((r) => r.tier === c.tier)).toBe(true);
+        const amounts = list.rows.map((r) => Number(r.amount));
+        expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+        if (filters.length) expect(new Set(list.rows.map((r) => r.branch))).toEqual(new Set(list.rows.length ? [branches[2]] : []));
+      }
+      for (const cell of await ws.analyst.migration(retail, from, to, { fast: true })) {
+        const list = await ws.analyst.drill(retail, { kind: 'move', from, to, fromTier: cell.from, toTier: cell.to });
+        expect(list.rows.length, `${cell.from}>${cell.to}`).toBe(cell.customers);
+      }
+      // A tier in one branch: what the by-branch bar counts.
+      const byBranch = await ws.analyst.tierByBranch(retail, to);
+      const one = byBranch.find((r) => Number(r.customers) > 0)!;
+      expect((await ws.analyst.drill(retail, { kind: 'tier', period: to, tier: String(one.tier), branch: String(one.branch) })).rows.length).toBe(Number(one.customers));
+    }
+    await ws.setFilters([]);
+  });
+
   test('filters follow new data: kept when the column is still there', async () => {
     const kept: Filter[] = [{ field: 'branch', kind: 'in', values: [branches[0]!] }];
     await ws.setFilters(kept);

@@ -60,6 +60,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
   const locale = useLocale();
   const chartRef = useChartRef();
   const [editing, setEditing] = useState(false);
+  const [tools, setTools] = useState<HTMLElement | null>(null);
   const schemeCell = controller.schemeCell();
   const scheme = useMemo<Scheme | undefined>(() => {
     try {
@@ -84,6 +85,8 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
         <header className="cell-head">
           <h2>{cellTitle(cell, locale)}</h2>
           {busy && STATUS_TEXT[status] && <span className="hint">{t(locale, STATUS_TEXT[status])}</span>}
+          {/* A view's own controls (measure, customers, export) join its title row. */}
+          <span className="cell-tools" ref={setTools} />
           {cell.kind === 'markdown' && (
             <button type="button" className="quiet" onClick={() => setEditing(!editing)}>
               {t(locale, editing ? 'doneEditing' : 'editText')}
@@ -121,7 +124,7 @@ export const CellView = memo(function CellView({ cell, state, controller, worksp
       {cell.kind === 'sql' && <SqlBody cell={cell} result={state?.value as SqlResult | undefined} controller={controller} workspace={workspace} />}
       {cell.kind === 'chart' && <ChartBody cell={cell} result={state?.value as SqlResult | undefined} chartRef={chartRef} />}
       {cell.kind === 'view' && state?.value !== undefined && scheme && (
-        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} stale={status !== 'ready'} presenting={presenting} />
+        <ViewBody cell={cell} model={state.value as ViewModel} scheme={scheme} controller={controller} workspace={workspace} chartRef={chartRef} stale={status !== 'ready'} presenting={presenting} tools={presenting ? null : tools} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { cellTitle } from '../../notebook/types';
 import { KpiRow } from './KpiRow';
 import type { NotebookController } from '../../app/notebook-controller';
@@ -7,7 +8,11 @@ import { quadrantShownRanges } from '../../views/kinds/quadrant';
 import { moverTable } from '../../views/kinds/before-after';
 import { viewDef, type ViewModel } from '../../views/registry';
 import { metricUnitOf, tableOf } from '../../views/table';
-import { notApplicableText, type TableData } from '../../views/view';
+import { notApplicableText, type ChartClick, type SegmentCount, type TableData } from '../../views/view';
+import type { Segment } from '../../analysis/drill-sql';
+import { drillTitle } from '../../views/drill';
+import { Menu } from '../Menu';
+import { CustomerList } from './CustomerList';
 import type { Workspace } from '../../app/workspace';
 import { formatAmount, formatCount, formatPeriod, type Locale } from '../../i18n/format';
 import { columnLabel, t } from '../../i18n/messages';
@@ -37,6 +42,8 @@ interface Props {
   stale?: boolean;
   /** A slide: the chart alone fills it; no exports or measure choices, the table folded away. */
   presenting?: boolean;
+  /** Where the view's controls go (its cell's title row); in the body when absent. */
+  tools?: HTMLElement | null;
 }
 
 /** A builder's result, or why it could not build (e.g. a stale model of other tiers). */
@@ -49,10 +56,13 @@ function attempt<T>(locale: Locale, build: () => T): { value?: T; error?: string
 }
 
 /** One analysis view: its chart (from a pure builder), the numbers behind it, and exports. */
-export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale, presenting }: Props) {
+export function ViewBody({ cell, model, scheme, controller, workspace, chartRef, stale, presenting, tools }: Props) {
   const locale = useLocale();
   const [migrationMeasure, setMigrationMeasure] = useState<MigrationMeasure>('count');
   const [mixMeasure, setMixMeasure] = useState<TierMixMeasure>('share');
+  // The segment whose customers are listed (a bar or cell clicked, or chosen from the menu).
+  const [drilling, setDrilling] = useState<Segment | undefined>();
+  const closeDrill = useCallback(() => setDrilling(undefined), []);
   const title = cellTitle(cell, locale) || t(locale, viewDef(cell.view).titleKey);
   // Redraw when the numbers or the tiers' names/colors change — not on every scheme edit: a
   // threshold drag changes only the models of the views it affects.
@@ -113,7 +123,17 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         }}
       />
     ) : option ? (
-      <EChart ref={chartRef} option={option} label={title} height={viewDef(cell.view).chartHeight ?? 360} />
+      <EChart
+        ref={chartRef}
+        option={option}
+        label={title}
+        height={viewDef(cell.view).chartHeight ?? 360}
+        onClick={presenting ? undefined : (click) => {
+          if (model.view === 'not-applicable') return;
+          const segment = (viewDef(model.view).segmentAt as ((m: ViewModel, c: ChartClick) => Segment | undefined) | undefined)?.(model, click);
+          if (segment) setDrilling(segment);
+        }}
+      />
     ) : null;
 
   if (model.view === 'not-applicable') return <p className="hint">{notApplicableText(locale, model.reason)}</p>;
@@ -127,10 +147,9 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       </p>
     );
   }
+  const segments = presenting ? [] : ((viewDef(model.view).segments as ((m: ViewModel) => readonly SegmentCount[]) | undefined)?.(model) ?? []);
   const tableView = table && <VirtualTable columns={table.columns} rows={table.rows} formats={table.formats} height={viewDef(cell.view).tableHeight ?? 240} label={title} mask={mask} />;
-  return (
-    <div className="view-body">
-      {!presenting && (
+  const controls = (
       <div className="controls">
         {model.view === 'migration' && (
           <label>
@@ -151,9 +170,21 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
             </select>
           </label>
         )}
+        {segments.length > 0 && (
+          <Menu label={t(locale, 'drillMenuLabel', { name: title })} summary={`${t(locale, 'drillMenu')} ▾`} className="drill-menu">
+            {segments.map((c) => (
+              <button key={JSON.stringify(c.segment)} type="button" onClick={() => setDrilling(c.segment)}>
+                {drillTitle(c.segment, c.customers, tiersOf(scheme), locale)}
+              </button>
+            ))}
+          </Menu>
+        )}
         <ExportMenu name={exportName} chart={option ? chartRef : undefined} table={exported} workspace={workspace} />
       </div>
-      )}
+  );
+  return (
+    <div className="view-body">
+      {!presenting && (tools ? createPortal(controls, tools) : controls)}
       {'warnings' in model && model.warnings.map((w) => (
         <p key={w} className="hint warn">
           {w}
@@ -172,6 +203,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
       ) : (
         tableView
       )}
+      {drilling && <CustomerList segment={drilling} controller={controller} workspace={workspace} onClose={closeDrill} />}
     </div>
   );
 }

@@ -25,6 +25,15 @@ export const migration: ViewDef<'migration', MigrationModel> = {
     const cells = await analyst.migration(scheme, from, to, { fast: tuning(), signal });
     return { view: 'migration', from, to, cells, matrix: transitionMatrix(cells, order) };
   },
+  segments: (model) =>
+    [...model.cells].filter((c) => c.customers > 0).sort((a, b) => b.customers - a.customers).map((c) => ({ segment: { kind: 'move', from: model.from, to: model.to, fromTier: c.from, toTier: c.to }, customers: c.customers })),
+  // A cell's value is [column, row, …]: the tier at the end, the tier at the start.
+  segmentAt: (model, click) => {
+    const [col, row] = Array.isArray(click.value) ? (click.value as number[]) : [];
+    const toTier = col === undefined ? undefined : model.matrix.cols[col];
+    const fromTier = row === undefined ? undefined : model.matrix.rows[row];
+    return toTier && fromTier ? { kind: 'move', from: model.from, to: model.to, fromTier, toTier } : undefined;
+  },
   chart: (model, { tiers, locale, title, choices }) =>
     buildMigrationHeatmapOption({
       matrix: model.matrix,

@@ -24,6 +24,12 @@ export const tiers: ViewDef<'tiers', TiersModel> = {
     const r = await analyst.tiers(scheme, period, signal);
     return { view: 'tiers', period, counts: r.counts, warnings: r.warnings, amountField: amountFieldOf(scheme) };
   },
+  segments: (model) => model.counts.filter((c) => c.customers > 0).map((c) => ({ segment: { kind: 'tier', period: model.period, tier: c.tier }, customers: c.customers })),
+  // Each tier's bar (and its amount-share point) sits at the tier's index, in the scheme's order.
+  segmentAt: (model, click) => {
+    const c = click.dataIndex === undefined ? undefined : model.counts[click.dataIndex];
+    return c ? { kind: 'tier', period: model.period, tier: c.tier } : undefined;
+  },
   chart: (model, { scheme, tiers, locale, fieldLabel }) =>
     buildTierDistributionOption({
       tiers,

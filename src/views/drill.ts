@@ -1,0 +1,44 @@
+import type { Segment } from '../analysis/drill-sql';
+import type { DrillList } from '../app/analyst';
+import { formatPeriod, type Locale } from '../i18n/format';
+import { t } from '../i18n/messages';
+import type { TierDef } from '../schemes/types';
+import { tableContext } from './table';
+import type { TableData } from './view';
+
+/** What a customer list is of, and how many: `贵宾 · 2025-12：1,836 位客户`. */
+export function drillTitle(segment: Segment, customers: number, tiers: readonly TierDef[], locale: Locale): string {
+  const { name } = tableContext(tiers, locale, 'yuan');
+  if (segment.kind === 'move') {
+    return t(locale, 'drillMove', { fromTier: name(segment.fromTier), toTier: name(segment.toTier), from: formatPeriod(segment.from), to: formatPeriod(segment.to), n: customers });
+  }
+  const period = segment.period === null ? '—' : formatPeriod(segment.period);
+  return segment.branch === undefined
+    ? t(locale, 'drillTier', { tier: name(segment.tier), period, n: customers })
+    : t(locale, 'drillTierBranch', { branch: segment.branch, tier: name(segment.tier), period, n: customers });
+}
+
+/**
+ * The customer list as a table in the page's language: id, name and branch where the data has
+ * them, the tier (both ends for a move) and the amount (both ends for a move). Names keep their
+ * dataset column in `sources`, so they are masked and exported as level A everywhere.
+ */
+export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none'): TableData {
+  const c = tableContext(tiers, locale, metric);
+  const id = c.h('colCustomer');
+  const person = c.h('colCustomerName');
+  const branch = c.h('colBranch');
+  const move = list.segment.kind === 'move';
+  const tierCols = move ? [c.h('colFromTier'), c.h('colToTier')] : [c.h('colTier')];
+  const amountCols = !list.amount ? [] : move ? [c.inMetric('colAmountFrom'), c.inMetric('colAmountTo')] : [c.inMetric('colAmount')];
+  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), ...tierCols, ...amountCols];
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const rows = list.rows.map((r) => ({
+    [id]: r.customer_id ?? null,
+    ...(list.name ? { [person]: r.customer_name ?? null } : {}),
+    ...(list.branch ? { [branch]: r.branch ?? null } : {}),
+    ...(move ? { [tierCols[0]!]: c.name(String(r.from_tier)), [tierCols[1]!]: c.name(String(r.to_tier)) } : { [tierCols[0]!]: c.name(String(r.tier)) }),
+    ...(amountCols.length === 2 ? { [amountCols[0]!]: num(r.amount_from), [amountCols[1]!]: num(r.amount_to) } : amountCols.length === 1 ? { [amountCols[0]!]: num(r.amount) } : {}),
+  }));
+  return { columns, rows, formats: c.metricFormat(...amountCols), sources: { [id]: 'customer_id', [person]: 'customer_name', [branch]: 'branch' } };
+}

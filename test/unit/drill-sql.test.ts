@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { drillQuery, type DrillSource, type Segment } from '../../src/analysis/drill-sql';
+
+const SOURCE: DrillSource = { compiledSql: 'SELECT * FROM scored', dataset: 'dataset', amount: 'aum', hasPeriod: true, hasName: true, hasBranch: true };
+
+describe('drill queries', () => {
+  test.each<[string, Segment, DrillSource, string[]]>([
+    ['a tier in a period', { kind: 'tier', period: '2025-12-31', tier: 'vip' }, SOURCE, ['2025-12-31', '2025-12-31', 'vip']],
+    ['a tier in one branch', { kind: 'tier', period: '2025-12-31', tier: 'vip', branch: "O'Brien %" }, SOURCE, ['2025-12-31', '2025-12-31', 'vip', "O'Brien %"]],
+    ['a tier without periods', { kind: 'tier', period: null, tier: 'A' }, { ...SOURCE, hasPeriod: false }, ['A']],
+    ['a tier, no names or branches', { kind: 'tier', period: '2025-12', tier: 'A' }, { ...SOURCE, hasName: false, hasBranch: false }, ['2025-12', 'A']],
+    ['a move', { kind: 'move', from: '2025-11', to: '2025-12', fromTier: '(new)', toTier: 'mass' }, SOURCE, ['2025-11', '2025-12', '2025-12', '2025-11', '(new)', 'mass']],
+  ])('%s: values only as parameters, in the order of the text', (_name, segment, source, params) => {
+    const q = drillQuery(source, segment);
+    expect(q.params).toEqual(params);
+    expect((q.sql.match(/\?/g) ?? []).length).toBe(params.length);
+    // The segment's own values never appear in the text (the (new)/(gone) labels are the query's).
+    for (const p of params) if (p.length > 2 && !/^\((new|gone)\)$/.test(p)) expect(q.sql).not.toContain(p);
+  });
+
+  test('largest amount first, then by id; a limit for a first screen', () => {
+    const q = drillQuery(SOURCE, { kind: 'tier', period: '2025-12', tier: 'vip' }, 100);
+    expect(q.sql).toMatch(/ORDER BY amount DESC NULLS LAST, r\.customer_id LIMIT 100$/);
+    expect(drillQuery(SOURCE, { kind: 'move', from: 'a', to: 'b', fromTier: 'x', toTier: 'y' }).sql).toMatch(/ORDER BY coalesce\(m\.amount_to, m\.amount_from\) DESC NULLS LAST, m\.customer_id$/);
+  });
+
+  test('a branch segment needs a branch column', () => {
+    expect(() => drillQuery({ ...SOURCE, hasBranch: false }, { kind: 'tier', period: null, tier: 'a', branch: 'b' })).toThrow(/branch/);
+  });
+});
