@@ -119,6 +119,8 @@ export function buildTierByBranchOption(input: TierByBranchInput): EChartsOption
         }
       : {}),
     series: ids.map((id, i) => ({
+      // The tier's id: a click on a bar says which tier (its name is the label shown).
+      id,
       name: tl.label(id),
       type: 'bar' as const,
       stack: 'branch',

@@ -191,6 +191,7 @@ export interface ViewDef<K extends ViewKind, M extends { readonly view: K }, S e
 /** What ECharts says of a click on a chart element. */
 export interface ChartClick {
   readonly seriesIndex?: number;
+  readonly seriesId?: string;
   readonly seriesName?: string;
   readonly dataIndex?: number;
   readonly name?: string;

@@ -107,6 +107,26 @@ describe('drill-down to the customers (Chromium, bundled sample)', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('a by-branch bar lists that branch\'s tier, and "only this branch" filters the dashboard to it', async () => {
+    const page = h.page;
+    await page.getByRole('button', { name: '清除全部筛选' }).click();
+    await expect.poll(() => page.locator('.filter-chip').count()).toBe(0);
+    const cell = page.locator('[data-cell="tier-by-branch"]');
+    await cell.scrollIntoViewIfNeeded();
+    await cell.locator('.chart[data-rendered="true"]').waitFor({ timeout: 30_000 });
+    const branch = await cell.locator('.chart').evaluate((el) => ((el as unknown as { tierlensOption: () => { yAxis: { data: string[] }[] } }).tierlensOption().yAxis[0]!.data[0]!));
+    // Shares stack best tier first: 80 % along the bar is in the 大众 (mass) segment.
+    const at = await pointOf(page, 'tier-by-branch', { xAxisIndex: 0, yAxisIndex: 0 }, [0.8, 0]);
+    await page.mouse.click(at.x, at.y);
+    const list = await listed(page);
+    expect(list.title).toContain(branch);
+    expect(list.title).toContain('大众');
+    const shown = await page.getByTestId('customer-list').locator('.vtable-row').evaluateAll((rows) => [...new Set(rows.map((r) => r.querySelectorAll('[role="cell"]')[2]?.textContent))]);
+    expect(shown).toEqual([branch]);
+    await page.getByTestId('customer-list').getByRole('button', { name: '只看此机构' }).click();
+    await expect.poll(() => page.locator('.filter-chip[data-field="branch"]').textContent()).toContain(branch);
+  });
+
   test('nothing left the origin and the console stayed clean', () => {
     expect(h.outside).toEqual([]);
     expect(h.consoleErrors).toEqual([]);

@@ -43,6 +43,19 @@ export function CustomerList({ segment, controller, workspace, onClose }: { segm
     <dialog ref={dialog} className="customer-list" aria-label={title} data-testid="customer-list">
       <header className="customer-list-head">
         <h2>{title}</h2>
+        {segment.kind === 'tier' && segment.branch !== undefined && (
+          <button
+            type="button"
+            onClick={() => {
+              // Cross-filter: the whole dashboard to this branch (one branch filter at a time).
+              const others = (controller.getNotebook().filters ?? []).filter((f) => f.field !== 'branch');
+              controller.setFilters([...others, { field: 'branch', kind: 'in', values: [segment.branch!] }]);
+              dialog.current?.close();
+            }}
+          >
+            {t(locale, 'drillFilterBranch')}
+          </button>
+        )}
         {table && <ExportMenu name="customers" table={() => table} workspace={workspace} />}
         <button type="button" onClick={() => dialog.current?.close()}>
           {t(locale, 'drillClose')}

@@ -17,6 +17,14 @@ export const tierByBranch: ViewDef<'tier-by-branch', TierByBranchModel> = {
   options: PERIOD_OPTIONS,
   needs: { field: { name: 'branch', reason: 'viewNoBranch' } },
   slide: true,
+  segments: (model) =>
+    model.rows
+      .filter((r) => Number(r.customers) > 0 && r.branch !== null && r.branch !== undefined)
+      .map((r) => ({ segment: { kind: 'tier' as const, period: model.period, tier: String(r.tier), branch: String(r.branch) }, customers: Number(r.customers) }))
+      .sort((a, b) => a.segment.branch.localeCompare(b.segment.branch, 'zh-CN') || b.customers - a.customers),
+  // A bar's series is its tier (by id), its category the branch.
+  segmentAt: (model, click) =>
+    click.seriesId !== undefined && typeof click.name === 'string' && click.name !== '—' ? { kind: 'tier', period: model.period, tier: click.seriesId, branch: click.name } : undefined,
   compute: async ({ scheme, analyst, period, signal }) => ({ view: 'tier-by-branch', period, rows: await analyst.tierByBranch(scheme, period, signal) }),
   chart: (model, { tiers, locale, title }) =>
     buildTierByBranchOption({
