@@ -1,21 +1,27 @@
 import type { Segment } from '../analysis/drill-sql';
 import type { DrillList } from '../app/analyst';
 import { formatPeriod, type Locale } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { t, type MessageKey, type MessageVars } from '../i18n/messages';
 import type { TierDef } from '../schemes/types';
 import { tableContext } from './table';
 import type { TableData } from './view';
 
-/** What a customer list is of, and how many: `贵宾 · 2025-12：1,836 位客户`. */
-export function drillTitle(segment: Segment, customers: number, tiers: readonly TierDef[], locale: Locale): string {
+/** What a customer list is of, and how many, as a catalog message and its values. */
+export function drillMessage(segment: Segment, customers: number, tiers: readonly TierDef[], locale: Locale): { key: MessageKey; vars: MessageVars } {
   const { name } = tableContext(tiers, locale, 'yuan');
   if (segment.kind === 'move') {
-    return t(locale, 'drillMove', { fromTier: name(segment.fromTier), toTier: name(segment.toTier), from: formatPeriod(segment.from), to: formatPeriod(segment.to), n: customers });
+    return { key: 'drillMove', vars: { fromTier: name(segment.fromTier), toTier: name(segment.toTier), from: formatPeriod(segment.from), to: formatPeriod(segment.to), n: customers } };
   }
   const period = segment.period === null ? '—' : formatPeriod(segment.period);
   return segment.branch === undefined
-    ? t(locale, 'drillTier', { tier: name(segment.tier), period, n: customers })
-    : t(locale, 'drillTierBranch', { branch: segment.branch, tier: name(segment.tier), period, n: customers });
+    ? { key: 'drillTier', vars: { tier: name(segment.tier), period, n: customers } }
+    : { key: 'drillTierBranch', vars: { branch: segment.branch, tier: name(segment.tier), period, n: customers } };
+}
+
+/** What a customer list is of, and how many: `贵宾 · 2025-12：1,836 位客户`. */
+export function drillTitle(segment: Segment, customers: number, tiers: readonly TierDef[], locale: Locale): string {
+  const { key, vars } = drillMessage(segment, customers, tiers, locale);
+  return t(locale, key, vars);
 }
 
 /**

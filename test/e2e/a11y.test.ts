@@ -54,6 +54,21 @@ describe('accessibility (axe-core in Chromium, bundled sample)', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('the filter menu with a field chosen, and a customer list, have no violation', async () => {
+    const page = h.page;
+    await page.locator('.filter-menu > summary').click();
+    await page.locator('.filter-menu select').selectOption('branch');
+    await page.locator('.filter-values label').first().waitFor({ timeout: 30_000 });
+    expect(await violations(page, '.filter-bar')).toEqual([]);
+    await page.keyboard.press('Escape');
+    const tiers = page.locator('[data-cell="tiers"]');
+    await tiers.locator('.drill-menu > summary').click();
+    await tiers.locator('.drill-menu .menu-items button').first().click();
+    await page.getByTestId('customer-list').locator('.vtable').waitFor({ timeout: 30_000 });
+    expect(await violations(page, '.customer-list')).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
   test('the load report, opened, has no violation', async () => {
     const page = h.page;
     await page.locator('details.data-panel > summary').click();

@@ -11,6 +11,7 @@ import { useAsk, useWorkspaceState } from '../hooks';
 import { useLocale } from '../locale';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
+import { DrillTitle } from './DrillTitle';
 
 /**
  * The customers behind a bar or a cell, in a modal dialog: the fields that matter for the
@@ -42,7 +43,7 @@ export function CustomerList({ segment, controller, workspace, onClose }: { segm
   return (
     <dialog ref={dialog} className="customer-list" aria-label={title} data-testid="customer-list">
       <header className="customer-list-head">
-        <h2>{title}</h2>
+        <h2>{list.status === 'ready' ? <DrillTitle segment={segment} customers={list.value.rows.length} tiers={tiers} /> : title}</h2>
         {segment.kind === 'tier' && segment.branch !== undefined && (
           <button
             type="button"

@@ -10,7 +10,7 @@ import { viewDef, type ViewModel } from '../../views/registry';
 import { metricUnitOf, tableOf } from '../../views/table';
 import { notApplicableText, type ChartClick, type SegmentCount, type TableData } from '../../views/view';
 import type { Segment } from '../../analysis/drill-sql';
-import { drillTitle } from '../../views/drill';
+import { DrillTitle } from './DrillTitle';
 import { Menu } from '../Menu';
 import { CustomerList } from './CustomerList';
 import type { Workspace } from '../../app/workspace';
@@ -174,7 +174,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
           <Menu label={t(locale, 'drillMenuLabel', { name: title })} summary={`${t(locale, 'drillMenu')} ▾`} className="drill-menu">
             {segments.map((c) => (
               <button key={JSON.stringify(c.segment)} type="button" onClick={() => setDrilling(c.segment)}>
-                {drillTitle(c.segment, c.customers, tiersOf(scheme), locale)}
+                <DrillTitle segment={c.segment} customers={c.customers} tiers={tiersOf(scheme)} />
               </button>
             ))}
           </Menu>
