@@ -22,7 +22,7 @@ import type { TierMixMeasure } from '../../charts/tier-mix-over-time';
 import type { ViewCell } from '../../notebook/types';
 import { gridOf, nearestIndex, valueAt } from '../../schemes/grid';
 import { cutKind, setKnob } from '../../schemes/knobs';
-import { tiersOf, type Scheme } from '../../schemes/types';
+import { tiersOf, type QuadrantScheme, type Scheme } from '../../schemes/types';
 import { EChart, type EChartHandle } from '../EChart';
 import { useWorkspaceState } from '../hooks';
 import { defaultSensitivity, maskCell } from '../../privacy/mask';
@@ -100,6 +100,9 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         : undefined;
   const exportName = `${scheme.id}-${cell.view}${'period' in model && model.period ? `-${formatPeriod(model.period)}` : ''}`;
   const lastCut = useRef<number>(0);
+  const trailingCut = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const schemeNow = useRef(scheme);
+  schemeNow.current = scheme;
 
   const shown = useMemo(() => (model.view === 'quadrant' ? quadrantShownRanges(model) : undefined), [model]);
   const chart =
@@ -113,13 +116,19 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         xRange={shown!.x}
         yRange={shown!.y}
         onCut={(axis, value) => {
-          // At most one scheme update per animation frame while dragging.
-          const now = performance.now();
-          if (now - lastCut.current < 12) return;
-          lastCut.current = now;
-          // The handle lands on the cut's grid, like its slider: round numbers only.
-          const grid = gridOf(cutKind(scheme, axis));
-          controller.setWorkingScheme(setKnob(scheme, `${axis}.cut`, valueAt(grid, nearestIndex(grid, value))));
+          const apply = () => {
+            lastCut.current = performance.now();
+            // The handle lands on the cut's grid, like its slider: round numbers only.
+            const current = schemeNow.current as QuadrantScheme;
+            const grid = gridOf(cutKind(current, axis));
+            controller.setWorkingScheme(setKnob(current, `${axis}.cut`, valueAt(grid, nearestIndex(grid, value))));
+          };
+          // At most one scheme update per animation frame while dragging; a move that comes
+          // sooner is applied when the frame is up (the last position is never dropped).
+          clearTimeout(trailingCut.current);
+          const wait = 12 - (performance.now() - lastCut.current);
+          if (wait > 0) trailingCut.current = setTimeout(apply, wait);
+          else apply();
         }}
       />
     ) : option ? (
