@@ -21,7 +21,7 @@ export function DataPreview({ locale, preview, privacy }: { locale: Locale; prev
       {preview.status === 'ready' && (
         <>
           <p className="hint">{t(locale, 'previewNote', { n: formatCount(preview.value.rows.length), total: formatCount(preview.value.total) })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t(locale, 'preview')}>
+          <div className="table-scroll" tabIndex={0}>
             <table className="grid" data-testid="preview-table">
               <thead>
                 <tr>

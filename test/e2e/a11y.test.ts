@@ -73,6 +73,8 @@ describe('accessibility (axe-core in Chromium, bundled sample)', () => {
     const page = h.page;
     await page.locator('details.data-panel > summary').click();
     await page.locator('details.file-report').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    // The preview is read when the panel opens: check it too, once it is there.
+    await page.getByTestId('preview-table').waitFor({ timeout: 30_000 });
     expect(await violations(page, 'details.data-panel')).toEqual([]);
     await page.locator('details.data-panel > summary').click();
   });
