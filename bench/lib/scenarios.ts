@@ -204,7 +204,9 @@ async function calibrate(page: Page, timeoutMs: number): Promise<number> {
   const a = await read();
   const name = a.state[0]!.name;
   const start = a.state[0]!.position;
-  await page.evaluate(([n, v, t]) => (window as unknown as Win).__tlb.move(n, v, t), [name, Math.min(1000, start + 60), timeoutMs] as const);
+  // A small move: a far one (past the data) widens the axis shown, and the scale read would not
+  // be the one the drag then moves on (steps under one unit change nothing, and time out).
+  await page.evaluate(([n, v, t]) => (window as unknown as Win).__tlb.move(n, v, t), [name, start + 8, timeoutMs] as const);
   const b = await read();
   await page.evaluate(([n, v, t]) => (window as unknown as Win).__tlb.move(n, v, t), [name, start, timeoutMs] as const);
   await settle(page, 300);
