@@ -192,26 +192,19 @@ async function handle(page: Page): Promise<{ x: number; y: number }> {
 }
 
 /**
- * Pixels per unit of the quadrant's x axis, from two x-cut values set with the slider (unrecorded)
- * and where the handle sits for each.
+ * Pixels per unit of the quadrant's x axis, read from the chart's own scale (ECharts'
+ * convertToPixel through the page's test hook). Reading it from slider moves went wrong when a
+ * move changed the axis shown: steps under one unit changed nothing and timed out.
  */
-async function calibrate(page: Page, timeoutMs: number): Promise<number> {
-  const read = async () => {
-    await settle(page, 300);
-    const state = await page.evaluate(() => (window as unknown as Win).__tlb.sliderState());
-    return { value: parseShown(state[0]!.text), x: (await handle(page)).x, state };
-  };
-  const a = await read();
-  const name = a.state[0]!.name;
-  const start = a.state[0]!.position;
-  // A small move: a far one (past the data) widens the axis shown, and the scale read would not
-  // be the one the drag then moves on (steps under one unit change nothing, and time out).
-  await page.evaluate(([n, v, t]) => (window as unknown as Win).__tlb.move(n, v, t), [name, start + 8, timeoutMs] as const);
-  const b = await read();
-  await page.evaluate(([n, v, t]) => (window as unknown as Win).__tlb.move(n, v, t), [name, start, timeoutMs] as const);
+async function calibrate(page: Page): Promise<number> {
   await settle(page, 300);
-  const pxPerUnit = Math.abs(b.x - a.x) / Math.abs(b.value - a.value);
-  if (!Number.isFinite(pxPerUnit) || pxPerUnit <= 0) throw new Error(`could not calibrate the quadrant's x axis (${JSON.stringify({ a: [a.value, a.x], b: [b.value, b.x] })})`);
+  const pxPerUnit = await page.locator('[data-cell="quadrant"] .chart').evaluate((el) => {
+    const host = el as unknown as { tierlensToPixel: (finder: object, value: number[]) => number[] };
+    const a = host.tierlensToPixel({ gridIndex: 0 }, [0, 0]);
+    const b = host.tierlensToPixel({ gridIndex: 0 }, [10, 0]);
+    return Math.abs(b[0]! - a[0]!) / 10;
+  });
+  if (!Number.isFinite(pxPerUnit) || pxPerUnit <= 0) throw new Error(`could not read the quadrant's x scale (${pxPerUnit})`);
   return pxPerUnit;
 }
 
@@ -231,7 +224,7 @@ export async function dragRun(
   stepsPerDrag = 10,
 ): Promise<Omit<MoveRun, 'values' | 'sliders' | 'chartMs'> & { drags: number; noEvent: number; stepPx: number }> {
   await page.locator('[data-cell="quadrant"] .chart').scrollIntoViewIfNeeded();
-  const pxPerUnit = await calibrate(page, timeoutMs);
+  const pxPerUnit = await calibrate(page);
   const stepPx = Math.min(80, Math.max(2, Math.ceil(unitsPerStep * pxPerUnit)));
   const latencies: number[] = [];
   const warm: number[] = [];
