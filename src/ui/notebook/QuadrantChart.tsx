@@ -47,8 +47,8 @@ export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut
     const el = chart.getDom();
     el.dataset.cutX = String(px);
     // A point on the vertical handle clear of the horizontal one (which is drawn over it where
-    // the two cross): a quarter of the grid's height from the end farther from the y cut.
-    el.dataset.grabY = String(py > grid.y + grid.height / 2 ? grid.y + grid.height / 4 : grid.y + (grid.height * 3) / 4);
+    // the two cross): near the end of the grid farther from the y cut, wherever that cut is.
+    el.dataset.grabY = String(py > grid.y + grid.height / 2 ? grid.y + HIT * 2 : grid.y + grid.height - HIT * 2);
     const drag = (axis: 'x' | 'y') =>
       function (this: { x: number; y: number }) {
         dragging.current = true;
