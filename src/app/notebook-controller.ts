@@ -143,7 +143,7 @@ export class NotebookController {
    */
   openWithData(dataset: DatasetInfo, locale: Locale, fresh = false): void {
     this.locale = locale;
-    const current = this.workingScheme() ?? presetById(NotebookController.DEFAULT_PRESET);
+    const current = this.currentScheme() ?? presetById(NotebookController.DEFAULT_PRESET);
     const choice = chooseScheme(current, new Set(dataset.columns.map((c) => c.name)));
     if (fresh || this.doc.cells.length === 0) this.load(NotebookController.defaultFor(choice.fit.scheme, dataset, locale));
     else if (choice.switched) this.switchTo(choice.fit.scheme, dataset, locale);
@@ -155,7 +155,7 @@ export class NotebookController {
 
   /** The variables of catalog texts in the notebook (the title cell): the scheme, period and files shown. */
   catalogVars(locale: Locale): MessageVars {
-    const scheme = this.workingScheme();
+    const scheme = this.currentScheme();
     const period = this.paramValues().period;
     return {
       scheme: scheme ? labelIn(locale, scheme.label) : '',
@@ -167,19 +167,14 @@ export class NotebookController {
   /** Slide mode's deck: a title slide, then the notebook's charts (see deck.ts). */
   deck(locale: Locale): Slide[] {
     const state = this.workspace.getState();
-    return composeDeck({ cells: this.doc.cells, scheme: this.workingScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), filters: state.filters, locale });
+    return composeDeck({ cells: this.doc.cells, scheme: this.currentScheme(), dataset: state.dataset, files: state.files.map((f) => f.name), params: this.paramValues(), filters: state.filters, locale });
   }
 
   /** The customers behind a segment of a view, under the working scheme and the filters in force. */
   drill(segment: Segment): Promise<DrillList> {
-    const scheme = this.workingScheme();
+    const scheme = this.currentScheme();
     if (!scheme) return Promise.reject(new Error('no working scheme'));
     return this.workspace.analyst.drill(scheme, segment);
-  }
-
-  /** The working scheme, validated (undefined when the scheme cell holds none that is valid). */
-  currentScheme(): Scheme | undefined {
-    return this.workingScheme();
   }
 
   /** The scheme chosen when the data arrived, and why. */
@@ -197,8 +192,8 @@ export class NotebookController {
     } else this.useScheme(scheme);
   }
 
-  /** The working scheme, when the notebook has a valid one. */
-  private workingScheme(): Scheme | undefined {
+  /** The working scheme, validated (undefined when the scheme cell holds none that is valid). */
+  currentScheme(): Scheme | undefined {
     const cell = this.schemeCell();
     try {
       return cell ? validateScheme(cell.scheme) : undefined;
