@@ -1,13 +1,20 @@
 import { ident } from '../sql/quote';
 import type { SqlQuery } from './tier-distribution';
 
+/** Customers whose `field` holds `value` (null: the field is empty), e.g. one branch. */
+export interface SegmentGroup {
+  readonly field: string;
+  readonly value: string | null;
+}
+
 /**
  * A segment a chart shows, whose customers can be listed: one tier in a period (optionally in one
- * branch), or the customers who moved from one tier to another between two periods (`(new)` /
- * `(gone)` for those absent in the first / second, as the migration matrix counts them).
+ * group, such as a branch), or the customers who moved from one tier to another between two
+ * periods (`(new)` / `(gone)` for those absent in the first / second, as the migration matrix
+ * counts them).
  */
 export type Segment =
-  | { readonly kind: 'tier'; readonly period: string | null; readonly tier: string; readonly branch?: string }
+  | { readonly kind: 'tier'; readonly period: string | null; readonly tier: string; readonly group?: SegmentGroup }
   | { readonly kind: 'move'; readonly from: string; readonly to: string; readonly fromTier: string; readonly toTier: string };
 
 /** What a drill reads: the scheme compiled over the dataset, and what the dataset has. */
@@ -21,6 +28,8 @@ export interface DrillSource {
   readonly hasPeriod: boolean;
   readonly hasName: boolean;
   readonly hasBranch: boolean;
+  /** Whether the dataset has a column (a group's field must be one). */
+  readonly hasColumn: (name: string) => boolean;
 }
 
 const periodIs = (column: string, period: string | null, params: string[]) => {
@@ -29,10 +38,17 @@ const periodIs = (column: string, period: string | null, params: string[]) => {
   return `CAST(${column} AS VARCHAR) = ?`;
 };
 
-/** Name and branch of each customer in a period (one row each even where a file repeats one). */
-function people(s: DrillSource, period: string | null, params: string[]): string | undefined {
-  if (!s.hasName && !s.hasBranch) return undefined;
-  const cols = [s.hasName ? 'any_value(customer_name) AS customer_name' : '', s.hasBranch ? 'any_value(branch) AS branch' : ''].filter(Boolean).join(', ');
+/**
+ * Name and branch of each customer in a period (one row each even where a file repeats one), and
+ * the value of a group's field as `group_value`.
+ */
+function people(s: DrillSource, period: string | null, params: string[], group?: string): string | undefined {
+  if (!s.hasName && !s.hasBranch && group === undefined) return undefined;
+  const cols = [
+    s.hasName ? 'any_value(customer_name) AS customer_name' : '',
+    s.hasBranch ? 'any_value(branch) AS branch' : '',
+    group === undefined ? '' : `CAST(any_value(${ident(group)}) AS VARCHAR) AS group_value`,
+  ].filter(Boolean).join(', ');
   const where = s.hasPeriod ? periodIs('period', period, params) : 'TRUE';
   return `(SELECT customer_id, ${cols} FROM ${ident(s.dataset)} WHERE ${where} GROUP BY customer_id)`;
 }
@@ -47,13 +63,17 @@ export function drillQuery(s: DrillSource, seg: Segment, limit?: number): SqlQue
   const tail = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
   const extra = `${s.hasName ? ', p.customer_name' : ''}${s.hasBranch ? ', p.branch' : ''}`;
   if (seg.kind === 'tier') {
-    const who = people(s, seg.period, params);
+    const group = seg.group;
+    if (group && !s.hasColumn(group.field)) throw new Error(`a segment of "${group.field}" needs that column`);
+    const who = people(s, seg.period, params, group?.field);
     const where = [periodIs('r.period', seg.period, params), 'r.tier = ?'];
     params.push(seg.tier);
-    if (seg.branch !== undefined) {
-      if (!s.hasBranch) throw new Error('a branch segment needs a branch column');
-      where.push('p.branch = ?');
-      params.push(seg.branch);
+    if (group) {
+      if (group.value === null) where.push('p.group_value IS NULL');
+      else {
+        where.push('p.group_value = ?');
+        params.push(group.value);
+      }
     }
     return {
       sql: `SELECT r.customer_id${extra}, r.tier, ${amount('r')} AS amount

@@ -303,6 +303,7 @@ export class Analyst {
       hasPeriod: ctx.columns.has('period'),
       hasName: ctx.columns.has('customer_name'),
       hasBranch: ctx.columns.has('branch'),
+      hasColumn: (name) => ctx.columns.has(name),
     };
     const q = drillQuery(source, segment, options.limit);
     const rows = toRows(await this.query(q.sql, q.params, options.signal));

@@ -1,4 +1,7 @@
 import type { Segment } from '../analysis/drill-sql';
+import { gapToNextTier } from '../analysis/near-threshold';
+import type { LadderBound } from '../analysis/sensitivity';
+import type { Row } from '../engine/rows';
 import type { DrillList } from '../app/analyst';
 import { formatPeriod, type Locale } from '../i18n/format';
 import { t, type MessageKey, type MessageVars } from '../i18n/messages';
@@ -13,9 +16,14 @@ export function drillMessage(segment: Segment, customers: number, tiers: readonl
     return { key: 'drillMove', vars: { fromTier: name(segment.fromTier), toTier: name(segment.toTier), from: formatPeriod(segment.from), to: formatPeriod(segment.to), n: customers } };
   }
   const period = segment.period === null ? '—' : formatPeriod(segment.period);
-  return segment.branch === undefined
+  return segment.group === undefined
     ? { key: 'drillTier', vars: { tier: name(segment.tier), period, n: customers } }
-    : { key: 'drillTierBranch', vars: { branch: segment.branch, tier: name(segment.tier), period, n: customers } };
+    : { key: 'drillTierGroup', vars: { group: groupValueText(segment.group.value, locale), tier: name(segment.tier), period, n: customers } };
+}
+
+/** A group's value as shown: the data's own text, or "(empty)" in the page's language. */
+export function groupValueText(value: string | null, locale: Locale): string {
+  return value === null ? t(locale, 'filterEmptyValue') : value;
 }
 
 /** What a customer list is of, and how many: `贵宾 · 2025-12：1,836 位客户`. */
@@ -26,10 +34,11 @@ export function drillTitle(segment: Segment, customers: number, tiers: readonly 
 
 /**
  * The customer list as a table in the page's language: id, name and branch where the data has
- * them, the tier (both ends for a move) and the amount (both ends for a move). Names keep their
+ * them, the tier (both ends for a move), the amount (both ends for a move) and, for a ladder,
+ * the next tier up and the gap to its bound. Names keep their
  * dataset column in `sources`, so they are masked and exported as level A everywhere.
  */
-export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none'): TableData {
+export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none', bounds?: readonly LadderBound[]): TableData {
   const c = tableContext(tiers, locale, metric);
   const id = c.h('colCustomer');
   const person = c.h('colCustomerName');
@@ -37,14 +46,22 @@ export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: L
   const move = list.segment.kind === 'move';
   const tierCols = move ? [c.h('colFromTier'), c.h('colToTier')] : [c.h('colTier')];
   const amountCols = !list.amount ? [] : move ? [c.inMetric('colAmountFrom'), c.inMetric('colAmountTo')] : [c.inMetric('colAmount')];
-  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), ...tierCols, ...amountCols];
+  // A ladder's list says how far each customer is from the next tier up (at the end of a move).
+  const gapCols = bounds && list.amount ? [c.h('colNextTier'), c.inMetric('colGapNext')] : [];
+  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), ...tierCols, ...amountCols, ...gapCols];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const gapOf = (r: Row) => {
+    const v = num(move ? r.amount_to : r.amount);
+    const g = v === null || !bounds ? null : gapToNextTier(v, bounds);
+    return gapCols.length === 0 ? {} : { [gapCols[0]!]: g ? c.name(g.nextTier) : null, [gapCols[1]!]: g ? g.gap : null };
+  };
   const rows = list.rows.map((r) => ({
     [id]: r.customer_id ?? null,
     ...(list.name ? { [person]: r.customer_name ?? null } : {}),
     ...(list.branch ? { [branch]: r.branch ?? null } : {}),
     ...(move ? { [tierCols[0]!]: c.name(String(r.from_tier)), [tierCols[1]!]: c.name(String(r.to_tier)) } : { [tierCols[0]!]: c.name(String(r.tier)) }),
     ...(amountCols.length === 2 ? { [amountCols[0]!]: num(r.amount_from), [amountCols[1]!]: num(r.amount_to) } : amountCols.length === 1 ? { [amountCols[0]!]: num(r.amount) } : {}),
+    ...gapOf(r),
   }));
-  return { columns, rows, formats: c.metricFormat(...amountCols), sources: { [id]: 'customer_id', [person]: 'customer_name', [branch]: 'branch' } };
+  return { columns, rows, formats: c.metricFormat(...amountCols, ...gapCols.slice(1)), sources: { [id]: 'customer_id', [person]: 'customer_name', [branch]: 'branch' } };
 }

@@ -196,6 +196,9 @@ export interface ChartClick {
   readonly dataIndex?: number;
   readonly name?: string;
   readonly value?: unknown;
+  /** `edge` for a link of a graph or Sankey, `node` for its node. */
+  readonly dataType?: string;
+  readonly data?: unknown;
 }
 
 /** A segment and its customers (rows of the period), as the chart counts them. */

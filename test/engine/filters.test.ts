@@ -153,7 +153,7 @@ describe('the dashboard under filters', () => {
       // A tier in one branch: what the by-branch bar counts.
       const byBranch = await ws.analyst.tierByBranch(retail, to);
       const one = byBranch.find((r) => Number(r.customers) > 0)!;
-      expect((await ws.analyst.drill(retail, { kind: 'tier', period: to, tier: String(one.tier), branch: String(one.branch) })).rows.length).toBe(Number(one.customers));
+      expect((await ws.analyst.drill(retail, { kind: 'tier', period: to, tier: String(one.tier), group: { field: 'branch', value: String(one.branch) } })).rows.length).toBe(Number(one.customers));
     }
     await ws.setFilters([]);
   });

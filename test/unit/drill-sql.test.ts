@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { drillQuery, type DrillSource, type Segment } from '../../src/analysis/drill-sql';
 
-const SOURCE: DrillSource = { compiledSql: 'SELECT * FROM scored', dataset: 'dataset', amount: 'aum', hasPeriod: true, hasName: true, hasBranch: true };
+const SOURCE: DrillSource = { compiledSql: 'SELECT * FROM scored', dataset: 'dataset', amount: 'aum', hasPeriod: true, hasName: true, hasBranch: true, hasColumn: (c) => ['branch', 'customer_type'].includes(c) };
 
 describe('drill queries', () => {
   test.each<[string, Segment, DrillSource, string[]]>([
     ['a tier in a period', { kind: 'tier', period: '2025-12-31', tier: 'vip' }, SOURCE, ['2025-12-31', '2025-12-31', 'vip']],
-    ['a tier in one branch', { kind: 'tier', period: '2025-12-31', tier: 'vip', branch: "O'Brien %" }, SOURCE, ['2025-12-31', '2025-12-31', 'vip', "O'Brien %"]],
+    ['a tier in one branch', { kind: 'tier', period: '2025-12-31', tier: 'vip', group: { field: 'branch', value: "O'Brien %" } }, SOURCE, ['2025-12-31', '2025-12-31', 'vip', "O'Brien %"]],
+    ['a tier of one customer type', { kind: 'tier', period: '2025-12-31', tier: 'vip', group: { field: 'customer_type', value: 'x"; DROP' } }, SOURCE, ['2025-12-31', '2025-12-31', 'vip', 'x"; DROP']],
+    ['a tier of customers with no value', { kind: 'tier', period: '2025-12-31', tier: 'vip', group: { field: 'customer_type', value: null } }, SOURCE, ['2025-12-31', '2025-12-31', 'vip']],
     ['a tier without periods', { kind: 'tier', period: null, tier: 'A' }, { ...SOURCE, hasPeriod: false }, ['A']],
     ['a tier, no names or branches', { kind: 'tier', period: '2025-12', tier: 'A' }, { ...SOURCE, hasName: false, hasBranch: false }, ['2025-12', 'A']],
     ['a move', { kind: 'move', from: '2025-11', to: '2025-12', fromTier: '(new)', toTier: 'mass' }, SOURCE, ['2025-11', '2025-12', '2025-12', '2025-11', '(new)', 'mass']],
@@ -24,7 +26,9 @@ describe('drill queries', () => {
     expect(drillQuery(SOURCE, { kind: 'move', from: 'a', to: 'b', fromTier: 'x', toTier: 'y' }).sql).toMatch(/ORDER BY coalesce\(m\.amount_to, m\.amount_from\) DESC NULLS LAST, m\.customer_id$/);
   });
 
-  test('a branch segment needs a branch column', () => {
-    expect(() => drillQuery({ ...SOURCE, hasBranch: false }, { kind: 'tier', period: null, tier: 'a', branch: 'b' })).toThrow(/branch/);
+  test("a group's field must be a dataset column (its name is quoted, never taken as SQL)", () => {
+    expect(() => drillQuery(SOURCE, { kind: 'tier', period: null, tier: 'a', group: { field: 'region', value: 'b' } })).toThrow(/region/);
+    const q = drillQuery({ ...SOURCE, hasColumn: () => true }, { kind: 'tier', period: null, tier: 'a', group: { field: 'a"b', value: 'b' } });
+    expect(q.sql).toContain('any_value("a""b")');
   });
 });

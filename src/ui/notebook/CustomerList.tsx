@@ -24,7 +24,7 @@ export function CustomerList({ segment, controller, workspace, onClose }: { segm
   const list = useAsk(() => controller.drill(segment), [segment, version]);
   const scheme = controller.currentScheme();
   const tiers = useMemo(() => (scheme ? tiersOf(scheme) : []), [scheme]);
-  const table = useMemo(() => (list.status === 'ready' ? drillTable(list.value, tiers, locale, scheme ? metricUnitOf(scheme) : 'yuan') : undefined), [list, tiers, locale, scheme]);
+  const table = useMemo(() => (list.status === 'ready' ? drillTable(list.value, tiers, locale, scheme ? metricUnitOf(scheme) : 'yuan', scheme?.kind === 'ladder' ? scheme.bounds : undefined) : undefined), [list, tiers, locale, scheme]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -44,17 +44,18 @@ export function CustomerList({ segment, controller, workspace, onClose }: { segm
     <dialog ref={dialog} className="customer-list" aria-label={title} data-testid="customer-list">
       <header className="customer-list-head">
         <h2>{list.status === 'ready' ? <DrillTitle segment={segment} customers={list.value.rows.length} tiers={tiers} /> : title}</h2>
-        {segment.kind === 'tier' && segment.branch !== undefined && (
+        {segment.kind === 'tier' && segment.group !== undefined && (
           <button
             type="button"
             onClick={() => {
-              // Cross-filter: the whole dashboard to this branch (one branch filter at a time).
-              const others = (controller.getNotebook().filters ?? []).filter((f) => f.field !== 'branch');
-              controller.setFilters([...others, { field: 'branch', kind: 'in', values: [segment.branch!] }]);
+              // Cross-filter: the whole dashboard to this group (one filter per field).
+              const { field, value } = segment.group!;
+              const others = (controller.getNotebook().filters ?? []).filter((f) => f.field !== field);
+              controller.setFilters([...others, { field, kind: 'in', values: [value] }]);
               dialog.current?.close();
             }}
           >
-            {t(locale, 'drillFilterBranch')}
+            {t(locale, segment.group.field === 'branch' ? 'drillFilterBranch' : 'drillFilterGroup')}
           </button>
         )}
         {table && <ExportMenu name="customers" table={() => table} workspace={workspace} />}

@@ -12,6 +12,8 @@ interface Props {
   yRange: readonly [number, number];
   /** A cut line was dragged to a new value (called continuously while dragging). */
   onCut: (axis: 'x' | 'y', value: number) => void;
+  /** A click on the plot (not a drag), in data coordinates: the cell under it. */
+  onPlotClick?: (x: number, y: number) => void;
   chartRef?: React.Ref<EChartHandle>;
 }
 
@@ -23,13 +25,35 @@ const HIT = 12;
  * value under it, so the scheme (and every view) follows the hand. Sliders in the scheme
  * editor do the same for keyboard users.
  */
-export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut, chartRef }: Props) {
+export function QuadrantChart({ option, label, xCut, yCut, xRange, yRange, onCut, onPlotClick, chartRef }: Props) {
   const dragging = useRef(false);
   const placed = useRef('');
-  const latest = useRef({ xCut, yCut, onCut, xRange, yRange });
-  latest.current = { xCut, yCut, onCut, xRange, yRange };
+  const latest = useRef({ xCut, yCut, onCut, xRange, yRange, onPlotClick });
+  latest.current = { xCut, yCut, onCut, xRange, yRange, onPlotClick };
+  const listening = useRef<ECharts | null>(null);
+
+  // The plot's cells have no element of their own (shaded areas, density, sampled points):
+  // a click is read where it lands. A press that moved (a cut line dragged) is not a click.
+  const listen = (chart: ECharts) => {
+    if (listening.current === chart) return;
+    listening.current = chart;
+    let down: [number, number] | undefined;
+    const zr = chart.getZr();
+    zr.on('mousedown', (e) => {
+      down = [e.offsetX, e.offsetY];
+    });
+    zr.on('click', (e) => {
+      const at: [number, number] = [e.offsetX, e.offsetY];
+      const moved = !down || Math.hypot(at[0] - down[0], at[1] - down[1]) > 4;
+      down = undefined;
+      if (moved || dragging.current || !chart.containPixel({ gridIndex: 0 }, at)) return;
+      const [x, y] = chart.convertFromPixel({ gridIndex: 0 }, at) as number[];
+      if (Number.isFinite(x) && Number.isFinite(y)) latest.current.onPlotClick?.(x!, y!);
+    });
+  };
 
   const place = (chart: ECharts) => {
+    listen(chart);
     if (dragging.current) return;
     const { xCut: cx, yCut: cy, xRange: xr, yRange: yr } = latest.current;
     const toPx = (x: number, y: number) => chart.convertToPixel({ gridIndex: 0 }, [x, y]) as number[] | undefined;

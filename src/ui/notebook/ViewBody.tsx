@@ -4,7 +4,7 @@ import { cellTitle } from '../../notebook/types';
 import { KpiRow } from './KpiRow';
 import type { NotebookController } from '../../app/notebook-controller';
 import { chartOf } from '../../views/chart';
-import { quadrantShownRanges } from '../../views/kinds/quadrant';
+import { quadrantSegmentAt, quadrantShownRanges } from '../../views/kinds/quadrant';
 import { moverTable } from '../../views/kinds/before-after';
 import { viewDef, type ViewModel } from '../../views/registry';
 import { metricUnitOf, tableOf } from '../../views/table';
@@ -115,6 +115,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
         yCut={model.yCut}
         xRange={shown!.x}
         yRange={shown!.y}
+        onPlotClick={presenting ? undefined : (x, y) => setDrilling(quadrantSegmentAt(model, scheme, x, y))}
         onCut={(axis, value) => {
           const apply = () => {
             lastCut.current = performance.now();

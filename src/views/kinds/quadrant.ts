@@ -1,3 +1,4 @@
+import type { Segment } from '../../analysis/drill-sql';
 import type { TierCount } from '../../analysis/tier-distribution';
 import { buildQuadrantOption, QUADRANT_MAX_POINTS, quadrantExtents } from '../../charts/quadrant';
 import { labelIn } from '../../i18n/messages';
@@ -71,6 +72,7 @@ export const quadrant: ViewDef<'quadrant', QuadrantModel, QuadrantScheme> = {
     }
     return { view: 'quadrant', period, counts, points: dense ? [] : tuner.sample(QUADRANT_MAX_POINTS), density, xRange, yRange, xCut: scheme.x.cut, yCut: scheme.y.cut };
   },
+  segments: (model) => model.counts.filter((c) => c.customers > 0).map((c) => ({ segment: { kind: 'tier', period: model.period, tier: c.tier }, customers: c.customers })),
   chart(model, { scheme, tiers, locale, title }) {
     if (scheme.kind !== 'quadrant') return undefined;
     const count = (id: string) => model.counts.find((c) => c.tier === id)?.customers ?? 0;
@@ -92,6 +94,11 @@ export const quadrant: ViewDef<'quadrant', QuadrantModel, QuadrantScheme> = {
     return { columns: cols, formats: { [cols[3]!]: 'share' }, rows: model.counts.map((c) => ({ [cols[0]!]: name(c.tier), [cols[1]!]: c.tier, [cols[2]!]: c.customers, [cols[3]!]: total ? c.customers / total : 0 })) };
   },
 };
+
+/** The segment of the cell a point of the plane falls in (the plot's clicks land here). */
+export function quadrantSegmentAt(model: QuadrantModel, scheme: QuadrantScheme, x: number, y: number): Segment {
+  return { kind: 'tier', period: model.period, tier: quadrantTier(scheme, model.xCut, model.yCut, x, y) };
+}
 
 function quadrantTier(scheme: QuadrantScheme, xCut: number, yCut: number, x: number, y: number): string {
   const hx = x >= xCut;

@@ -20,11 +20,12 @@ export const tierByBranch: ViewDef<'tier-by-branch', TierByBranchModel> = {
   segments: (model) =>
     model.rows
       .filter((r) => Number(r.customers) > 0 && r.branch !== null && r.branch !== undefined)
-      .map((r) => ({ segment: { kind: 'tier' as const, period: model.period, tier: String(r.tier), branch: String(r.branch) }, customers: Number(r.customers) }))
-      .sort((a, b) => a.segment.branch.localeCompare(b.segment.branch, 'zh-CN') || b.customers - a.customers),
+      .map((r) => ({ branch: String(r.branch), segment: { kind: 'tier' as const, period: model.period, tier: String(r.tier), group: { field: 'branch', value: String(r.branch) } }, customers: Number(r.customers) }))
+      .sort((a, b) => a.branch.localeCompare(b.branch, 'zh-CN') || b.customers - a.customers)
+      .map(({ segment, customers }) => ({ segment, customers })),
   // A bar's series is its tier (by id), its category the branch.
   segmentAt: (model, click) =>
-    click.seriesId !== undefined && typeof click.name === 'string' && click.name !== '—' ? { kind: 'tier', period: model.period, tier: click.seriesId, branch: click.name } : undefined,
+    click.seriesId !== undefined && typeof click.name === 'string' && click.name !== '—' ? { kind: 'tier', period: model.period, tier: click.seriesId, group: { field: 'branch', value: click.name } } : undefined,
   compute: async ({ scheme, analyst, period, signal }) => ({ view: 'tier-by-branch', period, rows: await analyst.tierByBranch(scheme, period, signal) }),
   chart: (model, { tiers, locale, title }) =>
     buildTierByBranchOption({
