@@ -11,7 +11,34 @@ import { trackChart } from './print-layout';
 echarts.use([...CHART_EXTENSIONS, PieChart, DatasetComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
 /** The chart's element, carrying its live option for tests (see test/e2e/language.test.ts). */
-export type ChartHost = HTMLDivElement & { tierlensOption?: () => unknown; tierlensToPixel?: (finder: object, value: unknown) => number[] };
+export type ChartHost = HTMLDivElement & {
+  tierlensOption?: () => unknown;
+  tierlensToPixel?: (finder: object, value: unknown) => number[];
+  tierlensEdgeAt?: (seriesIndex: number, edgeIndex: number) => number[] | undefined;
+};
+
+interface Box {
+  x: number;
+  y: number;
+  dx: number;
+  dy: number;
+}
+interface SankeySeries {
+  layoutInfo: { x: number; y: number };
+  getGraph: () => { getEdgeByIndex: (i: number) => { node1: { getLayout: () => Box }; node2: { getLayout: () => Box }; getLayout: () => { dy: number; sy: number; ty: number } } | undefined };
+}
+/** The middle of a Sankey link as laid out: between its ends at the two nodes, in the chart's pixels. */
+function edgeMiddle(c: echarts.ECharts, seriesIndex: number, edgeIndex: number): number[] | undefined {
+  const series = (c as unknown as { getModel: () => { getSeriesByIndex: (i: number) => SankeySeries | undefined } }).getModel().getSeriesByIndex(seriesIndex);
+  const edge = series?.getGraph().getEdgeByIndex(edgeIndex);
+  if (!series || !edge) return undefined;
+  const a = edge.node1.getLayout();
+  const b = edge.node2.getLayout();
+  const e = edge.getLayout();
+  const x = (a.x + a.dx + b.x) / 2;
+  const y = (a.y + e.sy + b.y + e.ty + e.dy) / 2;
+  return [series.layoutInfo.x + x, series.layoutInfo.y + y];
+}
 
 /** Set once: every later paint (a slider drag repaints on every step) skips the mark. */
 let firstChartMarked = false;
@@ -80,6 +107,7 @@ export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, 
     (el as ChartHost).tierlensOption = () => c.getOption();
     // …nor says where a bar or a cell is: tests click them where the chart puts them.
     (el as ChartHost).tierlensToPixel = (finder, value) => c.convertToPixel(finder as never, value as never) as unknown as number[];
+    (el as ChartHost).tierlensEdgeAt = (series, edge) => edgeMiddle(c, series, edge);
     // Lets tests and screenshots wait for the paint instead of guessing a delay.
     c.on('finished', () => {
       el.setAttribute('data-rendered', 'true');

@@ -86,6 +86,31 @@ describe('drill-down to the customers (Chromium, bundled sample)', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('clicking a Sankey link lists the customers of that flow; every flow is in the menu too', async () => {
+    const page = h.page;
+    const cell = page.locator('[data-cell="sankey"]');
+    await cell.scrollIntoViewIfNeeded();
+    await expect.poll(() => cell.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const chart = cell.locator('.chart[data-rendered="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    // The largest flow between two different tiers: its value and where it is drawn.
+    const links = await chart.evaluate((el) => (el as unknown as { tierlensOption: () => { series: { links: { source: string; target: string; value: number }[] }[] } }).tierlensOption().series[0]!.links);
+    const tierOf = (id: string) => id.split('|')[1];
+    const k = links.reduce((best, l, i) => (tierOf(l.source) !== tierOf(l.target) && l.value > (links[best]?.value ?? 0) ? i : best), -1);
+    const link = links[k]!;
+    const box = (await chart.boundingBox())!;
+    const [x, y] = (await chart.evaluate((el, i) => (el as unknown as { tierlensEdgeAt: (s: number, e: number) => number[] }).tierlensEdgeAt(0, i), k))!;
+    await page.mouse.click(box.x + x!, box.y + y!);
+    const list = await listed(page);
+    expect(list.rows).toBe(link.value);
+    const [from, to] = [link.source.split('|')[0]!, link.target.split('|')[0]!];
+    expect(list.title).toContain(`（${from.slice(0, 7)} → ${to.slice(0, 7)}）`);
+    await page.keyboard.press('Escape');
+    await cell.locator('.drill-menu > summary').click();
+    expect(await cell.locator('.drill-menu .menu-items button').count()).toBe(links.length);
+    await page.keyboard.press('Escape');
+  });
+
   test('under a filter, the list holds only the filtered customers', async () => {
     const page = h.page;
     await page.locator('.filter-menu > summary').click();

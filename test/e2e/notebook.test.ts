@@ -271,6 +271,26 @@ describe('the notebook workflow in Chromium', () => {
     await h.page.waitForSelector('[data-cell="quadrant"] .chart[data-rendered="true"]', { timeout: 30_000 });
     expect(await readCounts()).not.toEqual(before);
     await quadrant.screenshot({ path: `${SHOTS}/15-quadrant-after.png` });
+    // The drag was not a click: no customer list opened.
+    expect(await h.page.getByTestId('customer-list').count()).toBe(0);
+
+    // A click in the top-right cell lists that cell's customers, as many as its row counts.
+    const [xMax, yMax, xMin, yMin] = await quadrant.locator('.chart').evaluate((el) => {
+      const o = (el as unknown as { tierlensOption: () => { xAxis: { min: number; max: number }[]; yAxis: { min: number; max: number }[] } }).tierlensOption();
+      return [o.xAxis[0]!.max, o.yAxis[0]!.max, o.xAxis[0]!.min, o.yAxis[0]!.min];
+    });
+    const [px, py] = await quadrant.locator('.chart').evaluate((el, v) => (el as unknown as { tierlensToPixel: (f: object, v: number[]) => number[] }).tierlensToPixel({ gridIndex: 0 }, v), [xMax! - (xMax! - xMin!) * 0.04, yMax! - (yMax! - yMin!) * 0.04]);
+    const box = (await quadrant.locator('.chart').boundingBox())!;
+    await h.page.mouse.click(box.x + px!, box.y + py!);
+    const dialog = h.page.getByTestId('customer-list');
+    await dialog.locator('.vtable').waitFor({ timeout: 30_000 });
+    const title = (await dialog.locator('h2').textContent()) ?? '';
+    const rows = Number(await dialog.locator('.vtable').getAttribute('aria-rowcount')) - 1;
+    const tierName = title.split(' · ')[0]!;
+    const row = (await readCounts()).find((r) => r.startsWith(tierName));
+    expect(row, `a table row for ${tierName}`).toBeDefined();
+    expect(row).toContain(rows.toLocaleString('en'));
+    await h.page.keyboard.press('Escape');
   });
 
   test('no request left the page origin and nothing failed in the console', () => {

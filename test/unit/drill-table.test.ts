@@ -4,9 +4,9 @@ import type { TierDef } from '../../src/schemes/types';
 import { drillTable, drillTitle } from '../../src/views/drill';
 
 const TIERS: TierDef[] = [
-  { id: 'private', label: { zh: '私行', en: 'Private' } },
-  { id: 'vip', label: { zh: '贵宾', en: 'VIP' } },
-  { id: 'mass', label: { zh: '大众', en: 'Mass' } },
+  { id: 'private', label: { zh: '私行', en: 'Private' }, color: '#111' },
+  { id: 'vip', label: { zh: '贵宾', en: 'VIP' }, color: '#222' },
+  { id: 'mass', label: { zh: '大众', en: 'Mass' }, color: '#333' },
 ];
 const BOUNDS = [
   { tier: 'private', min: 6_000_000 },
