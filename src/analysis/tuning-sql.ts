@@ -49,7 +49,8 @@ export function ladderInputsQuery(scheme: LadderScheme, ctx: CompileContext, per
   const columns = [
     `${fixed} AS fixed`,
     `coalesce(${r.name(scheme.metric)}::DOUBLE, 'NaN'::DOUBLE) AS v`,
-    ...(group === undefined ? [] : [ident(group)]),
+    // Groups as text: a number column (a product code) groups the same way as a text one.
+    ...(group === undefined ? [] : [`CAST(${ident(group)} AS VARCHAR) AS ${ident(group)}`]),
     ...(all === undefined ? [] : [`list_position([${all.map(str).join(', ')}]::VARCHAR[], CAST(period AS VARCHAR))::INTEGER AS period_no`]),
   ];
   const where = all === undefined ? ` WHERE ${inPeriod(period as string | null)}` : '';

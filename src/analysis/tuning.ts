@@ -73,11 +73,11 @@ export class LadderTuner {
   }
 
   /** One tuner per value of a grouping column (e.g. per branch), from one extraction. */
-  static byGroup(scheme: LadderScheme, table: Table, group: string): Map<string, LadderTuner> {
+  static byGroup(scheme: LadderScheme, table: Table, group: string, emptyLabel = '—'): Map<string, LadderTuner> {
     const g = table.getChild(group);
     if (!g) throw new Error(`extraction result has no column "${group}"`);
     const { codes, keys } = groupCodes(g);
-    return LadderTuner.grouped(scheme, table, codes, keys.map((k) => k ?? '—'));
+    return LadderTuner.grouped(scheme, table, codes, keys.map((k) => k ?? emptyLabel));
   }
 
   /**

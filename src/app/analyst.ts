@@ -14,6 +14,7 @@ import { LadderTuner, QuadrantTuner, TransitionTuner } from '../analysis/tuning'
 import { ladderMovers, type MoverTotals } from '../analysis/movers';
 import { moverAmountOf, moverCellsQuery, moverListQuery, type MoverList, type MoverSource } from '../analysis/movers-sql';
 import type { TransitionCell } from '../analysis/migration';
+import type { GroupTierCount } from '../analysis/segments';
 
 /** Runs work on the engine one operation at a time; skipped if `signal` was aborted meanwhile. */
 export type Exec = <T>(work: (engine: Engine) => Promise<T>, signal?: AbortSignal) => Promise<T>;
@@ -113,10 +114,12 @@ export class Analyst {
   }
 
   /** One extraction per scheme shape and period, shared by the whole-period and per-branch tuners. */
-  private ladderInputs(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Table> {
-    return this.cached(`ladder-inputs|${structureKey(scheme)}|${period}`, async () => {
-      const ctx = this.ctx();
-      const q = ladderInputsQuery(scheme, ctx, period, ctx.columns.has('branch') ? 'branch' : undefined);
+  /** A ladder's inputs of one period, with the branch (or `group`'s column) beside each value. */
+  private ladderInputs(scheme: LadderScheme, period: string | null, signal?: AbortSignal, group?: string): Promise<Table> {
+    const ctx = this.ctx();
+    const by = group ?? (ctx.columns.has('branch') ? 'branch' : undefined);
+    return this.cached(`ladder-inputs|${by === 'branch' || group === undefined ? '' : `${group}|`}${structureKey(scheme)}|${period}`, async () => {
+      const q = ladderInputsQuery(scheme, ctx, period, by);
       return this.query(q.sql, q.params, signal);
     }, signal);
   }
@@ -213,6 +216,30 @@ export class Analyst {
       // Weighted by the amount at the start, or at the end for customers new in the second period.
       amount: c.amount_from === undefined ? undefined : Number(c.from_tier === '(new)' ? c.amount_to : c.amount_from),
     }));
+  }
+
+  /**
+   * Customers per value of a column and tier in one period (fast for ladders, SQL otherwise); a
+   * group of null holds the customers whose column is empty.
+   */
+  async tierByGroup(scheme: Scheme, period: string | null, field: string, signal?: AbortSignal): Promise<GroupTierCount[]> {
+    const d = this.dataset();
+    if (!d?.columns.some((c) => c.name === field)) throw new Error(`the data has no column "${field}"`);
+    if (scheme.kind === 'ladder') {
+      const tuners = await this.cached(`groups|${field}|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal, field), field, EMPTY_GROUP), signal);
+      return [...tuners].flatMap(([group, t]) => t.counts(scheme.bounds).filter((c) => c.customers > 0).map((c) => ({ group: group === EMPTY_GROUP ? null : group, tier: c.tier, customers: c.customers })));
+    }
+    const { table } = await this.apply(scheme, signal);
+    const rows = toRows(
+      await this.query(
+        `SELECT CAST(d.${ident(field)} AS VARCHAR) AS grp, r.tier, count(*)::INTEGER AS customers
+         FROM ${ident(table)} r JOIN ${ident(d.table)} d ON d.customer_id = r.customer_id AND d.period IS NOT DISTINCT FROM r.period
+         WHERE ${period === null ? 'r.period IS NULL' : 'CAST(r.period AS VARCHAR) = ?'} GROUP BY ALL`,
+        period === null ? [] : [period],
+        signal,
+      ),
+    );
+    return rows.map((r) => ({ group: r.grp === null || r.grp === undefined ? null : String(r.grp), tier: String(r.tier), customers: Number(r.customers) }));
   }
 
   /** Customers per branch and tier in one period (fast for ladders, SQL otherwise). */
@@ -315,6 +342,9 @@ export class Analyst {
     return this.query(sql, params, signal);
   }
 }
+
+/** The group of rows whose column is empty, among a ladder's per-group tuners (no value collides with it). */
+const EMPTY_GROUP = '\u0000empty';
 
 /** A run that was superseded (the workspace skips work whose signal was aborted). */
 function isAbort(e: unknown): boolean {

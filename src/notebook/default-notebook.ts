@@ -42,7 +42,7 @@ function sortedPeriods(periods: readonly string[]): string[] {
  */
 const LAYOUT: readonly (ViewKind | 'title' | 'scheme' | 'period' | 'from')[] = [
   'title', 'period', 'from', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity',
-  'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview',
+  'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'segments', 'overview',
 ];
 
 /**

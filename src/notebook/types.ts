@@ -87,6 +87,7 @@ export const VIEW_KINDS = [
   'near',
   'sensitivity',
   'before-after',
+  'segments',
 ] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A drop-down menu on `<details>`: opened by click, Enter or Space like any disclosure, read by
  * screen readers as one; closed by Escape, a click elsewhere or choosing an item.
  */
-export function Menu({ label, summary, className = '', children, testId }: { label: string; summary: ReactNode; className?: string; children: ReactNode; testId?: string }) {
+export function Menu({ label, summary, className = '', children, testId, onToggle }: { label: string; summary: ReactNode; className?: string; children: ReactNode; testId?: string; onToggle?: (open: boolean) => void }) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const menu = ref.current;
@@ -29,7 +29,7 @@ export function Menu({ label, summary, className = '', children, testId }: { lab
     if ((e.target as HTMLElement).closest('button') && ref.current) ref.current.open = false;
   };
   return (
-    <details ref={ref} className={`menu ${className}`} data-testid={testId}>
+    <details ref={ref} className={`menu ${className}`} data-testid={testId} onToggle={onToggle && ((e) => onToggle((e.target as HTMLDetailsElement).open))}>
       <summary aria-label={label} title={label}>
         {summary}
       </summary>

@@ -20,6 +20,7 @@ import { projection } from './kinds/projection';
 import { near } from './kinds/near';
 import { sensitivity } from './kinds/sensitivity';
 import { beforeAfter } from './kinds/before-after';
+import { segments } from './kinds/segments';
 import type { NotApplicable } from './view';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry's model is its own
@@ -41,6 +42,7 @@ export const VIEWS = {
   near,
   sensitivity,
   'before-after': beforeAfter,
+  segments,
 } as const satisfies { readonly [K in ViewKind]: AnyView<K> };
 
 /** A view kind's model: what its compute returns. */

@@ -20,7 +20,7 @@ describe('composeDeck', () => {
     const deck = composeDeck({ cells: nb.cells, scheme: retail, dataset, files: ['retail_panel_24m.parquet'], params, locale: 'zh-CN' });
     expect(deck[0]!.kind).toBe('title');
     const ids = deck.slice(1).map((s) => (s.kind === 'cell' ? s.cellId : s.kind));
-    expect(ids).toEqual(['tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'migration', 'psi', 'sankey', 'projection', 'lorenz']);
+    expect(ids).toEqual(['tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'segments']);
     for (const left of ['title', 'overview', 'param-period', 'param-from', 'param-to', 'scheme', 'near', 'sensitivity', 'before-after']) expect(ids).not.toContain(left);
     expect(deck.slice(1).every((s) => s.kind === 'cell' && s.title.length > 0)).toBe(true);
   });

@@ -22,9 +22,9 @@ describe('defaultNotebook', () => {
     // the period and compare-with choices are docked in the bar.
     expect(ids(nb)).toEqual([
       'title', 'param-period', 'param-from', 'kpi', 'scheme', 'tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity',
-      'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview',
+      'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'segments', 'overview',
     ]);
-    expect(views(nb)).toEqual(['kpi', 'tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'overview']);
+    expect(views(nb)).toEqual(['kpi', 'tiers', 'tier-mix', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'segments', 'overview']);
     const period = nb.cells.find((c) => c.id === 'param-period');
     expect(period).toMatchObject({ kind: 'param', name: 'period', control: 'select', value: '2024-10', options: ['2024-2', '2024-9', '2024-10'] });
     expect(nb.cells.find((c) => c.id === 'param-from')).toMatchObject({ name: 'from', value: '2024-9' });
@@ -39,14 +39,14 @@ describe('defaultNotebook', () => {
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('客户分层分布');
     // The page is a sound graph: no problems, and a period change re-runs what reads it.
     expect(buildGraph(nb.cells).issues.size).toBe(0);
-    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'kpi', 'tiers', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after']);
+    expect(dirtyAfter(['period'], nb.cells)).toEqual(['title', 'kpi', 'tiers', 'histogram', 'tier-by-branch', 'near', 'sensitivity', 'migration', 'psi', 'sankey', 'projection', 'lorenz', 'before-after', 'segments']);
     expect(dirtyAfter(['from'], nb.cells)).toEqual(['kpi', 'migration', 'psi', 'sankey', 'projection']);
     expect(dirtyAfter(['scheme'], nb.cells)).not.toContain('overview');
   });
 
   test('one period: no from/to, no over-time views', () => {
     const nb = defaultNotebook({ schemeId: 'value-matrix', schemeKind: 'quadrant', hasTwoAxes: true, periods: ['2024Q4'], locale: 'en' });
-    expect(ids(nb)).toEqual(['title', 'param-period', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-by-branch', 'before-after', 'overview']);
+    expect(ids(nb)).toEqual(['title', 'param-period', 'kpi', 'scheme', 'tiers', 'quadrant', 'tier-by-branch', 'before-after', 'segments', 'overview']);
     expect(nb.cells.find((c) => c.id === 'tiers')?.title).toBe('Tier distribution');
     expect(nb.cells[0]?.kind === 'markdown' && nb.cells[0].text).toContain('# Customer tiering');
     expect(buildGraph(nb.cells).issues.size).toBe(0);

@@ -2,22 +2,15 @@ import { useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { isNumericType, type Filter } from '../../analysis/filters';
-import { HIDDEN_COLUMNS } from '../../ingest/dataset';
 import { parseNumberText } from '../../ingest/values';
 import { formatCount } from '../../i18n/format';
 import { filterValuesText } from '../../views/filter-text';
 import { columnLabel, t } from '../../i18n/messages';
 import { errorText } from '../../i18n/said';
-import { defaultSensitivity } from '../../privacy/mask';
+import { filterableColumns } from '../../views/group-fields';
 import { useAsk, useWorkspaceState } from '../hooks';
 import { useLocale } from '../locale';
 import { Menu } from '../Menu';
-
-/** Columns worth filtering by: not bookkeeping, not the id or period, not personal (level A). */
-function filterable(columns: readonly { name: string; sqlType: string }[], levels: Readonly<Record<string, string>>) {
-  const skip = new Set<string>([...HIDDEN_COLUMNS, 'customer_id', 'period']);
-  return columns.filter((c) => !skip.has(c.name) && (levels[c.name] ?? defaultSensitivity(c.name)) !== 'A');
-}
 
 /**
  * The dashboard's filters: chips for those in force (each removable) with the rows they keep, and
@@ -28,7 +21,7 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
   const notebook = useSyncExternalStore(controller.subscribe, controller.getNotebook);
   const state = useWorkspaceState(workspace);
   const filters = notebook.filters ?? [];
-  const columns = filterable(state.dataset?.columns ?? [], state.privacy.levels);
+  const columns = filterableColumns(state.dataset?.columns ?? [], state.privacy.levels);
   const [field, setField] = useState('');
   const column = columns.find((c) => c.name === field);
   const numeric = column !== undefined && isNumericType(column.sqlType);

@@ -30,6 +30,7 @@ import { useLocale } from '../locale';
 import { VirtualTable } from '../VirtualTable';
 import { ExportMenu } from './ExportMenu';
 import { QuadrantChart } from './QuadrantChart';
+import { SegmentPicker } from './SegmentPicker';
 
 interface Props {
   cell: ViewCell;
@@ -171,6 +172,7 @@ export function ViewBody({ cell, model, scheme, controller, workspace, chartRef,
             </select>
           </label>
         )}
+        {model.view === 'segments' && <SegmentPicker key={model.field} cell={cell} model={model} controller={controller} workspace={workspace} />}
         {model.view === 'tier-mix' && (
           <label>
             {t(locale, 'measure')}{' '}
