@@ -9,7 +9,7 @@ import type { Engine } from '../../src/engine/types';
 import { openWasmNodeEngine } from '../../src/engine/wasm-node';
 import { compileScheme } from '../../src/schemes/compile';
 import { presetById } from '../../src/schemes/presets';
-import { tiersOf, type LadderScheme } from '../../src/schemes/types';
+import { tiersOf, type LadderScheme, type Scheme } from '../../src/schemes/types';
 import { mulberry32 } from '../unit/fast-prng';
 
 /**
@@ -60,6 +60,17 @@ describe('the dashboard under filters', () => {
         await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(scheme, ctx).sql}`);
         const q = tierCountsQuery('ref_result', amountColumnOf(scheme));
         return orderTierCounts(scheme, toRows(await engine.query(q.sql, q.params)), period);
+      },
+      /** Customers per value of `field` and tier in a period, as `value|tier:n` (plain SQL on the scheme's result). */
+      async groups(scheme: Scheme, period: string, field: string) {
+        await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(scheme, ctx).sql}`);
+        const rows = toRows(
+          await engine.query(
+            `SELECT CAST(d."${field}" AS VARCHAR) AS g, r.tier, count(*)::INTEGER AS n FROM ref_result r JOIN ref_source d ON d.customer_id = r.customer_id AND d.period = r.period WHERE CAST(r.period AS VARCHAR) = ? GROUP BY ALL`,
+            [period],
+          ),
+        );
+        return rows.map((r) => `${r.g}|${r.tier}:${r.n}`).sort();
       },
       async transitions(scheme: LadderScheme, from: string, to: string) {
         await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(scheme, ctx).sql}`);
@@ -154,6 +165,23 @@ describe('the dashboard under filters', () => {
       const byBranch = await ws.analyst.tierByBranch(retail, to);
       const one = byBranch.find((r) => Number(r.customers) > 0)!;
       expect((await ws.analyst.drill(retail, { kind: 'tier', period: to, tier: String(one.tier), group: { field: 'branch', value: String(one.branch) } })).rows.length).toBe(Number(one.customers));
+    }
+    await ws.setFilters([]);
+  });
+
+  test('segments side by side: per-group tier counts (fast for a ladder, SQL for rules) equal plain SQL under random filters', async () => {
+    const periods = ws.getState().dataset!.periods;
+    const rules = presetById('savings-grade');
+    for (let round = 0; round < 6; round++) {
+      const filters = round === 0 ? [] : randomFilters();
+      await ws.setFilters(filters);
+      const ref = await reference(filters);
+      const period = periods[periods.length - 1 - (round % 3)]!;
+      const field = round % 2 === 0 ? 'branch' : 'deposit_term_months';
+      for (const scheme of [randomLadder(), rules]) {
+        const got = (await ws.analyst.tierByGroup(scheme, period, field)).map((r) => `${r.group}|${r.tier}:${r.customers}`).sort();
+        expect(got, `${scheme.id} by ${field} ${JSON.stringify(filters)}`).toEqual(await ref.groups(scheme, period, field));
+      }
     }
     await ws.setFilters([]);
   });
