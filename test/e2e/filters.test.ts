@@ -87,6 +87,9 @@ describe('filters in Chromium (bundled sample)', () => {
     await expect.poll(() => page.locator('.slideshow .slide-filters').textContent()).toBe('筛选：机构：杭州上城支行');
     await page.keyboard.press('Escape');
     expect(await page.locator('.print-filters').textContent()).toBe('筛选：机构：杭州上城支行');
+    // Every printed page: the filters in the page's top margin, as the browser parsed the rule.
+    const rule = await page.getByTestId('print-filters-rule').evaluate((el) => (el as HTMLStyleElement).sheet!.cssRules[0]!.cssText);
+    expect(rule).toMatch(/^@page \{\s*@top-left \{ content: "筛选：机构：杭州上城支行"; \}\s*\}$/);
   });
 
   test('nothing left the origin and the console stayed clean', () => {

@@ -4,6 +4,7 @@ import type { Workspace } from '../../app/workspace';
 import { newId } from '../../notebook/edit';
 import { VIEW_KINDS, type ParamCell, type ViewKind } from '../../notebook/types';
 import { Menu } from '../Menu';
+import { cssString } from '../css-string';
 import { FilterBar } from './FilterBar';
 import { filtersText } from '../../views/filter-text';
 import { ParamBody } from './CellBodies';
@@ -145,7 +146,13 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
           </Menu>
         </span>
       </div>
-      {filtersNow.length > 0 && <p className="print-filters">{t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) })}</p>}
+      {filtersNow.length > 0 && (
+        <>
+          <p className="print-filters">{t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) })}</p>
+          {/* Every printed page names the filters, in its top margin. */}
+          <style data-testid="print-filters-rule">{`@page { @top-left { content: ${cssString(t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) }))}; } }`}</style>
+        </>
+      )}
       {notebook.cells.filter((c) => !(c.kind === 'param' && c.dock === 'bar')).map((cell) => (
         <CellView key={cell.id} cell={cell} state={snapshot.cells[cell.id]} controller={controller} workspace={workspace} onPresent={present} />
       ))}
