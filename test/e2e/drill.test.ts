@@ -152,6 +152,50 @@ describe('drill-down to the customers (Chromium, bundled sample)', () => {
     await expect.poll(() => page.locator('.filter-chip[data-field="branch"]').textContent()).toContain(branch);
   });
 
+  test('segments side by side: two chosen branches, a bar lists its customers, the choice survives a reload', async () => {
+    const page = h.page;
+    await page.getByRole('button', { name: '清除全部筛选' }).click();
+    await expect.poll(() => page.locator('.filter-chip').count()).toBe(0);
+    const cell = page.locator('[data-cell="segments"]');
+    await cell.scrollIntoViewIfNeeded();
+    await expect.poll(() => cell.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+    const names = () => cell.locator('.vtable-row').evaluateAll((rows) => rows.map((r) => r.querySelector('[role="cell"]')?.textContent ?? ''));
+    // The whole, then the four largest branches.
+    await expect.poll(async () => (await names()).length, { timeout: 30_000 }).toBe(5);
+    expect((await names())[0]).toBe('全部客户');
+    await cell.locator('.segment-menu > summary').click();
+    const boxes = cell.locator('.segment-menu .filter-values label');
+    await boxes.first().waitFor({ timeout: 30_000 });
+    for (const box of await boxes.all()) await box.locator('input').uncheck();
+    for (const branch of ['宁波海曙支行', '杭州上城支行']) await boxes.filter({ hasText: branch }).locator('input').check();
+    await cell.getByRole('button', { name: '对比所选' }).click();
+    await expect.poll(names, { timeout: 30_000 }).toEqual(['全部客户', '宁波海曙支行', '杭州上城支行']);
+
+    // The 贵宾 bar of the first branch's panel lists as many customers as its share of the branch.
+    const chart = cell.locator('.chart[data-rendered="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    const { share } = await chart.evaluate((el) => {
+      const o = (el as unknown as { tierlensOption: () => { series: { id: string; data: (number | string)[] }[] } }).tierlensOption();
+      const vip = o.series.find((s) => s.id === 'seg|1|vip')!;
+      return { share: Number(vip.data[1]) };
+    });
+    const branchRow = (await cell.locator('.vtable-row').nth(1).locator('[role="cell"]').allTextContents()).map((x) => x.trim());
+    const branchCustomers = Number(branchRow[1]!.replaceAll(',', ''));
+    const at = await pointOf(page, 'segments', { xAxisIndex: 1, yAxisIndex: 1 }, [1, share / 2]);
+    await page.mouse.click(at.x, at.y);
+    const list = await listed(page);
+    expect(list.title).toMatch(/^宁波海曙支行 · 贵宾/);
+    expect(list.rows).toBe(Math.round(share * branchCustomers));
+    await page.keyboard.press('Escape');
+
+    await page.waitForTimeout(1500); // the autosave writes a second after the last change
+    await page.reload();
+    const again = page.locator('[data-cell="segments"]');
+    await again.waitFor({ timeout: 60_000 });
+    await again.scrollIntoViewIfNeeded();
+    await expect.poll(() => again.locator('.vtable-row').evaluateAll((rows) => rows.map((r) => r.querySelector('[role="cell"]')?.textContent ?? '')), { timeout: 60_000 }).toEqual(['全部客户', '宁波海曙支行', '杭州上城支行']);
+  });
+
   test('nothing left the origin and the console stayed clean', () => {
     expect(h.outside).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
