@@ -127,6 +127,8 @@ interface BrowserResults {
   onePeriod: MoveRun;
   /** The default dashboard at the top of the page: the charts in view, others waiting until seen. */
   dashboard: MoveRun & { charts: string[] };
+  /** The same under a filter to the largest branch. */
+  dashboardFiltered: MoveRun & { charts: string[] };
   twoPeriod: MoveRun;
   quadrantSlider: MoveRun;
   quadrantDrag: Awaited<ReturnType<typeof dragRun>>;
@@ -219,6 +221,10 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     const dashboardCharts = await useScenario(page, 'dashboard');
     const dashboard = { ...(await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs)), charts: dashboardCharts };
     log(`slider dashboard (charts in view: ${dashboardCharts.join(', ')}): p50 ${median(dashboard.latencies).toFixed(1)} p95 ${percentile(dashboard.latencies, 0.95).toFixed(1)} ms (${dashboard.timeouts} timeouts)`);
+    // The same dashboard under a filter (the largest branch): as fast as without one, or not.
+    const filteredCharts = await useScenario(page, 'dashboard-filtered');
+    const dashboardFiltered = { ...(await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs)), charts: filteredCharts };
+    log(`slider dashboard under a branch filter: p50 ${median(dashboardFiltered.latencies).toFixed(1)} p95 ${percentile(dashboardFiltered.latencies, 0.95).toFixed(1)} ms (${dashboardFiltered.timeouts} timeouts)`);
 
     await useScenario(page, 'quadrant');
     const quadrantSlider = await sliderRun(page, o.moves, o.warmup, o.moveTimeoutMs);
@@ -265,7 +271,7 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
     log(`new memory: ${freshMemory.firstTouchMsPerMb.toFixed(2)} ms/MB on first touch, ${freshMemory.retouchMsPerMb.toFixed(3)} ms/MB after`);
     outside.push(...b.outside);
     consoleErrors.push(...b.consoleErrors);
-    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, dashboard, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, freshMemory, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData, traced };
+    return { loads, memory, blankMb, firstViewSplits, gbkDecode, firstView: firstViews, onePeriod, dashboard, dashboardFiltered, twoPeriod, quadrantSlider, quadrantDrag, requeryOne: requeryOne.latencies, requeryQuadrant: requeryQuadrant.latencies, chartFloor, freshMemory, outside, consoleErrors, frameMs: { a: frameA, b: frameB }, peaks, loadErrors, twoPeriodData, traced };
   } finally {
     await b.close();
   }
@@ -357,6 +363,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
     slider: {
       one_period: one,
       dashboard: { ...moveSummary(br.dashboard), charts_in_view: br.dashboard.charts },
+      dashboard_filtered: { ...moveSummary(br.dashboardFiltered), charts_in_view: br.dashboardFiltered.charts },
       two_period: moveSummary(br.twoPeriod),
       quadrant: moveSummary(br.quadrantDrag),
       quadrant_slider: moveSummary(br.quadrantSlider),
@@ -375,6 +382,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       chart_update_ms: {
         one_period: chartMedians(br.onePeriod.chartMs),
         dashboard: chartMedians(br.dashboard.chartMs),
+        dashboard_filtered: chartMedians(br.dashboardFiltered.chartMs),
         two_period: chartMedians(br.twoPeriod.chartMs),
         quadrant_slider: chartMedians(br.quadrantSlider.chartMs),
       },

@@ -40,7 +40,7 @@ interface Win {
   tierlens?: { getState(): { failures: readonly { file: string; message: string }[] } };
 }
 
-export type Scenario = 'one-period' | 'two-period' | 'quadrant' | 'dashboard';
+export type Scenario = 'one-period' | 'two-period' | 'quadrant' | 'dashboard' | 'dashboard-filtered';
 
 export async function waitIdle(page: Page, timeoutMs = 120_000): Promise<void> {
   await page.waitForFunction(() => (window as unknown as Win).tierlensBench.idle(), undefined, { polling: 20, timeout: timeoutMs });

@@ -29,13 +29,19 @@ export function installBenchHooks(workspace: Workspace, controller: NotebookCont
     idle: () => workspace.getState().busy === undefined && !controller.isPrecomputed() && Object.values(controller.scheduler.getSnapshot().cells).every((c) => c.status === 'ready' || c.status === 'idle' || c.status === 'deferred'),
     loaded: () => workspace.getState().files.length,
     clear: () => workspace.clear(),
-    useNotebook: (kind: BenchScenario) => {
-      if (kind === 'dashboard') {
+    useNotebook: async (kind: BenchScenario) => {
+      if (kind === 'dashboard' || kind === 'dashboard-filtered') {
         void showingEverything?.then((undo) => undo());
         showingEverything = undefined;
         window.scrollTo(0, 0);
         controller.load(NotebookController.defaultFor('retail-aum', workspace.getState().dataset, 'zh-CN'));
         controller.dataChanged(workspace.getState().dataset);
+        // A branch manager's view: the dashboard filtered to the largest branch.
+        if (kind === 'dashboard-filtered') {
+          const [largest] = await workspace.filterChoices('branch', 1);
+          if (!largest) throw new Error('the bench data has no branch column');
+          controller.setFilters([{ field: 'branch', kind: 'in', values: [largest.value] }]);
+        }
         charts = chartsInView;
         return;
       }

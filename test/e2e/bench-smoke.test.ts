@@ -18,7 +18,7 @@ const REQUIRED: readonly string[] = [
   'load.native_parquet_ms',
   'load.native_csv_ms',
   'memory.after_panel12_mb',
-  ...['one_period', 'dashboard', 'two_period', 'quadrant'].flatMap((s) => ['p50', 'p95', 'max'].map((q) => `slider.${s}.${q}`)),
+  ...['one_period', 'dashboard', 'dashboard_filtered', 'two_period', 'quadrant'].flatMap((s) => ['p50', 'p95', 'max'].map((q) => `slider.${s}.${q}`)),
   'slider.requery_one_period.p50',
   'slider.requery_one_period.p95',
   'first_view_ms',
@@ -58,7 +58,7 @@ describe('npm run bench --smoke', () => {
     expect(at(json, 'rows')).toBe(20_000);
     expect(at(json, 'mode')).toBe('smoke');
     expect(at(json, 'outside_requests')).toEqual([]);
-    for (const s of ['one_period', 'dashboard', 'two_period', 'quadrant']) expect(at(json, `slider.${s}.n`)).toBe(5);
+    for (const s of ['one_period', 'dashboard', 'dashboard_filtered', 'two_period', 'quadrant']) expect(at(json, `slider.${s}.n`)).toBe(5);
     // The floors and the breakdowns behind "what bounds the targets not met".
     for (const key of ['slider.chart_update_floor_ms.p50', 'load.gbk_to_utf8_mb_per_s', 'load.gbk_decode_only_mb_per_s', 'load.parquet_wasm_decode_ms', 'load.parquet_wasm_insert_ms', 'load.parquet_ipc_mb', 'load.panel12_ipc_mb', 'memory.new_memory_first_touch_ms_per_mb', 'memory.new_memory_retouch_ms_per_mb', 'first_view.engine_ready_ms', 'first_view.sample_in_duckdb_ms']) {
       expect(Number.isFinite(at(json, key)), `${key} = ${JSON.stringify(at(json, key))}`).toBe(true);
