@@ -1,6 +1,9 @@
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
-import { FILTERED_VIEW, filterViewStatements, sameFilters, type Filter } from '../analysis/filters';
+import { FILTERED_VIEW, filterViewStatements, sameFilters, tierFilterScheme, type Filter, type TierSource } from '../analysis/filters';
+import { compileScheme } from '../schemes/compile';
+import { fitOf } from '../schemes/fit';
+import { PRESETS } from '../schemes/presets';
 import { ident } from '../sql/quote';
 import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
@@ -422,7 +425,7 @@ export class Workspace {
     this.whole = whole;
     this.files = files;
     // The filters follow the new data, less those on columns it no longer has.
-    const kept = this.state.filters.filter((f) => whole?.columns.some((c) => c.name === f.field));
+    const kept = this.state.filters.filter((f) => (f.kind === 'tier' ? whole !== undefined && builtInTiers(whole)(tierFilterScheme(f.field) ?? '') !== undefined : whole?.columns.some((c) => c.name === f.field)));
     const { dataset, filters } = await this.filtered(engine, whole, kept);
     // New columns get their default level; levels the user set are kept.
     // Levels of the columns the data has: set by the user, else the default.
@@ -445,7 +448,7 @@ export class Workspace {
    */
   private async filtered(engine: Engine, whole: DatasetInfo | undefined, filters: readonly Filter[]): Promise<{ dataset: DatasetInfo | undefined; filters: readonly Filter[] }> {
     if (!whole || filters.length === 0) return { dataset: whole, filters };
-    for (const { sql, params } of filterViewStatements(filters, whole.columns, whole.table)) await engine.query(sql, params);
+    for (const { sql, params } of filterViewStatements(filters, whole.columns, whole.table, builtInTiers(whole))) await engine.query(sql, params);
     const counted = await engine.query(`SELECT count(*)::BIGINT AS n FROM ${ident(FILTERED_VIEW)}`);
     const rows = Number(counted.getChild('n')?.get(0) ?? 0);
     return { dataset: { ...whole, table: FILTERED_VIEW, rows }, filters };
@@ -524,4 +527,13 @@ function failureOf(file: string, e: unknown): LoadFailure {
     return { file, message: e.message, ...(e.code ? { code: e.code, params: e.params } : {}), ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
   }
   return { file, message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The built-in schemes that can run on this data, compiled over it whole: what tier filters read. */
+export function builtInTiers(whole: DatasetInfo): TierSource {
+  const columns = new Set(whole.columns.map((c) => c.name));
+  return (id) => {
+    const scheme = PRESETS.find((p) => p.id === id);
+    return scheme && fitOf(scheme, columns).runnable ? compileScheme(scheme, { table: whole.table, columns }).sql : undefined;
+  };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Workspace } from '../../src/app/workspace';
-import { FILTERED_VIEW, filterWhere, type Filter } from '../../src/analysis/filters';
+import { FILTERED_VIEW, filterWhere, tierFilterField, type Filter } from '../../src/analysis/filters';
 import { amountColumnOf, orderTierCounts, tierCountsQuery } from '../../src/analysis/tier-distribution';
 import { transitionQuery } from '../../src/analysis/transitions-sql';
 import { toRows } from '../../src/engine/rows';
@@ -183,6 +183,34 @@ describe('the dashboard under filters', () => {
         expect(got, `${scheme.id} by ${field} ${JSON.stringify(filters)}`).toEqual(await ref.groups(scheme, period, field));
       }
     }
+    await ws.setFilters([]);
+  });
+
+  test('a tier of another scheme: the views read the customers that scheme puts in those tiers (period by period)', async () => {
+    const periods = ws.getState().dataset!.periods;
+    const savings = presetById('savings-grade');
+    const whole = ws.getState().dataset!;
+    const columns = new Set(whole.columns.map((c) => c.name));
+    // The reference: retail-aum over the whole data, its VIP and private customers per period, then savings-grade on their rows.
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ref_keys AS SELECT customer_id, period FROM (${compileScheme(retail, { table: 'dataset', columns }).sql}) WHERE tier IN ('vip', 'private')`);
+    await engine.query('CREATE OR REPLACE TEMP TABLE ref_source AS SELECT d.* FROM dataset d SEMI JOIN ref_keys k ON k.customer_id = d.customer_id AND k.period = d.period');
+    await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(savings, { table: 'ref_source', columns }).sql}`);
+    const q = tierCountsQuery('ref_result', amountColumnOf(savings));
+    const rows = toRows(await engine.query(q.sql, q.params));
+
+    await ws.setFilters([{ field: tierFilterField('retail-aum'), kind: 'tier', values: ['vip', 'private'] }]);
+    const kept = Number(toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM ref_source'))[0]!.n);
+    expect(ws.getState().dataset!.rows).toBe(kept);
+    expect(kept).toBeGreaterThan(0);
+    for (const period of periods.slice(-3)) {
+      expect((await ws.analyst.tiers(savings, period)).counts, period).toEqual(orderTierCounts(savings, rows, period));
+      // …and under retail-aum itself only its VIP and private tiers have customers.
+      const own = (await ws.analyst.tiers(retail, period)).counts.filter((c) => c.customers > 0).map((c) => c.tier);
+      expect(own.sort()).toEqual(['private', 'vip']);
+    }
+    // A scheme the data cannot run is refused with the filters left as they were.
+    await expect(ws.setFilters([{ field: tierFilterField('dealer-scorecard'), kind: 'tier', values: ['A'] }])).rejects.toMatchObject({ reason: 'no-scheme' });
+    expect(ws.getState().filters).toEqual([{ field: tierFilterField('retail-aum'), kind: 'tier', values: ['vip', 'private'] }]);
     await ws.setFilters([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkFilters, FILTERED_VIEW, filterViewStatements, filterWhere, FilterError, sameFilters, type Filter } from '../../src/analysis/filters';
+import { checkFilters, FILTERED_VIEW, filterViewStatements, filterWhere, FilterError, sameFilters, tierFilterField, type Filter } from '../../src/analysis/filters';
 
 const COLUMNS = [
   { name: 'branch', sqlType: 'VARCHAR' },
@@ -76,6 +76,34 @@ describe('filter compilation', () => {
       expect((e as FilterError).reason).toBe(reason);
       expect((e as FilterError).field).toBe(filter.field);
     }
+  });
+
+  test('a tier of another scheme: its result kept in a table, the tiers as parameters, matched by customer and period', () => {
+    const tiers = (id: string) => (id === 'retail-aum' ? 'SELECT customer_id, period, tier FROM compiled' : undefined);
+    const hostile = "vip'; DROP TABLE dataset; --";
+    const statements = filterViewStatements([{ field: tierFilterField('retail-aum'), kind: 'tier', values: ['vip', hostile] }], [...COLUMNS, { name: 'period', sqlType: 'DATE' }], 'dataset', tiers);
+    expect(statements[2]).toEqual({ sql: 'CREATE OR REPLACE TEMP TABLE "__tl_filter_tier_0" AS SELECT customer_id, period, tier FROM (SELECT customer_id, period, tier FROM compiled)', params: [] });
+    expect(statements[3]!.params).toEqual([0, 'vip', 0, hostile]);
+    for (const st of statements) expect(st.sql).not.toContain('DROP');
+    expect(statements.at(-1)!.sql).toContain('EXISTS (SELECT 1 FROM "__tl_filter_tier_0" t WHERE t.customer_id = "dataset"."customer_id" AND t.period IS NOT DISTINCT FROM "dataset"."period" AND t.tier IN (SELECT v FROM "__tl_filter_values" WHERE f = 0))');
+    // Without periods, by customer alone.
+    expect(filterViewStatements([{ field: tierFilterField('retail-aum'), kind: 'tier', values: ['vip'] }], COLUMNS, 'dataset', tiers).at(-1)!.sql).not.toContain('period');
+  });
+
+  test.each<[string, Filter]>([
+    ['a scheme that does not run here', { field: tierFilterField('rfm'), kind: 'tier', values: ['x'] }],
+    ['not a tier field', { field: 'branch', kind: 'tier', values: ['x'] }],
+  ])('refused: %s', (_name, filter) => {
+    expect(() => checkFilters([filter], COLUMNS, (id) => (id === 'retail-aum' ? 'SELECT 1' : undefined))).toThrow(expect.objectContaining({ reason: 'no-scheme' }));
+  });
+
+  test('a filter of a kind this version does not know (a file from elsewhere) is refused, not read as a range', () => {
+    expect(() => checkFilters([{ field: 'aum', kind: 'between', min: 1 } as unknown as Filter], COLUMNS)).toThrow(expect.objectContaining({ reason: 'bad-range' }));
+  });
+
+  test('a refused filter is said in the page\'s language, the column by its label', () => {
+    expect(new FilterError('branch', 'no-column').localized('zh-CN')).toBe('数据中没有“机构”列');
+    expect(new FilterError(tierFilterField('rfm'), 'no-scheme').localized('en')).toBe('the built-in scheme "rfm" cannot run on this data');
   });
 
   test('sameFilters compares the filters, not the arrays', () => {

@@ -1,11 +1,14 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
-import { isNumericType, type Filter } from '../../analysis/filters';
+import { isNumericType, tierFilterField, type Filter } from '../../analysis/filters';
+import { fitOf } from '../../schemes/fit';
+import { PRESETS } from '../../schemes/presets';
+import { tiersOf } from '../../schemes/types';
 import { parseNumberText } from '../../ingest/values';
 import { formatCount } from '../../i18n/format';
-import { filterValuesText } from '../../views/filter-text';
-import { columnLabel, t } from '../../i18n/messages';
+import { filterFieldText, filterValuesText } from '../../views/filter-text';
+import { columnLabel, labelIn, t } from '../../i18n/messages';
 import { errorText } from '../../i18n/said';
 import { filterableColumns } from '../../views/group-fields';
 import { useAsk, useWorkspaceState } from '../hooks';
@@ -25,6 +28,13 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
   const [field, setField] = useState('');
   const column = columns.find((c) => c.name === field);
   const numeric = column !== undefined && isNumericType(column.sqlType);
+  // Another built-in scheme's tiers: the schemes that run on this data, but the one in use.
+  const current = controller.currentScheme()?.id;
+  const others = useMemo(() => {
+    const names = new Set((state.dataset?.columns ?? []).map((c) => c.name));
+    return PRESETS.filter((p) => p.id !== current && fitOf(p, names).runnable);
+  }, [state.dataset, current]);
+  const tierScheme = others.find((p) => tierFilterField(p.id) === field);
   const choices = useAsk(() => workspace.filterChoices(field), [field, state.wholeRows], column !== undefined && !numeric);
   const [picked, setPicked] = useState<ReadonlySet<string | null>>(new Set());
   const [min, setMin] = useState('');
@@ -46,9 +56,15 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
     return p.kind === 'value' ? p.value : null;
   };
   const apply = () => {
-    if (!column) return;
+    if (!column && !tierScheme) return;
     let filter: Filter;
-    if (numeric) {
+    if (tierScheme) {
+      const values = [...picked].filter((v): v is string => v !== null);
+      if (values.length === 0) return setProblem(t(locale, 'filterPickOne'));
+      filter = { field, kind: 'tier', values };
+    } else if (!column) {
+      return;
+    } else if (numeric) {
       const lo = number(min);
       const hi = number(max);
       if (lo === null || hi === null || (lo === undefined && hi === undefined) || (lo !== undefined && hi !== undefined && lo > hi)) return setProblem(t(locale, 'filterBadRange'));
@@ -57,8 +73,8 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
       if (picked.size === 0) return setProblem(t(locale, 'filterPickOne'));
       filter = { field: column.name, kind: 'in', values: [...picked] };
     }
-    // One filter per column: a new choice replaces the old one.
-    set([...filters.filter((f) => f.field !== column.name), filter]);
+    // One filter per column (or scheme): a new choice replaces the old one.
+    set([...filters.filter((f) => f.field !== filter.field), filter]);
     choose('');
   };
 
@@ -69,9 +85,9 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
       {filters.map((f) => (
         <span key={f.field} className="filter-chip" data-field={f.field}>
           <span>
-            {label(f.field)}{t(locale, 'labelSep')}<span data-value="">{filterValuesText(f, locale)}</span>
+            {filterFieldText(f, locale)}{t(locale, 'labelSep')}<span data-value="">{filterValuesText(f, locale)}</span>
           </span>
-          <button type="button" className="quiet" aria-label={t(locale, 'filterRemove', { name: label(f.field) })} title={t(locale, 'filterRemove', { name: label(f.field) })} onClick={() => set(filters.filter((x) => x !== f))}>
+          <button type="button" className="quiet" aria-label={t(locale, 'filterRemove', { name: filterFieldText(f, locale) })} title={t(locale, 'filterRemove', { name: filterFieldText(f, locale) })} onClick={() => set(filters.filter((x) => x !== f))}>
             ✕
           </button>
         </span>
@@ -92,6 +108,15 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
                 {label(c.name)}
               </option>
             ))}
+            {others.length > 0 && (
+              <optgroup label={t(locale, 'filterTierGroup')}>
+                {others.map((p) => (
+                  <option key={p.id} value={tierFilterField(p.id)}>
+                    {t(locale, 'filterTierOf', { scheme: labelIn(locale, p.label) })}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         {column && numeric && (
@@ -121,8 +146,28 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
             ))}
           </fieldset>
         )}
+        {tierScheme && (
+          <fieldset className="filter-values">
+            <legend>{t(locale, 'filterValues')}</legend>
+            {tiersOf(tierScheme).map((tier) => (
+              <label key={tier.id}>
+                <input
+                  type="checkbox"
+                  checked={picked.has(tier.id)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(tier.id);
+                    else next.delete(tier.id);
+                    setPicked(next);
+                  }}
+                />{' '}
+                {labelIn(locale, tier.label)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {problem && <span className="error">{problem}</span>}
-        {column && (
+        {(column || tierScheme) && (
           <button type="button" className="primary" onClick={apply}>
             {t(locale, 'filterApply')}
           </button>
