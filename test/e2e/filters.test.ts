@@ -92,6 +92,37 @@ describe('filters in Chromium (bundled sample)', () => {
     expect(rule).toMatch(/^@page \{\s*@top-left \{ content: "筛选：机构：杭州上城支行"; \}\s*\}$/);
   });
 
+  test('a tier of another scheme filters the dashboard: its chip names the scheme and the tiers', async () => {
+    const page = h.page;
+    await page.getByRole('button', { name: '清除全部筛选' }).click();
+    await expect.poll(() => page.locator('.filter-chip').count()).toBe(0);
+    await settled(h);
+    const whole = Object.values(await tierCounts(page)).reduce((a, b) => a + b, 0);
+    await page.locator('.filter-menu > summary').click();
+    const field = page.getByRole('combobox', { name: '字段' });
+    const option = await field.locator('optgroup option', { hasText: '储蓄' }).first().getAttribute('value');
+    expect(option).toMatch(/^tier:/);
+    await field.selectOption(option!);
+    const boxes = page.locator('.filter-values label');
+    await boxes.first().waitFor();
+    const first = (await boxes.first().textContent())!.trim();
+    await boxes.first().locator('input').check();
+    await page.getByRole('button', { name: '应用筛选' }).click();
+    const chip = page.locator(`.filter-chip[data-field="${option}"]`);
+    await expect.poll(() => chip.textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^层级（.*储蓄.*）：${first}`));
+    // Fewer rows, and the tier chart follows: fewer customers, but some.
+    const rows = async () => {
+      const m = /筛选后 ([\d,]+) 行，共 ([\d,]+) 行/.exec((await page.getByTestId('filtered-rows').textContent()) ?? '');
+      return m ? Number(m[2]!.replaceAll(',', '')) - Number(m[1]!.replaceAll(',', '')) : 0;
+    };
+    await expect.poll(rows, { timeout: 30_000 }).toBeGreaterThan(0);
+    await settled(h);
+    const customers = async () => Object.values(await tierCounts(page)).reduce((a, b) => a + b, 0);
+    await expect.poll(customers, { timeout: 30_000 }).toBeLessThan(whole);
+    expect(await customers()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/61-filter-tier.png` });
+  });
+
   test('nothing left the origin and the console stayed clean', () => {
     expect(h.outside).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
