@@ -11,14 +11,14 @@ export function toRows(table: Table): Row[] {
   const names = table.schema.fields.map((f) => f.name);
   const types = table.schema.fields.map((f) => String(f.type));
   const out: Row[] = new Array(table.numRows);
-  const columns = names.map((_n, i) => table.getChildAt(i));
-  for (let r = 0; r < table.numRows; r++) {
-    const row: Row = {};
-    names.forEach((name, i) => {
-      row[name] = toCell(columns[i]?.get(r), types[i] ?? '');
-    });
-    out[r] = row;
-  }
+  for (let r = 0; r < table.numRows; r++) out[r] = {};
+  // Column by column through each vector's iterator: `get(r)` searches the chunks on every call
+  // (a 500k-row customer list took seconds that way).
+  names.forEach((name, i) => {
+    const type = types[i] ?? '';
+    let r = 0;
+    for (const v of table.getChildAt(i) ?? []) out[r++]![name] = toCell(v, type);
+  });
   return out;
 }
 
