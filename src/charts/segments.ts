@@ -73,16 +73,15 @@ export function buildSegmentsOption(input: SegmentsChartInput): EChartsOption {
     animation: false,
     title: [
       titleBlock(input.title),
+      // Each panel's count and PSI over it (its name, which is data, is the axis above: `nameAxis`).
       ...panels.map((p, k) => {
         const g = gridOf(k);
         return {
-          text: p.name,
-          subtext: subtitleOf(p),
-          left: g.left,
-          top: g.top - nameSpace + 4,
-          textStyle: { fontSize: FONT.label + 1, fontWeight: 'bold' as const, width: 180, overflow: 'truncate' as const },
-          subtextStyle: { fontSize: FONT.label - 1, color: p.band ? PSI_BAND_COLORS[p.band as keyof typeof PSI_BAND_COLORS] : '#555' },
-          itemGap: 2,
+          text: subtitleOf(p),
+          left: `${parseFloat(g.left) + width / 2}%`,
+          textAlign: 'center' as const,
+          top: g.top - 22,
+          textStyle: { fontSize: FONT.label - 1, fontWeight: 'normal' as const, color: p.band ? PSI_BAND_COLORS[p.band as keyof typeof PSI_BAND_COLORS] : '#555' },
         };
       }),
     ],
@@ -101,13 +100,25 @@ export function buildSegmentsOption(input: SegmentsChartInput): EChartsOption {
       },
     },
     grid: panels.map((_p, k) => gridOf(k)),
-    xAxis: panels.map((_p, k) => ({
-      type: 'category' as const,
-      gridIndex: k,
-      data: shown.map(({ tier }) => tl.label(tier)),
-      axisLabel: { show: false },
-      axisTick: { show: false },
-    })),
+    xAxis: [
+      ...panels.map((_p, k) => ({
+        type: 'category' as const,
+        gridIndex: k,
+        data: shown.map(({ tier }) => tl.label(tier)),
+        axisLabel: { show: false },
+        axisTick: { show: false },
+      })),
+      // The panel's name above it, as the one category of an axis on top (a name is data).
+      ...panels.map((p, k) => ({
+        type: 'category' as const,
+        gridIndex: k,
+        position: 'top' as const,
+        data: [p.name],
+        axisLine: { show: false },
+        axisTick: { show: false },
+        axisLabel: { margin: 24, fontSize: FONT.label + 1, fontWeight: 'bold' as const, color: '#222', width: 200, overflow: 'truncate' as const },
+      })),
+    ],
     yAxis: panels.map((_p, k) => ({
       type: 'value' as const,
       gridIndex: k,

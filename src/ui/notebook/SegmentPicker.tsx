@@ -40,7 +40,7 @@ export function SegmentPicker({ cell, model, controller, workspace }: { cell: Vi
         </select>
       </label>
       <Menu
-        label={t(locale, 'segmentsPickLabel', { field })}
+        label={t(locale, 'segmentsPickMenu', { field })}
         summary={`${t(locale, 'segmentsPick')} ▾`}
         className="segment-menu"
         onToggle={(isOpen) => {
