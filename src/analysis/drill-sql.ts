@@ -1,5 +1,14 @@
 import { ident } from '../sql/quote';
+import type { Scheme } from '../schemes/types';
 import type { SqlQuery } from './tier-distribution';
+
+/** The columns of a scheme's result that say why a customer is in a tier (a ladder's metric is the amount). */
+export function drillColumnsOf(scheme: Scheme): string[] {
+  if (scheme.kind === 'scorecard') return ['score'];
+  if (scheme.kind === 'quadrant') return ['x', 'y'];
+  if (scheme.kind === 'rfm') return ['r_score', 'f_score', 'm_score'];
+  return [];
+}
 
 /** Customers whose `field` holds `value` (null: the field is empty), e.g. one branch. */
 export interface SegmentGroup {
@@ -28,6 +37,8 @@ export interface DrillSource {
   readonly hasPeriod: boolean;
   readonly hasName: boolean;
   readonly hasBranch: boolean;
+  /** Result columns a tier's list shows besides the amount: what the scheme tiers by (a score, the two axes). */
+  readonly extras?: readonly string[];
   /** Whether the dataset has a column (a group's field must be one). */
   readonly hasColumn: (name: string) => boolean;
 }
@@ -75,8 +86,9 @@ export function drillQuery(s: DrillSource, seg: Segment, limit?: number): SqlQue
         params.push(group.value);
       }
     }
+    const own = (s.extras ?? []).map((c) => `, r.${ident(c)}`).join('');
     return {
-      sql: `SELECT r.customer_id${extra}, r.tier, ${amount('r')} AS amount
+      sql: `SELECT r.customer_id${extra}, r.tier${own}, ${amount('r')} AS amount
         FROM (${s.compiledSql}) r${who ? ` LEFT JOIN ${who} p ON p.customer_id = r.customer_id` : ''}
         WHERE ${where.join(' AND ')}
         ORDER BY amount DESC NULLS LAST, r.customer_id${tail}`,

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
-import { drillQuery, type DrillSource, type Segment } from '../analysis/drill-sql';
+import { drillColumnsOf, drillQuery, type DrillSource, type Segment } from '../analysis/drill-sql';
 import { ident } from '../sql/quote';
 import type { DatasetInfo } from '../ingest/dataset';
 import { compileScheme, type CompiledScheme } from '../schemes/compile';
@@ -32,6 +32,8 @@ export interface DrillList {
   readonly name: boolean;
   readonly branch: boolean;
   readonly amount: boolean;
+  /** Result columns shown besides the amount (a score, a quadrant's two axes), in order. */
+  readonly extras?: readonly string[];
 }
 
 export interface TierView {
@@ -331,10 +333,11 @@ export class Analyst {
       hasName: ctx.columns.has('customer_name'),
       hasBranch: ctx.columns.has('branch'),
       hasColumn: (name) => ctx.columns.has(name),
+      extras: drillColumnsOf(scheme),
     };
     const q = drillQuery(source, segment, options.limit);
     const rows = toRows(await this.query(q.sql, q.params, options.signal));
-    return { segment, rows, name: source.hasName, branch: source.hasBranch, amount: source.amount !== undefined };
+    return { segment, rows, name: source.hasName, branch: source.hasBranch, amount: source.amount !== undefined, extras: segment.kind === 'tier' ? source.extras ?? [] : [] };
   }
 
   /** A user's SQL cell: parameters bound, result capped so the page stays responsive. */

@@ -4,8 +4,8 @@ import type { LadderBound } from '../analysis/sensitivity';
 import type { Row } from '../engine/rows';
 import type { DrillList } from '../app/analyst';
 import { formatPeriod, type Locale } from '../i18n/format';
-import { t, type MessageKey, type MessageVars } from '../i18n/messages';
-import type { TierDef } from '../schemes/types';
+import { labelIn, t, type MessageKey, type MessageVars } from '../i18n/messages';
+import type { Scheme, TierDef } from '../schemes/types';
 import { tableContext } from './table';
 import type { TableData } from './view';
 
@@ -38,7 +38,25 @@ export function drillTitle(segment: Segment, customers: number, tiers: readonly 
  * the next tier up and the gap to its bound. Names keep their
  * dataset column in `sources`, so they are masked and exported as level A everywhere.
  */
-export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none', bounds?: readonly LadderBound[]): TableData {
+export interface DrillOptions {
+  /** A ladder's bounds: the list says each customer's next tier up and the gap to it. */
+  readonly bounds?: readonly LadderBound[];
+  /** The header of a scheme's own result column (`DrillList.extras`). */
+  readonly extraHeader?: (column: string) => string;
+}
+
+/** What a scheme adds to its customer lists: a ladder's bounds, the headers of its own columns. */
+export function drillOptionsOf(scheme: Scheme, locale: Locale): DrillOptions {
+  if (scheme.kind === 'ladder') return { bounds: scheme.bounds };
+  const headers: Record<string, string> =
+    scheme.kind === 'quadrant'
+      ? { x: labelIn(locale, scheme.x.label), y: labelIn(locale, scheme.y.label) }
+      : { score: t(locale, 'colScore'), r_score: t(locale, 'colRScore'), f_score: t(locale, 'colFScore'), m_score: t(locale, 'colMScore') };
+  return { extraHeader: (column) => headers[column] ?? column };
+}
+
+export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: Locale, metric: 'yuan' | 'none', options: DrillOptions = {}): TableData {
+  const { bounds } = options;
   const c = tableContext(tiers, locale, metric);
   const id = c.h('colCustomer');
   const person = c.h('colCustomerName');
@@ -48,7 +66,8 @@ export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: L
   const amountCols = !list.amount ? [] : move ? [c.inMetric('colAmountFrom'), c.inMetric('colAmountTo')] : [c.inMetric('colAmount')];
   // A ladder's list says how far each customer is from the next tier up (at the end of a move).
   const gapCols = bounds && list.amount ? [c.h('colNextTier'), c.inMetric('colGapNext')] : [];
-  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), ...tierCols, ...amountCols, ...gapCols];
+  const extras = (list.extras ?? []).map((column) => ({ column, header: options.extraHeader?.(column) ?? column }));
+  const columns = [id, ...(list.name ? [person] : []), ...(list.branch ? [branch] : []), ...tierCols, ...extras.map((e) => e.header), ...amountCols, ...gapCols];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const gapOf = (r: Row) => {
     const v = num(move ? r.amount_to : r.amount);
@@ -60,6 +79,7 @@ export function drillTable(list: DrillList, tiers: readonly TierDef[], locale: L
     ...(list.name ? { [person]: r.customer_name ?? null } : {}),
     ...(list.branch ? { [branch]: r.branch ?? null } : {}),
     ...(move ? { [tierCols[0]!]: c.name(String(r.from_tier)), [tierCols[1]!]: c.name(String(r.to_tier)) } : { [tierCols[0]!]: c.name(String(r.tier)) }),
+    ...Object.fromEntries(extras.map((e) => [e.header, num(r[e.column])])),
     ...(amountCols.length === 2 ? { [amountCols[0]!]: num(r.amount_from), [amountCols[1]!]: num(r.amount_to) } : amountCols.length === 1 ? { [amountCols[0]!]: num(r.amount) } : {}),
     ...gapOf(r),
   }));

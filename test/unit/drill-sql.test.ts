@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { drillQuery, type DrillSource, type Segment } from '../../src/analysis/drill-sql';
+import { drillColumnsOf, drillQuery, type DrillSource, type Segment } from '../../src/analysis/drill-sql';
+import { presetById } from '../../src/schemes/presets';
 
 const SOURCE: DrillSource = { compiledSql: 'SELECT * FROM scored', dataset: 'dataset', amount: 'aum', hasPeriod: true, hasName: true, hasBranch: true, hasColumn: (c) => ['branch', 'customer_type'].includes(c) };
 
@@ -24,6 +25,13 @@ describe('drill queries', () => {
     const q = drillQuery(SOURCE, { kind: 'tier', period: '2025-12', tier: 'vip' }, 100);
     expect(q.sql).toMatch(/ORDER BY amount DESC NULLS LAST, r\.customer_id LIMIT 100$/);
     expect(drillQuery(SOURCE, { kind: 'move', from: 'a', to: 'b', fromTier: 'x', toTier: 'y' }).sql).toMatch(/ORDER BY coalesce\(m\.amount_to, m\.amount_from\) DESC NULLS LAST, m\.customer_id$/);
+  });
+
+  test("a tier's list carries the scheme's own columns (a score, two axes), quoted", () => {
+    const q = drillQuery({ ...SOURCE, extras: ['x', 'y'] }, { kind: 'tier', period: '2025-12', tier: 'star' });
+    expect(q.sql).toMatch(/^SELECT r\.customer_id, p\.customer_name, p\.branch, r\.tier, r\."x", r\."y", r\."aum"::DOUBLE AS amount/);
+    expect(drillColumnsOf(presetById('value-matrix'))).toEqual(['x', 'y']);
+    expect(drillColumnsOf(presetById('retail-aum'))).toEqual([]);
   });
 
   test("a group's field must be a dataset column (its name is quoted, never taken as SQL)", () => {

@@ -44,12 +44,19 @@ describe('customer lists: the gap to the next tier up', () => {
       [['c5', '贵宾', '大众', 600_000, 450_000, '贵宾', 50_000]],
     ],
   ])('%s', (_name, drilled, expected) => {
-    const t = drillTable(drilled, TIERS, 'zh-CN', 'yuan', BOUNDS);
+    const t = drillTable(drilled, TIERS, 'zh-CN', 'yuan', { bounds: BOUNDS });
     expect(t.columns.slice(-2)).toEqual(['上一层级', '距上一层级差额（元）']);
     const rows = t.rows.map((r) => t.columns.map((c) => r[c] ?? null));
     expect(rows.map((r) => r.map((v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)))).toEqual(expected);
     // The gap is an amount like the amounts beside it (exported as #,##0.00).
     expect(t.formats?.['距上一层级差额（元）']).toBe('amount');
+  });
+
+  test("a scorecard's list shows the score, a quadrant's its two axes, by their names", () => {
+    const scored = { ...list({ kind: 'tier', period: null, tier: 'vip' }, [{ customer_id: 'c1', tier: 'vip', score: 87.5, amount: null }]), amount: false, extras: ['score'] };
+    const t = drillTable(scored, TIERS, 'zh-CN', 'none', { extraHeader: (c) => (c === 'score' ? '评分' : c) });
+    expect(t.columns).toEqual(['客户号', '层级', '评分']);
+    expect(t.rows[0]).toEqual({ 客户号: 'c1', 层级: '贵宾', 评分: 87.5 });
   });
 
   test('no ladder, no gap columns', () => {

@@ -5,7 +5,7 @@ import type { Workspace } from '../../app/workspace';
 import { t } from '../../i18n/messages';
 import { defaultSensitivity, maskCell } from '../../privacy/mask';
 import { tiersOf } from '../../schemes/types';
-import { drillTable, drillTitle } from '../../views/drill';
+import { drillOptionsOf, drillTable, drillTitle } from '../../views/drill';
 import { metricUnitOf } from '../../views/table';
 import { useAsk, useWorkspaceState } from '../hooks';
 import { useLocale } from '../locale';
@@ -24,7 +24,7 @@ export function CustomerList({ segment, controller, workspace, onClose }: { segm
   const list = useAsk(() => controller.drill(segment), [segment, version]);
   const scheme = controller.currentScheme();
   const tiers = useMemo(() => (scheme ? tiersOf(scheme) : []), [scheme]);
-  const table = useMemo(() => (list.status === 'ready' ? drillTable(list.value, tiers, locale, scheme ? metricUnitOf(scheme) : 'yuan', scheme?.kind === 'ladder' ? scheme.bounds : undefined) : undefined), [list, tiers, locale, scheme]);
+  const table = useMemo(() => (list.status === 'ready' ? drillTable(list.value, tiers, locale, scheme ? metricUnitOf(scheme) : 'yuan', scheme ? drillOptionsOf(scheme, locale) : {}) : undefined), [list, tiers, locale, scheme]);
 
   useEffect(() => {
     const d = dialog.current;
