@@ -14,6 +14,7 @@ import { filterableColumns } from '../../views/group-fields';
 import { useAsk, useWorkspaceState } from '../hooks';
 import { useLocale } from '../locale';
 import { Menu } from '../Menu';
+import { ValueChecklist } from './ValueChecklist';
 
 /**
  * The dashboard's filters: chips for those in force (each removable) with the rows they keep, and
@@ -126,45 +127,9 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
             <input type="text" value={max} onChange={(e) => setMax(e.target.value)} aria-label={t(locale, 'filterMax')} placeholder={t(locale, 'filterMax')} />
           </span>
         )}
-        {column && !numeric && choices.status === 'ready' && (
-          <fieldset className="filter-values">
-            <legend>{t(locale, 'filterValues')}</legend>
-            {choices.value.map((c) => (
-              <label key={String(c.value)}>
-                <input
-                  type="checkbox"
-                  checked={picked.has(c.value)}
-                  onChange={(e) => {
-                    const next = new Set(picked);
-                    if (e.target.checked) next.add(c.value);
-                    else next.delete(c.value);
-                    setPicked(next);
-                  }}
-                />{' '}
-                <span data-value="">{c.value ?? t(locale, 'filterEmptyValue')}</span> <span className="hint">{formatCount(c.rows)}</span>
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {column && !numeric && choices.status === 'ready' && <ValueChecklist legend={t(locale, 'filterValues')} choices={choices.value} picked={picked} onChange={setPicked} />}
         {tierScheme && (
-          <fieldset className="filter-values">
-            <legend>{t(locale, 'filterValues')}</legend>
-            {tiersOf(tierScheme).map((tier) => (
-              <label key={tier.id}>
-                <input
-                  type="checkbox"
-                  checked={picked.has(tier.id)}
-                  onChange={(e) => {
-                    const next = new Set(picked);
-                    if (e.target.checked) next.add(tier.id);
-                    else next.delete(tier.id);
-                    setPicked(next);
-                  }}
-                />{' '}
-                {labelIn(locale, tier.label)}
-              </label>
-            ))}
-          </fieldset>
+          <ValueChecklist legend={t(locale, 'filterValues')} choices={tiersOf(tierScheme).map((tier) => ({ value: tier.id, label: labelIn(locale, tier.label) }))} picked={picked} onChange={setPicked} />
         )}
         {problem && <span className="error">{problem}</span>}
         {(column || tierScheme) && (

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { DEFAULT_SEGMENTS, MAX_SEGMENTS } from '../../analysis/segments';
-import { formatCount } from '../../i18n/format';
 import { columnLabel, t } from '../../i18n/messages';
 import type { ViewCell } from '../../notebook/types';
 import { categoryColumns } from '../../views/group-fields';
@@ -10,6 +9,7 @@ import type { SegmentsModel } from '../../views/kinds/segments';
 import { useAsk, useWorkspaceState } from '../hooks';
 import { useLocale } from '../locale';
 import { Menu } from '../Menu';
+import { ValueChecklist } from './ValueChecklist';
 
 /**
  * What the segments view compares: a category field, and two to six of its values (the largest
@@ -49,25 +49,7 @@ export function SegmentPicker({ cell, model, controller, workspace }: { cell: Vi
           setOpen(isOpen);
         }}
       >
-          <fieldset className="filter-values">
-            <legend>{t(locale, 'segmentsPickLabel', { field })}</legend>
-            {choices.status === 'ready' &&
-              choices.value.map((c) => (
-                <label key={String(c.value)}>
-                  <input
-                    type="checkbox"
-                    checked={picked.has(c.value)}
-                    onChange={(e) => {
-                      const next = new Set(picked);
-                      if (e.target.checked) next.add(c.value);
-                      else next.delete(c.value);
-                      setPicked(next);
-                    }}
-                  />{' '}
-                  <span data-value="">{c.value ?? t(locale, 'filterEmptyValue')}</span> <span className="hint">{formatCount(c.rows)}</span>
-                </label>
-              ))}
-          </fieldset>
+        <ValueChecklist legend={t(locale, 'segmentsPickLabel', { field })} choices={choices.status === 'ready' ? choices.value : []} picked={picked} onChange={setPicked} />
           <span className="hint">{picked.size > MAX_SEGMENTS ? t(locale, 'segmentsTooMany', { n: MAX_SEGMENTS }) : t(locale, 'segmentsLargest', { n: DEFAULT_SEGMENTS })}</span>
           <button type="button" className="primary" disabled={!ok} onClick={() => choose({ ...rest, values: [...picked] })}>
             {t(locale, 'segmentsApply')}
