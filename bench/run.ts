@@ -27,7 +27,8 @@ import { gbkDecodeFloor } from './lib/decode-floor';
 import { freshMemoryCost, type FreshMemoryCost } from './lib/memory-floor';
 import { parquetIpcMb, parquetWasmFloor, type ParquetWasmFloor } from './lib/wasm-floor';
 import { cpuMonitor, peakSampler } from './lib/procmem';
-import { nativeBench, type NativeResult } from './lib/native';
+import { DASHBOARD_COLUMNS, openNative, type NativeResult, type NativeSession } from './lib/native';
+import { calibrate, loadSampler, type Calibration } from './lib/calibration';
 import { markdown, summaryText, targets, type BenchResult, type MoveSummary, type TracedRepeat } from './lib/report';
 import { dragRun, firstView, firstViewParts, frameInterval, measureLoad, measureMemory, requeryRun, sliderRun, useScenario, waitIdle, type FirstViewParts, type LoadTiming, type MoveRun } from './lib/scenarios';
 import { median, percentile, ratio, round, summarize, type Summary } from './lib/stats';
@@ -93,6 +94,15 @@ function parseOptions(argv: readonly string[]): Options {
 const started = Date.now();
 const loadAtStart = os.loadavg()[0]!;
 const cpu = cpuMonitor();
+const machineLoad = loadSampler();
+
+/** Native loads timed right after the browser's loads of the same file. */
+interface NativeLoads {
+  parquet: number[];
+  parquetColumns: number[];
+  csv: number[];
+  panel12: number[];
+}
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function chromiumVersion(): string {
@@ -143,7 +153,7 @@ interface BrowserResults {
   frameMs: { a: number; b: number };
 }
 
-async function browserBench(o: Options, files: BenchFiles, origin: string): Promise<BrowserResults> {
+async function browserBench(o: Options, files: BenchFiles, origin: string, native: NativeSession, nativeLoads: NativeLoads): Promise<BrowserResults> {
   const fileOf: Record<LoadKind, string> = { gbk_csv: files.gbkCsv, csv: files.csv, parquet: files.parquet, panel12: files.panel12 };
   const loads: BrowserResults['loads'] = { gbk_csv: [], csv: [], parquet: [], panel12: [] };
   const memory: BrowserResults['memory'] = { gbk_csv: [], csv: [], parquet: [], panel12: [] };
@@ -177,6 +187,18 @@ async function browserBench(o: Options, files: BenchFiles, origin: string): Prom
           memory[kind].push(m);
           peaks[kind].push(sampler.stop());
           log(`load ${kind.padEnd(8)} run ${run}/${o.loadRuns}: ${t.ms.toFixed(0)} ms (ingest ${t.ingestMs.toFixed(0)} ms), renderer ${m.totalMb.toFixed(0)} MB in ${m.renderers} process(es), peak ${peaks[kind].at(-1)!.toFixed(0)} MB`);
+          // Native DuckDB loads the same file right after, so the ratio is of figures side by side.
+          if (kind !== 'gbk_csv') {
+            const ms = await native.load(kind === 'csv' ? 'csv' : 'parquet', fileOf[kind]);
+            nativeLoads[kind].push(ms);
+            let columns = '';
+            if (kind === 'parquet') {
+              const cols = await native.load('parquet', fileOf[kind], DASHBOARD_COLUMNS);
+              nativeLoads.parquetColumns.push(cols);
+              columns = `; the dashboard's ${DASHBOARD_COLUMNS.length} columns ${cols.toFixed(0)} ms`;
+            }
+            log(`  native ${kind} (1 thread) right after: ${ms.toFixed(0)} ms${columns}`);
+          }
         } catch (e) {
           const peak = sampler.stop();
           loadErrors[kind] = `${e instanceof Error ? e.message.split('\n')[0] : String(e)} (renderer peak ${peak.toFixed(0)} MB)`;
@@ -298,7 +320,7 @@ const chartSums = (byChart: Record<string, number[]>): { p50: number; p95: numbe
   return { p50: round(median(sums)), p95: round(percentile(sums, 0.95)) };
 };
 
-function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, floor: ParquetWasmFloor & { readonly panelIpcMb: number }, chromium: string): BenchResult {
+function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: NativeResult, floor: ParquetWasmFloor & { readonly panelIpcMb: number }, chromium: string, cal: { start: Calibration; end: Calibration }): BenchResult {
   const med = (xs: readonly number[]) => round(median(xs));
   const loadMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ms));
   const ingestMs = (k: LoadKind) => med(br.loads[k].map((t) => t.ingestMs));
@@ -320,9 +342,12 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       native_parquet_ms: med(nat.parquetMs),
       native_csv_ms: med(nat.csvMs),
       native_panel12_ms: med(nat.panel12Ms),
+      // The same Parquet file, only the columns the default dashboard reads (the page reads all today).
+      native_parquet_same_columns_ms: med(nat.parquetColumnsMs),
+      native_parquet_same_columns: [...DASHBOARD_COLUMNS],
       ingest_ms: { parquet: ingestMs('parquet'), csv: ingestMs('csv'), gbk_csv: ingestMs('gbk_csv'), panel12: ingestMs('panel12') },
       runs_ms: Object.fromEntries(Object.entries(br.loads).map(([k, v]) => [k, v.map((t) => round(t.ms))])),
-      native_runs_ms: { parquet: nat.parquetMs.map((x) => round(x)), csv: nat.csvMs.map((x) => round(x)), panel12: nat.panel12Ms.map((x) => round(x)) },
+      native_runs_ms: { parquet: nat.parquetMs.map((x) => round(x)), parquet_same_columns: nat.parquetColumnsMs.map((x) => round(x)), csv: nat.csvMs.map((x) => round(x)), panel12: nat.panel12Ms.map((x) => round(x)) },
       gbk_csv_mb: round(gbkMb),
       gbk_csv_mb_per_s: round(gbkMb / (loadMs('gbk_csv') / 1000)),
       gbk_csv_ingest_mb_per_s: round(gbkMb / (ingestMs('gbk_csv') / 1000)),
@@ -339,6 +364,7 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
         csv_vs_native: ratio(loadMs('csv'), med(nat.csvMs)),
         panel12_vs_native: ratio(loadMs('panel12'), med(nat.panel12Ms)),
         parquet_ingest_vs_native: ratio(ingestMs('parquet'), med(nat.parquetMs)),
+        parquet_ingest_vs_native_same_columns: ratio(ingestMs('parquet'), med(nat.parquetColumnsMs)),
       },
     },
     memory: {
@@ -421,6 +447,11 @@ function assemble(o: Options, files: BenchFiles, br: BrowserResults, nat: Native
       frame_interval_ms: { loads_and_first_view: round(br.frameMs.a), latency: round(br.frameMs.b) },
     },
     load_average: { start: round(loadAtStart), end: round(os.loadavg()[0]!) },
+    machine_load: (({ start, mean, max, end, samples }) => ({ start: round(start), mean: round(mean), max: round(max), end: round(end), samples }))(machineLoad.stop()),
+    calibration_ms: {
+      js_sort_2m: { start: round(cal.start.jsSortMs), end: round(cal.end.jsSortMs) },
+      native_hash_30m: { start: round(cal.start.nativeHashMs), end: round(cal.end.nativeHashMs) },
+    },
     cpu: (({ otherCores, oursCores }) => ({ other_cores: round(otherCores), bench_cores: round(oursCores) }))(cpu.stop()),
     errors: Object.entries(br.loadErrors).map(([k, m]) => `load ${k}: ${m}`),
     outside_requests: br.outside,
@@ -451,30 +482,38 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
     }
     const chromium = chromiumVersion();
+    log('calibration (a fixed workload, to compare runs) …');
+    const calStart = await calibrate();
+    log(`calibration: JS sort ${calStart.jsSortMs.toFixed(0)} ms, native hash ${calStart.nativeHashMs.toFixed(0)} ms`);
     const server = await startPreview(outDir);
+    const native = await openNative();
+    const nativeLoads: NativeLoads = { parquet: [], parquetColumns: [], csv: [], panel12: [] };
     let br: BrowserResults;
     try {
-      br = await browserBench(o, files, server.origin);
+      br = await browserBench(o, files, server.origin, native, nativeLoads);
     } finally {
       await server.close();
     }
-    log('native DuckDB, 1 thread …');
-    const nat = await nativeBench({
-      parquet: files.parquet,
-      csv: files.csv,
-      panel12: files.panel12,
-      loadRuns: o.loadRuns,
-      queryRuns: o.queryRuns,
-      ladderSets: br.onePeriod.values,
-      quadrantSets: br.quadrantSlider.values,
-      log,
-    });
+    log('native DuckDB, 1 thread: the tier queries …');
+    const queries = await native.queries({ parquet: files.parquet, queryRuns: o.queryRuns, ladderSets: br.onePeriod.values, quadrantSets: br.quadrantSlider.values, log });
+    native.close();
+    const nat: NativeResult = {
+      version: native.version,
+      threads: native.threads,
+      parquetMs: nativeLoads.parquet,
+      parquetColumnsMs: nativeLoads.parquetColumns,
+      csvMs: nativeLoads.csv,
+      panel12Ms: nativeLoads.panel12,
+      ...queries,
+    };
     log('parquet-wasm and DuckDB-WASM alone (Node, 1 thread) …');
     const floor = await parquetWasmFloor(files.parquet, o.loadRuns);
     log(`Parquet 1M in the wasm builds alone: decode ${floor.decodeMs.toFixed(0)} ms (${floor.ipcMb.toFixed(0)} MB of IPC), Arrow insert ${floor.insertMs.toFixed(0)} ms`);
     const panelIpcMb = await parquetIpcMb(files.panel12);
     log(`the panel as the page hands it to DuckDB-WASM: ${panelIpcMb.toFixed(0)} MB of Arrow IPC`);
-    const result = assemble(o, files, br, nat, { ...floor, panelIpcMb }, chromium);
+    const calEnd = await calibrate();
+    log(`calibration again: JS sort ${calEnd.jsSortMs.toFixed(0)} ms, native hash ${calEnd.nativeHashMs.toFixed(0)} ms`);
+    const result = assemble(o, files, br, nat, { ...floor, panelIpcMb }, chromium, { start: calStart, end: calEnd });
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (o.out) {
       mkdirSync(path.dirname(o.out), { recursive: true });

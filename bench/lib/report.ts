@@ -37,6 +37,9 @@ export interface BenchResult {
     native_parquet_ms: number;
     native_csv_ms: number;
     native_panel12_ms: number;
+    /** Native, the same Parquet file, only the dashboard's columns (absent before 2026-12-07 evening). */
+    native_parquet_same_columns_ms?: number;
+    native_parquet_same_columns?: string[];
     ingest_ms: { parquet: number; csv: number; gbk_csv: number; panel12: number };
     runs_ms: Record<string, number[]>;
     native_runs_ms: Record<string, number[]>;
@@ -114,6 +117,10 @@ export interface BenchResult {
   load_average: { start: number; end: number };
   /** Mean CPU (in cores) used during the run by other processes and by the benchmark (Node + Chromium). */
   cpu: { other_cores: number; bench_cores: number };
+  /** The 1-minute load average sampled every 5 s through the run (absent before 2026-12-07 evening). */
+  machine_load?: { start: number; mean: number; max: number; end: number; samples: number };
+  /** A fixed workload timed at the start and the end of the run: how fast the machine was (absent before 2026-12-07 evening). */
+  calibration_ms?: { js_sort_2m: { start: number; end: number }; native_hash_30m: { start: number; end: number } };
   /** What failed (a load the page could not do); the matching numbers are null. */
   errors: string[];
   outside_requests: string[];
@@ -245,6 +252,14 @@ const cores = (r: BenchResult) => Number(/(\d+) cores/.exec(r.machine)?.[1] ?? N
 /** Other processes used more than a quarter of a core on average: the numbers are skewed. */
 const busy = (r: BenchResult) => r.cpu.other_cores > 0.25;
 
+/** How fast and how busy the machine was in this run, for comparing runs (its speed drifts up to 3×). */
+function calibrationText(r: BenchResult): string {
+  const c = r.calibration_ms;
+  const m = r.machine_load;
+  if (!c || !m) return '';
+  return `Calibration (a fixed workload at the start / end of the run): sorting 2M numbers in Node ${f0(c.js_sort_2m.start)} / ${f0(c.js_sort_2m.end)} ms, native DuckDB hashing 30M rows (1 thread) ${f0(c.native_hash_30m.start)} / ${f0(c.native_hash_30m.end)} ms. Load average during the run: mean ${f2(m.mean)}, max ${f2(m.max)} (${m.samples} samples); other processes used ${f2(r.cpu.other_cores)} cores on average.`;
+}
+
 /** Console summary at the end of a run. */
 export function summaryText(r: BenchResult): string {
   const lines: string[] = [];
@@ -296,6 +311,7 @@ Machine: ${r.machine}.${busy(r) ? `\n**This run shared the machine with other wo
 Data: ${r.customers.toLocaleString('en-US')} customers × ${r.months} months from \`scripts/generate-samples.ts --bench\`
 (one period: ${r.data.one_period_rows.toLocaleString('en-US')} rows; panel: ${r.data.panel_rows.toLocaleString('en-US')} rows).
 Browser: ${r.chromium}, headless, DuckDB-WASM 1.32 (eh bundle, 1 thread). Native: DuckDB ${r.native.duckdb} via @duckdb/node-api, \`SET threads=1\`.
+${calibrationText(r)}
 
 ## Targets
 
@@ -309,7 +325,8 @@ ${bounds(r).length ? `### What bounds the targets not met\n\n${bounds(r).join('\
 Browser load = just before \`page.setInputFiles\` (the real file input, by path) → \`tierlensBench.loaded()\` rose and
 \`idle()\` is true, i.e. the data is in DuckDB **and the default notebook has recomputed on it**. "Ingest" stops at
 \`loaded()\` rising (data in DuckDB, before the notebook reacts) — the closer match to native \`CREATE TABLE\`.
-Medians of ${L.runs_ms.parquet?.length ?? 0} runs, each in a fresh tab (a new renderer process).
+Medians of ${L.runs_ms.parquet?.length ?? 0} runs, each in a fresh tab (a new renderer process). Each native load runs right after the
+browser's load of the same file, so a ratio compares figures taken side by side.${L.native_parquet_same_columns_ms !== undefined ? ` The page reads every column of a file today; native DuckDB reading only the ${L.native_parquet_same_columns?.length ?? 0} columns the default dashboard needs (${(L.native_parquet_same_columns ?? []).join(', ')}) loads the 1M Parquet in ${f0(L.native_parquet_same_columns_ms)} ms: the page's ingest is ${times(L.ingest_ms.parquet / L.native_parquet_same_columns_ms)} that.` : ''}
 
 ${table(
   ['File', 'Browser (ms)', 'Ingest (ms)', 'Native 1 thread (ms)', 'Browser / native', 'Renderer memory after (MB)', 'Peak while loading (MB)'],
