@@ -223,7 +223,10 @@ export async function dragRun(
   unitsPerStep = 1.2,
   stepsPerDrag = 10,
 ): Promise<Omit<MoveRun, 'values' | 'sliders' | 'chartMs'> & { drags: number; noEvent: number; stepPx: number }> {
-  await page.locator('[data-cell="quadrant"] .chart').scrollIntoViewIfNeeded();
+  // In the middle of the window: at its top, the sticky notebook bar lies over the chart's top
+  // edge, where the grab point may be, and the press lands on the bar instead of the handle.
+  const chart = page.locator('[data-cell="quadrant"] .chart');
+  await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const pxPerUnit = await calibrate(page);
   const stepPx = Math.min(80, Math.max(2, Math.ceil(unitsPerStep * pxPerUnit)));
   const latencies: number[] = [];
@@ -235,6 +238,8 @@ export async function dragRun(
   while (k < warmup + moves) {
     await settle(page, 300);
     const h = await handle(page);
+    const onChart = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-cell="quadrant"] .chart'), [h.x, h.y]);
+    if (!onChart) throw new Error(`the quadrant's grab point (${h.x.toFixed(0)}, ${h.y.toFixed(0)}) is covered by another element`);
     await page.mouse.move(h.x, h.y);
     await page.mouse.down();
     const dir = drags % 2 === 0 ? -1 : 1;
