@@ -9,6 +9,8 @@ export interface GroupTierCount {
   readonly group: string | null;
   readonly tier: string;
   readonly customers: number;
+  /** Their amount, where the scheme has one. */
+  readonly amount?: number | null;
 }
 
 export interface SegmentMix {

@@ -120,7 +120,7 @@ export class Analyst {
   private ladderInputs(scheme: LadderScheme, period: string | null, signal?: AbortSignal, group?: string): Promise<Table> {
     const ctx = this.ctx();
     const by = group ?? (ctx.columns.has('branch') ? 'branch' : undefined);
-    return this.cached(`ladder-inputs|${by === 'branch' || group === undefined ? '' : `${group}|`}${structureKey(scheme)}|${period}`, async () => {
+    return this.cached(`ladder-inputs|${by ?? ''}|${structureKey(scheme)}|${period}`, async () => {
       const q = ladderInputsQuery(scheme, ctx, period, by);
       return this.query(q.sql, q.params, signal);
     }, signal);
@@ -128,11 +128,6 @@ export class Analyst {
 
   ladderTuner(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<LadderTuner> {
     return this.cached(`ladder|${structureKey(scheme)}|${period}`, async () => LadderTuner.fromTable(scheme, await this.ladderInputs(scheme, period, signal)), signal);
-  }
-
-  /** Ladder tuners per branch of one period (the same extraction, grouped in TypeScript). */
-  branchTuners(scheme: LadderScheme, period: string | null, signal?: AbortSignal): Promise<Map<string, LadderTuner>> {
-    return this.cached(`branches|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal), 'branch'), signal);
   }
 
   /**
@@ -221,48 +216,36 @@ export class Analyst {
   }
 
   /**
-   * Customers per value of a column and tier in one period (fast for ladders, SQL otherwise); a
-   * group of null holds the customers whose column is empty.
+   * Customers (and amounts) per value of a column and tier in one period (fast for ladders, SQL
+   * otherwise); a group of null holds the customers whose column is empty.
    */
   async tierByGroup(scheme: Scheme, period: string | null, field: string, signal?: AbortSignal): Promise<GroupTierCount[]> {
     const d = this.dataset();
     if (!d?.columns.some((c) => c.name === field)) throw new Error(`the data has no column "${field}"`);
     if (scheme.kind === 'ladder') {
       const tuners = await this.cached(`groups|${field}|${structureKey(scheme)}|${period}`, async () => LadderTuner.byGroup(scheme, await this.ladderInputs(scheme, period, signal, field), field, EMPTY_GROUP), signal);
-      return [...tuners].flatMap(([group, t]) => t.counts(scheme.bounds).filter((c) => c.customers > 0).map((c) => ({ group: group === EMPTY_GROUP ? null : group, tier: c.tier, customers: c.customers })));
-    }
-    const { table } = await this.apply(scheme, signal);
-    const rows = toRows(
-      await this.query(
-        `SELECT CAST(d.${ident(field)} AS VARCHAR) AS grp, r.tier, count(*)::INTEGER AS customers
-         FROM ${ident(table)} r JOIN ${ident(d.table)} d ON d.customer_id = r.customer_id AND d.period IS NOT DISTINCT FROM r.period
-         WHERE ${period === null ? 'r.period IS NULL' : 'CAST(r.period AS VARCHAR) = ?'} GROUP BY ALL`,
-        period === null ? [] : [period],
-        signal,
-      ),
-    );
-    return rows.map((r) => ({ group: r.grp === null || r.grp === undefined ? null : String(r.grp), tier: String(r.tier), customers: Number(r.customers) }));
-  }
-
-  /** Customers per branch and tier in one period (fast for ladders, SQL otherwise). */
-  async tierByBranch(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
-    const d = this.dataset();
-    if (!d?.fields.includes('branch')) return [];
-    if (scheme.kind === 'ladder') {
-      const tuners = await this.branchTuners(scheme, period, signal);
-      return [...tuners].flatMap(([branch, t]) => t.counts(scheme.bounds).filter((c) => c.customers > 0).map((c) => ({ branch, tier: c.tier, customers: c.customers, amount: c.amount })));
+      return [...tuners].flatMap(([group, t]) =>
+        t.counts(scheme.bounds).filter((c) => c.customers > 0).map((c) => ({ group: group === EMPTY_GROUP ? null : group, tier: c.tier, customers: c.customers, amount: c.amount })),
+      );
     }
     const { table } = await this.apply(scheme, signal);
     const amount = amountColumnOf(scheme);
-    return toRows(
+    const rows = toRows(
       await this.query(
-        `SELECT d.branch, r.tier, count(*)::INTEGER AS customers, ${amount ? `coalesce(sum(r.${ident(amount)}), 0)` : 'NULL'}::DOUBLE AS amount
+        `SELECT CAST(d.${ident(field)} AS VARCHAR) AS grp, r.tier, count(*)::INTEGER AS customers, ${amount ? `coalesce(sum(r.${ident(amount)}), 0)` : 'NULL'}::DOUBLE AS amount
          FROM ${ident(table)} r JOIN ${ident(d.table)} d ON d.customer_id = r.customer_id AND d.period IS NOT DISTINCT FROM r.period
          WHERE ${period === null ? 'r.period IS NULL' : 'CAST(r.period AS VARCHAR) = ?'} GROUP BY ALL`,
         period === null ? [] : [period],
         signal,
       ),
     );
+    return rows.map((r) => ({ group: r.grp === null || r.grp === undefined ? null : String(r.grp), tier: String(r.tier), customers: Number(r.customers), amount: r.amount === null || r.amount === undefined ? null : Number(r.amount) }));
+  }
+
+  /** Customers per branch and tier in one period: the by-branch view's rows. */
+  async tierByBranch(scheme: Scheme, period: string | null, signal?: AbortSignal): Promise<Row[]> {
+    if (!this.dataset()?.fields.includes('branch')) return [];
+    return (await this.tierByGroup(scheme, period, 'branch', signal)).map((r) => ({ branch: r.group, tier: r.tier, customers: r.customers, amount: r.amount ?? null }));
   }
 
   /** The near-threshold (临界) list of a ladder scheme (SQL). */

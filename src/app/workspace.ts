@@ -2,8 +2,7 @@ import type { Engine } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { FILTERED_VIEW, filterViewStatements, sameFilters, tierFilterScheme, type Filter, type TierSource } from '../analysis/filters';
 import { compileScheme } from '../schemes/compile';
-import { fitOf } from '../schemes/fit';
-import { PRESETS } from '../schemes/presets';
+import { runnablePresets } from '../schemes/fit';
 import { ident } from '../sql/quote';
 import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
@@ -533,7 +532,7 @@ function failureOf(file: string, e: unknown): LoadFailure {
 export function builtInTiers(whole: DatasetInfo): TierSource {
   const columns = new Set(whole.columns.map((c) => c.name));
   return (id) => {
-    const scheme = PRESETS.find((p) => p.id === id);
-    return scheme && fitOf(scheme, columns).runnable ? compileScheme(scheme, { table: whole.table, columns }).sql : undefined;
+    const scheme = runnablePresets(columns).find((p) => p.id === id);
+    return scheme && compileScheme(scheme, { table: whole.table, columns }).sql;
   };
 }

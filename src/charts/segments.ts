@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts';
+import type { PsiBand } from '../analysis/psi';
 import type { SegmentComparison } from '../analysis/segments';
 import { formatCount, formatShare, type Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
@@ -42,7 +43,7 @@ export function buildSegmentsOption(input: SegmentsChartInput): EChartsOption {
   const { comparison: c, locale } = input;
   const tl = tierLookup(input.tiers, locale);
   const panels = [
-    { name: t(locale, 'chartSegmentsWhole'), customers: c.whole.customers, counts: c.whole.counts, psi: undefined as number | undefined, band: undefined as string | undefined },
+    { name: t(locale, 'chartSegmentsWhole'), customers: c.whole.customers, counts: c.whole.counts, psi: undefined as number | undefined, band: undefined as PsiBand | undefined },
     ...c.segments.map((s) => ({ name: input.valueText(s.value), customers: s.customers, counts: s.counts, psi: s.psi, band: s.band })),
   ];
   const shareOf = (p: (typeof panels)[number], i: number) => (p.customers > 0 ? p.counts[i]! / p.customers : 0);
@@ -81,7 +82,7 @@ export function buildSegmentsOption(input: SegmentsChartInput): EChartsOption {
           left: `${parseFloat(g.left) + width / 2}%`,
           textAlign: 'center' as const,
           top: g.top - 22,
-          textStyle: { fontSize: FONT.label - 1, fontWeight: 'normal' as const, color: p.band ? PSI_BAND_COLORS[p.band as keyof typeof PSI_BAND_COLORS] : '#555' },
+          textStyle: { fontSize: FONT.label - 1, fontWeight: 'normal' as const, color: p.band ? PSI_BAND_COLORS[p.band] : '#555' },
         };
       }),
     ],
@@ -95,7 +96,7 @@ export function buildSegmentsOption(input: SegmentsChartInput): EChartsOption {
         if (!hit || !panel) return '';
         const i = c.tiers.indexOf(hit.tier);
         const lines = [`<b>${escapeHtml(panel.name)}</b>`, `${swatch(tl.color(hit.tier))}${tl.html(hit.tier)}: ${formatCount(panel.counts[i] ?? 0)} (${formatShare(shareOf(panel, i))})`];
-        if (panel.psi !== undefined && panel.band) lines.push(`PSI ${formatPsi(panel.psi)} · ${escapeHtml(psiBandLabel(panel.band as 'stable', locale))}`);
+        if (panel.psi !== undefined && panel.band) lines.push(`PSI ${formatPsi(panel.psi)} · ${escapeHtml(psiBandLabel(panel.band, locale))}`);
         return lines.join('<br/>');
       },
     },

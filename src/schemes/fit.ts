@@ -42,6 +42,11 @@ export function fitOf(scheme: Scheme, columns: ReadonlySet<string>): SchemeFit {
   };
 }
 
+/** The built-in schemes that can run on data with these columns, in the presets' order. */
+export function runnablePresets(columns: ReadonlySet<string>): Scheme[] {
+  return PRESETS.filter((p) => fitOf(p, columns).runnable);
+}
+
 /** Share of a scheme's optional fields the data has (1 for a scheme without any). */
 const optionalShare = (f: SchemeFit) => {
   const total = f.optionalPresent.length + f.optionalAbsent.length;

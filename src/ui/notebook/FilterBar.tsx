@@ -2,8 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { NotebookController } from '../../app/notebook-controller';
 import type { Workspace } from '../../app/workspace';
 import { isNumericType, tierFilterField, type Filter } from '../../analysis/filters';
-import { fitOf } from '../../schemes/fit';
-import { PRESETS } from '../../schemes/presets';
+import { runnablePresets } from '../../schemes/fit';
 import { tiersOf } from '../../schemes/types';
 import { parseNumberText } from '../../ingest/values';
 import { formatCount } from '../../i18n/format';
@@ -33,7 +32,7 @@ export function FilterBar({ controller, workspace }: { controller: NotebookContr
   const current = controller.currentScheme()?.id;
   const others = useMemo(() => {
     const names = new Set((state.dataset?.columns ?? []).map((c) => c.name));
-    return PRESETS.filter((p) => p.id !== current && fitOf(p, names).runnable);
+    return runnablePresets(names).filter((p) => p.id !== current);
   }, [state.dataset, current]);
   const tierScheme = others.find((p) => tierFilterField(p.id) === field);
   const choices = useAsk(() => workspace.filterChoices(field), [field, state.wholeRows], column !== undefined && !numeric);

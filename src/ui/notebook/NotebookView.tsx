@@ -100,6 +100,7 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
 
   // The period and compare-with choices sit in the bar, as one control, not as cards.
   const filtersNow = notebook.filters ?? [];
+  const filtersLine = filtersNow.length > 0 ? t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) }) : undefined;
   const docked = notebook.cells.filter((c): c is ParamCell => c.kind === 'param' && c.dock === 'bar');
   return (
     <div className="notebook">
@@ -146,11 +147,11 @@ export function NotebookView({ controller, workspace, onSave, onOpen, onRebuild 
           </Menu>
         </span>
       </div>
-      {filtersNow.length > 0 && (
+      {filtersLine !== undefined && (
         <>
-          <p className="print-filters">{t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) })}</p>
+          <p className="print-filters">{filtersLine}</p>
           {/* Every printed page names the filters, in its top margin. */}
-          <style data-testid="print-filters-rule">{`@page { @top-left { content: ${cssString(t(locale, 'filtersLine', { filters: filtersText(filtersNow, locale) }))}; } }`}</style>
+          <style data-testid="print-filters-rule">{`@page { @top-left { content: ${cssString(filtersLine)}; } }`}</style>
         </>
       )}
       {notebook.cells.filter((c) => !(c.kind === 'param' && c.dock === 'bar')).map((cell) => (
