@@ -58,6 +58,8 @@ export class Analyst {
     private readonly exec: Exec,
     private readonly dataset: () => DatasetInfo | undefined,
     private readonly version: () => number,
+    /** Reads every column of the data not read yet: a user's SQL may select them all (`SELECT *`). */
+    private readonly readAll: (engine: Engine) => Promise<void> = async () => undefined,
   ) {}
 
   private ctx() {
@@ -325,7 +327,10 @@ export class Analyst {
 
   /** A user's SQL cell: parameters bound, result capped so the page stays responsive. */
   async sql(sql: string, params: readonly (string | number)[], signal?: AbortSignal): Promise<Table> {
-    return this.query(sql, params, signal);
+    return this.exec(async (engine) => {
+      await this.readAll(engine);
+      return engine.query(sql, params);
+    }, signal);
   }
 }
 

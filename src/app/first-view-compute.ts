@@ -16,7 +16,7 @@ export const SNAPSHOT_FILES = { sample: `data-samples/${SAMPLE_NAME}`, snapshot:
  */
 export async function computeFirstView(engine: Promise<Engine>, sample: InputFile, locale: Locale = 'zh-CN'): Promise<FirstViewSnapshot> {
   const workspace = new Workspace(engine);
-  const failures = await workspace.addFiles([sample]);
+  const failures = await workspace.addFiles([sample], { sample: true });
   const dataset = workspace.getState().dataset;
   if (failures.length > 0 || !dataset) throw new Error(`${sample.name}: ${failures.map((f) => f.message).join('; ') || 'no data'}`);
   const controller = new NotebookController(workspace, emptyNotebook());

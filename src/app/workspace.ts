@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/types';
+import type { Engine, SqlValue } from '../engine/types';
 import { toRows, type Row } from '../engine/rows';
 import { FILTERED_VIEW, filterViewStatements, sameFilters, tierFilterScheme, type Filter, type TierSource } from '../analysis/filters';
 import { compileScheme } from '../schemes/compile';
@@ -8,8 +8,9 @@ import { Analyst, type Exec } from './analyst';
 import { rowsToArrowIPC } from '../export/arrow-rows';
 import { defaultSensitivity } from '../privacy/mask';
 import type { Sensitivity } from '../ingest/vocabulary';
-import { buildDataset, HIDDEN_COLUMNS, type DatasetInfo } from '../ingest/dataset';
-import { dropFileTables, loadFile, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
+import { buildDataset, datasetNameOf, HIDDEN_COLUMNS, stackDataset, type DatasetInfo } from '../ingest/dataset';
+import { mentionedIn, missingColumnOf } from '../ingest/deferred';
+import { dropFileTables, loadFile, readMoreColumns, remapFile, type InputFile, type LoadedFile, type LoadOptions } from '../ingest/load';
 import type { MappingResult } from '../ingest/mapping';
 import type { FileReport } from '../ingest/report';
 import type { FieldName } from '../ingest/vocabulary';
@@ -66,7 +67,7 @@ export interface PrivacyState {
   readonly log: readonly SessionLogEntry[];
 }
 
-export type LoadStage = 'read' | 'map' | 'check' | 'dataset';
+export type LoadStage = 'read' | 'map' | 'check' | 'dataset' | 'columns';
 
 export interface WorkspaceState {
   readonly files: readonly FileView[];
@@ -116,6 +117,8 @@ export class Workspace {
     filters: [],
     wholeRows: undefined,
   };
+  /** The statement that made the filtered view (the last of the filters' statements), if filters are in force. */
+  private filterView: { readonly sql: string; readonly params: readonly SqlValue[] } | undefined;
   /** The dataset without filters (the table stays whole; filters make a view over it). */
   private whole: DatasetInfo | undefined;
   private readonly listeners = new Set<() => void>();
@@ -202,11 +205,70 @@ export class Workspace {
     return run;
   }
 
-  /** Engine access for the analyst: serialized, and skipped when superseded. */
-  private readonly exec: Exec = (work, signal) => this.serial(async () => work(await this.engine), signal);
+  /**
+   * Engine access for the analyst: serialized, and skipped when superseded. A query that names a
+   * column not read yet (lazily read Parquet) has it read, then runs again.
+   */
+  private readonly exec: Exec = (work, signal) => this.serial(async () => work(this.onDemand(await this.engine)), signal);
+
+  /** `engine`, with queries that read the columns they name that are not read yet. */
+  private onDemand(engine: Engine): Engine {
+    return {
+      ...engine,
+      query: async (sql, params) => {
+        for (;;) {
+          try {
+            return await engine.query(sql, params);
+          } catch (e) {
+            const missing = missingColumnOf(e)?.toLowerCase();
+            const pending = this.pendingColumns();
+            if (missing === undefined || !pending.some((p) => p.toLowerCase() === missing)) throw e;
+            // Every pending column the query names, read in one go.
+            await this.readColumns(engine, [missing, ...mentionedIn(sql, pending)]);
+          }
+        }
+      },
+    };
+  }
+
+  /** The dataset's columns that are read, of the files that stay when more are added (not the sample). */
+  private readColumnNames(): Set<string> {
+    const staying = this.files.filter((f) => f.id !== this.sampleId);
+    return new Set(staying.flatMap((f) => f.typed.columns.filter((c) => !c.pending).map((c) => datasetNameOf(f, c.name))));
+  }
+
+  /** The dataset's columns (by their names in it) that some file has not read yet. */
+  private pendingColumns(): string[] {
+    return [...new Set(this.files.flatMap((f) => (f.staging.deferred?.pending ?? []).map((c) => datasetNameOf(f, c))))];
+  }
+
+  /**
+   * Reads dataset columns not read yet (`all`: every one) from their files, and stacks the dataset
+   * again. Values already read do not change, so nothing computed from them is redone.
+   */
+  private async readColumns(engine: Engine, names: readonly string[] | 'all'): Promise<void> {
+    const wanted = names === 'all' ? undefined : new Set(names.map((n) => n.toLowerCase()));
+    const reading = this.files.map((f) => (f.staging.deferred?.pending ?? []).filter((c) => !wanted || wanted.has(datasetNameOf(f, c).toLowerCase())));
+    if (reading.every((r) => r.length === 0)) return;
+    const before = { busy: this.state.busy, stage: this.state.stage, progress: this.state.progress };
+    try {
+      const files: LoadedFile[] = [];
+      for (const [i, f] of this.files.entries()) {
+        if (reading[i]!.length > 0) this.set({ busy: f.name, stage: 'columns', progress: i / this.files.length });
+        files.push(reading[i]!.length > 0 ? await readMoreColumns(engine, f, reading[i]!) : f);
+      }
+      this.files = files;
+      await stackDataset(engine, files);
+      // The filtered view is over the dataset's columns as they were: made again over all of them.
+      if (this.filterView) await engine.query(this.filterView.sql, this.filterView.params);
+      this.set({ files: files.map(fileView) });
+    } finally {
+      this.set(before);
+    }
+  }
 
   /** Answers the notebook's analysis views (fast path or SQL). */
-  readonly analyst = new Analyst(this.exec, () => this.state.dataset, () => this.state.version);
+  readonly analyst = new Analyst(this.exec, () => this.state.dataset, () => this.state.version, (engine) => this.readColumns(engine, 'all'));
 
   /**
    * Loads files; each that fails is reported and skipped, the rest (and everything loaded
@@ -223,7 +285,8 @@ export class Workspace {
         this.set({ busy: input.name, progress: i / inputs.length, stage: 'read' });
         const onProgress = throttled((f: number, stage: LoadStage) => this.set({ progress: (i + f * 0.95) / inputs.length, stage }));
         try {
-          const file = await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress });
+          // The user's Parquet is read lazily (the bundled sample is small and decoded ahead).
+          const file = await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress, lazy: !options.sample, alsoRead: this.readColumnNames() });
           // SheetJS read the workbook in JavaScript: its bytes are still whole (the engine took none).
           if ((file.report.sheets?.length ?? 0) > 1) this.workbooks.set(file.id, input);
           added.push(file);
@@ -360,8 +423,11 @@ export class Workspace {
       if (!dataset) throw new Error('no data loaded');
       const sensitive = this.sensitiveColumns(dataset.columns.map((c) => c.name));
       const drop = includeSensitive ? [] : sensitive;
+      await this.readColumns(engine, dataset.columns.map((c) => c.name).filter((c) => !drop.includes(c)));
       this.log('export', `dataset.parquet${sensitive.length ? (includeSensitive ? `, with ${sensitive.join(', ')}` : `, without ${sensitive.join(', ')}`) : ''}`);
-      return engine.exportParquet(`SELECT * EXCLUDE (${[...HIDDEN_COLUMNS, ...drop].map(ident).join(', ')}) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
+      // A personal column never read is not in the table to leave out.
+      const unread = new Set(this.pendingColumns());
+      return engine.exportParquet(`SELECT * EXCLUDE (${[...HIDDEN_COLUMNS, ...drop.filter((c) => !unread.has(c))].map(ident).join(', ')}) FROM ${ident(dataset.table)} ORDER BY __file, __rec`);
     });
   }
 
@@ -420,6 +486,9 @@ export class Workspace {
     this.analyst.reset();
     const sampleGone = !files.some((f) => f.id === this.sampleId);
     if (sampleGone) this.sampleId = undefined;
+    // A column one file has read is read in every file that has it, so the files stack alike.
+    const read = new Set(files.flatMap((f) => f.typed.columns.filter((c) => !c.pending).map((c) => datasetNameOf(f, c.name))));
+    files = await Promise.all(files.map((f) => readMoreColumns(engine, f, (f.staging.deferred?.pending ?? []).filter((c) => read.has(datasetNameOf(f, c))))));
     const whole = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.whole = whole;
     this.files = files;
@@ -431,7 +500,7 @@ export class Workspace {
     const levels: Record<string, Sensitivity> = {};
     for (const c of whole?.columns ?? []) levels[c.name] = this.state.privacy.levels[c.name] ?? defaultSensitivity(c.name);
     this.set({
-      files: files.map(({ id, name, report, mapping, size }) => ({ id, name, report, mapping, size })),
+      files: files.map(fileView),
       dataset,
       filters,
       wholeRows: whole?.rows,
@@ -446,8 +515,14 @@ export class Workspace {
    * filters (a column the data lacks, an empty range) throw `FilterError` naming their field.
    */
   private async filtered(engine: Engine, whole: DatasetInfo | undefined, filters: readonly Filter[]): Promise<{ dataset: DatasetInfo | undefined; filters: readonly Filter[] }> {
-    if (!whole || filters.length === 0) return { dataset: whole, filters };
-    for (const { sql, params } of filterViewStatements(filters, whole.columns, whole.table, builtInTiers(whole))) await engine.query(sql, params);
+    if (!whole || filters.length === 0) {
+      this.filterView = undefined;
+      return { dataset: whole, filters };
+    }
+    const live = this.onDemand(engine);
+    const statements = filterViewStatements(filters, whole.columns, whole.table, builtInTiers(whole));
+    for (const { sql, params } of statements) await live.query(sql, params);
+    this.filterView = statements.at(-1);
     const counted = await engine.query(`SELECT count(*)::BIGINT AS n FROM ${ident(FILTERED_VIEW)}`);
     const rows = Number(counted.getChild('n')?.get(0) ?? 0);
     return { dataset: { ...whole, table: FILTERED_VIEW, rows }, filters };
@@ -467,7 +542,7 @@ export class Workspace {
   /** The values of a text column with their row counts, most frequent first (a filter's choices). */
   filterChoices(field: string, limit = 500): Promise<{ value: string | null; rows: number }[]> {
     return this.serial(async () => {
-      const engine = await this.engine;
+      const engine = this.onDemand(await this.engine);
       const whole = this.whole;
       if (!whole || !whole.columns.some((c) => c.name === field)) return [];
       const t = await engine.query(`SELECT CAST(${ident(field)} AS VARCHAR) AS v, count(*)::BIGINT AS n FROM ${ident(whole.table)} GROUP BY ALL ORDER BY n DESC, v NULLS LAST LIMIT ${Math.max(1, Math.floor(limit))}`);
@@ -481,6 +556,7 @@ export class Workspace {
       const engine = await this.engine;
       const dataset = this.state.dataset;
       if (!dataset) return { columns: [], rows: [], total: 0 };
+      await this.readColumns(engine, 'all');
       // The latest period only: a filter, not a top-N over every row of a 12-month panel.
       const latest = dataset.periods.at(-1);
       const table = await engine.query(
@@ -490,6 +566,11 @@ export class Workspace {
       return { columns: table.schema.fields.map((f) => f.name), rows: toRows(table), total: dataset.rows };
     });
   }
+}
+
+/** What the page shows of a loaded file. */
+function fileView({ id, name, report, mapping, size }: LoadedFile): FileView {
+  return { id, name, report, mapping, size };
 }
 
 /**

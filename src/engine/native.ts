@@ -5,6 +5,7 @@ import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import * as parquet from 'parquet-wasm';
 import { OFFLINE_SETTINGS, type Engine, type SqlValue } from './types';
+import type { ParquetSource } from './parquet-io';
 import { rowsToArrow } from './rows-to-arrow';
 import { ident, str } from '../sql/quote';
 
@@ -45,13 +46,25 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
         rmSync(p, { force: true });
       }
     },
-    // Native DuckDB has no tab-sized memory: every column is read (`skip` is a browser concern).
-    async insertParquet(table: string, bytes: Uint8Array): Promise<string[]> {
+    async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean): Promise<string[]> {
       const p = path(`${table}.insert.parquet`);
-      writeFileSync(p, bytes);
+      writeFileSync(p, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
       try {
-        await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_parquet(${str(p)})`);
-        return [];
+        const names = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(p)})`)).getRowObjects().map((r) => String(r.column_name));
+        const skipped = skip ? names.filter(skip) : [];
+        const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)).map(ident).join(', ') : '*';
+        await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${columns} FROM read_parquet(${str(p)})`);
+        return skipped;
+      } finally {
+        rmSync(p, { force: true });
+      }
+    },
+    async describeParquet(source: ParquetSource) {
+      const p = path('describe.parquet');
+      writeFileSync(p, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
+      try {
+        const rows = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(p)})`)).getRowObjects();
+        return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
       } finally {
         rmSync(p, { force: true });
       }

@@ -21,6 +21,51 @@ const STREAM_BATCH_ROWS = 122_880;
  */
 const INSERTS_AHEAD = 8;
 
+/**
+ * A Parquet file's bytes, or the file itself: a dropped `File` is read in ranges as columns are
+ * asked for, so its bytes need not stay in the page's memory between reads.
+ */
+export type ParquetSource = Uint8Array | Blob;
+
+const asBlob = (source: ParquetSource): Blob => (source instanceof Blob ? source : new Blob([source as BlobPart]));
+
+/** The size in bytes of a Parquet source. */
+export const sourceSize = (source: ParquetSource): number => (source instanceof Blob ? source.size : source.length);
+
+/**
+ * A Parquet file's columns as an Arrow IPC stream without rows (its schema), read from the
+ * footer alone: inserted into DuckDB, it gives each column's type before any row is decoded.
+ */
+export async function parquetSchemaIPC(pq: ParquetWasm, source: ParquetSource): Promise<Uint8Array> {
+  const file = await pq.ParquetFile.fromFile(asBlob(source));
+  try {
+    return file.schema().intoIPCStream();
+  } finally {
+    file.free();
+  }
+}
+
+/** Where a schema is inserted to be described (dropped right after). */
+export const SCHEMA_TABLE = '__tl_parquet_schema';
+
+/**
+ * The DuckDB types of a schema-only IPC stream: inserted as an empty table and described, so the
+ * types are the ones the rows will get when they are read.
+ */
+export async function describeBySchema(
+  schemaIPC: Uint8Array,
+  insert: (ipc: Uint8Array) => unknown,
+  query: (sql: string) => unknown,
+): Promise<{ name: string; type: string }[]> {
+  await insert(schemaIPC);
+  try {
+    const described = (await query(`DESCRIBE ${SCHEMA_TABLE}`)) as { toArray(): { column_name: string; column_type: string }[] };
+    return described.toArray().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  } finally {
+    await query(`DROP TABLE IF EXISTS ${SCHEMA_TABLE}`);
+  }
+}
+
 /** A whole Parquet file decoded ahead of its insert: its column names and IPC batches, in order. */
 export interface DecodedParquet {
   readonly names: readonly string[];
@@ -40,11 +85,11 @@ interface Batch {
  */
 async function withBatches<T>(
   pq: ParquetWasm,
-  bytes: Uint8Array,
+  source: ParquetSource,
   skip: ((column: string) => boolean) | undefined,
   use: (batches: AsyncIterable<Batch>, names: string[], skipped: string[], totalRows: number) => Promise<T>,
 ): Promise<T> {
-  const file = await pq.ParquetFile.fromFile(new Blob([bytes as BlobPart]));
+  const file = await pq.ParquetFile.fromFile(asBlob(source));
   try {
     const names = tableFromIPC(file.schema().intoIPCStream()).schema.fields.map((f) => f.name);
     const metadata = file.metadata();
@@ -67,7 +112,7 @@ async function withBatches<T>(
         const rows = value.numRows;
         yield { ipc: value.intoIPCStream(), rows };
       }
-      if (!any) yield { ipc: pq.readParquet(bytes, { columns }).intoIPCStream(), rows: 0 };
+      if (!any) yield { ipc: pq.readParquet(source instanceof Blob ? new Uint8Array(await source.arrayBuffer()) : source, { columns }).intoIPCStream(), rows: 0 };
     }
     try {
       return await use(batches(), names, skipped, totalRows);
@@ -106,7 +151,7 @@ export interface ParquetPartsOptions {
  */
 export async function readParquetInParts(
   pq: ParquetWasm,
-  bytes: Uint8Array,
+  source: ParquetSource,
   skip: ((column: string) => boolean) | undefined,
   insert: (ipcStream: Uint8Array, first: boolean) => unknown,
   options: ParquetPartsOptions = {},
@@ -119,7 +164,7 @@ export async function readParquetInParts(
     }
     return [];
   }
-  return withBatches(pq, bytes, skip, async (batches, _names, skipped, totalRows) => {
+  return withBatches(pq, source, skip, async (batches, _names, skipped, totalRows) => {
     // Decoding (here, on this thread) and inserting (DuckDB's worker, in the browser) overlap.
     // Inserts are handed over as soon as their batch is decoded, up to INSERTS_AHEAD at once: the
     // worker runs them in order, one at a time, and always has the next one waiting.

@@ -1,3 +1,4 @@
+import type { ParquetSource } from './parquet-io';
 import type { Table } from 'apache-arrow';
 
 /** A value that may be bound to a `?` placeholder. */
@@ -30,7 +31,9 @@ export interface Engine {
    * the share of rows inserted as batches go in (a 12-month panel takes tens of seconds here);
    * an engine that inserts in one statement may not call it.
    */
-  insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]>;
+  insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]>;
+  /** A Parquet file's columns and the types DuckDB gives them, from its footer (no row is read). */
+  describeParquet(source: ParquetSource): Promise<{ readonly name: string; readonly type: string }[]>;
   /** Runs a query and returns its result as a Parquet file (zstd-compressed). */
   exportParquet(sql: string): Promise<Uint8Array>;
   /** Reads a file the engine wrote (e.g. `COPY … TO`), then forgets it. */

@@ -4,7 +4,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { RecordBatchReader, Table as ArrowTable, type RecordBatch, type Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { decodeParquet, ipcFileToParquet, readParquetInParts, type DecodedParquet } from './parquet-io';
+import { decodeParquet, describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type DecodedParquet, type ParquetSource } from './parquet-io';
 import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
@@ -83,11 +83,12 @@ async function open(): Promise<Engine> {
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
-    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
-      const decoded = await early.get(bytes);
-      early.delete(bytes);
-      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { decoded, onProgress }));
+    async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
+      const decoded = source instanceof Uint8Array ? await early.get(source) : undefined;
+      if (source instanceof Uint8Array) early.delete(source);
+      return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { decoded, onProgress }));
     },
+    describeParquet: async (source: ParquetSource) => describeBySchema(await parquetSchemaIPC(pq, source), (ipc) => conn.insertArrowFromIPCStream(ipc, { name: SCHEMA_TABLE, create: true }), (sql) => conn.query(sql)),
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },

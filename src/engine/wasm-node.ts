@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
 import * as pq from 'parquet-wasm';
-import { ipcFileToParquet, readParquetInParts } from './parquet-io';
+import { describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type ParquetSource } from './parquet-io';
 import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /**
@@ -50,9 +50,10 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     async insertArrowIPC(table: string, ipcStream: Uint8Array): Promise<void> {
       conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
-    async insertParquet(table: string, bytes: Uint8Array, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
-      return storeParquet(bytes.length, () => readParquetInParts(pq, bytes, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
+    async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
+      return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
     },
+    describeParquet: async (source: ParquetSource) => describeBySchema(await parquetSchemaIPC(pq, source), (ipc) => conn.insertArrowFromIPCStream(ipc, { name: SCHEMA_TABLE, create: true }), (sql) => conn.query(sql)),
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },

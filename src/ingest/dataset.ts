@@ -50,39 +50,15 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     await engine.query(`CREATE TABLE ${ident(DATASET_TABLE)} (customer_id VARCHAR, period VARCHAR)`);
     return { table: DATASET_TABLE, rows: 0, periods: [], fields: [], columns: [], duplicateIds: 0, problems };
   }
-  const keyed = periodColumnsAreKey(files);
-  const selects = files.map((f, index) => {
-    const byColumn = new Map(Object.entries(f.mapping.mapping).map(([field, col]) => [col as string, field as FieldName]));
-    const parts: string[] = [];
-    for (const c of f.typed.columns) {
-      const field = byColumn.get(c.name);
-      if (field === 'period') continue;
-      const target = field ?? (isReserved(c.name) ? `${c.name}_src` : c.name);
-      parts.push(`${ident(c.name)} AS ${ident(target)}`);
-    }
-    const periodColumn = f.mapping.mapping.period;
-    let period = 'NULL::VARCHAR';
-    if (periodColumn !== undefined) period = `CAST(${ident(periodColumn)} AS VARCHAR)`;
-    else if (files.length > 1) {
-      const fromName = periodFromFileName(f.name);
-      if (fromName === undefined) problems.push(problem({ severity: 'warning', file: f.name }, 'noPeriodInName'));
-      period = str(fromName ?? f.name);
-    }
-    // The period's own column where every file has one of one type (see periodColumnsAreKey).
-    // Otherwise the period's own expression again: a bare `period` could name a source column.
-    const key = keyed && periodColumn !== undefined ? ident(periodColumn) : period;
-    parts.push(`${period} AS period`, `${key} AS ${PERIOD_KEY}`, `${index}::INTEGER AS __file`, `__rec::INTEGER AS __rec`);
-    return `SELECT ${parts.join(', ')} FROM ${ident(f.typed.table)}`;
-  });
-  // A view over the files' tables: stacking 12 monthly files copies nothing.
-  await dropRelation(engine, DATASET_TABLE);
-  await engine.query(`CREATE VIEW ${ident(DATASET_TABLE)} AS ${selects.join(' UNION ALL BY NAME ')}`);
+  await stackDataset(engine, files, problems);
 
   const columns = toRows(await engine.query(`DESCRIBE ${ident(DATASET_TABLE)}`)).map((r: Row) => ({ name: String(r.column_name), sqlType: String(r.column_type) }));
   const fieldNames = new Set<string>(files.flatMap((f) => Object.keys(f.mapping.mapping)));
-  const described: DatasetColumn[] = columns
-    .filter((c) => !c.name.startsWith('__'))
-    .map((c) => ({ ...c, field: fieldNames.has(c.name) ? (c.name as FieldName) : undefined }));
+  const read = columns.filter((c) => !c.name.startsWith('__'));
+  // Columns of lazily read files not read yet: the data has them, typed as they will be read.
+  const pending = files.flatMap((f) => f.typed.columns.filter((c) => c.pending).map((c) => ({ name: datasetNameOf(f, c.name), sqlType: c.sqlType })));
+  const unread = [...new Map(pending.filter((p) => !read.some((c) => c.name === p.name)).map((p) => [p.name, p])).values()];
+  const described: DatasetColumn[] = [...read, ...unread].map((c) => ({ ...c, field: fieldNames.has(c.name) ? (c.name as FieldName) : undefined }));
   const hasPeriod = files.length > 1 || files.some((f) => f.mapping.mapping.period !== undefined);
   const stats = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(DATASET_TABLE)}`))[0]!;
   const periods = hasPeriod
@@ -125,6 +101,44 @@ export async function buildDataset(engine: Engine, files: readonly LoadedFile[])
     duplicateIds,
     problems,
   };
+}
+
+/**
+ * (Re)creates the dataset view over the files' typed tables, from the columns read so far; a
+ * file's column named by a field appears under the field's name. `problems` hears about files
+ * whose period cannot be told.
+ */
+export async function stackDataset(engine: Engine, files: readonly LoadedFile[], problems: Problem[] = []): Promise<void> {
+  const keyed = periodColumnsAreKey(files);
+  const selects = files.map((f, index) => {
+    const parts: string[] = [];
+    for (const c of f.typed.columns) {
+      if (c.pending || f.mapping.mapping.period === c.name) continue;
+      parts.push(`${ident(c.name)} AS ${ident(datasetNameOf(f, c.name))}`);
+    }
+    const periodColumn = f.mapping.mapping.period;
+    let period = 'NULL::VARCHAR';
+    if (periodColumn !== undefined) period = `CAST(${ident(periodColumn)} AS VARCHAR)`;
+    else if (files.length > 1) {
+      const fromName = periodFromFileName(f.name);
+      if (fromName === undefined) problems.push(problem({ severity: 'warning', file: f.name }, 'noPeriodInName'));
+      period = str(fromName ?? f.name);
+    }
+    // The period's own column where every file has one of one type (see periodColumnsAreKey).
+    // Otherwise the period's own expression again: a bare `period` could name a source column.
+    const key = keyed && periodColumn !== undefined ? ident(periodColumn) : period;
+    parts.push(`${period} AS period`, `${key} AS ${PERIOD_KEY}`, `${index}::INTEGER AS __file`, `__rec::INTEGER AS __rec`);
+    return `SELECT ${parts.join(', ')} FROM ${ident(f.typed.table)}`;
+  });
+  // A view over the files' tables: stacking 12 monthly files copies nothing.
+  await dropRelation(engine, DATASET_TABLE);
+  await engine.query(`CREATE VIEW ${ident(DATASET_TABLE)} AS ${selects.join(' UNION ALL BY NAME ')}`);
+}
+
+/** The dataset's name for a file's column: its field's, else its own (renamed if reserved). */
+export function datasetNameOf(file: LoadedFile, column: string): string {
+  const field = Object.entries(file.mapping.mapping).find(([, c]) => c === column)?.[0];
+  return field ?? (isReserved(column) ? `${column}_src` : column);
 }
 
 /**

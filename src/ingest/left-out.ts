@@ -115,10 +115,12 @@ export function keptRowsSql(id: string, scan: LeftOutScan): string {
  * `include` are records the user took back in. One scan of the staging table for a clean file;
  * the running sums only when some row is a candidate for them.
  */
-export async function findLeftOutRows(engine: Engine, staging: Staging, id: string, mapping: FieldMapping, include: readonly number[] = []): Promise<LeftOutScan> {
+export async function findLeftOutRows(engine: Engine, staging: Staging, id: string, fullMapping: FieldMapping, include: readonly number[] = []): Promise<LeftOutScan> {
   const table = ident(staging.table);
   const out = ident(skipTable(id));
   const described = toRows(await engine.query(`DESCRIBE ${table}`)).map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
+  // A lazily read Parquet file is looked at in the columns read at load (see deferred.ts).
+  const mapping = Object.fromEntries(Object.entries(fullMapping).filter(([, c]) => described.some((d) => d.name === c))) as FieldMapping;
   const isText = (c: string) => described.find((d) => d.name === c)?.type === 'VARCHAR';
   const text = (c: string) => (isText(c) ? ident(c) : `CAST(${ident(c)} AS VARCHAR)`);
   const idColumn = mapping.customer_id;

@@ -40,6 +40,8 @@ export interface ColumnReport {
   readonly nulls: number;
   /** Cells that were not missing but could not be read as `type` (now NULL, and listed). */
   readonly invalid: number;
+  /** Not read yet (a Parquet column nothing has asked for): `nulls` and `invalid` are not known. */
+  readonly pending?: boolean;
 }
 
 export interface FileReport {

@@ -1,5 +1,6 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { Engine } from '../engine/types';
+import { sourceSize, type ParquetSource } from '../engine/parquet-io';
 import { IngestError, problem, type Problem } from './report';
 import { fieldForHeader } from './mapping';
 import { defaultSensitivity } from '../privacy/mask';
@@ -17,23 +18,31 @@ export function personalColumnsSkip(size: number, limit = PERSONAL_COLUMNS_LIMIT
   return size > limit ? (name: string) => defaultSensitivity(fieldForHeader(name) ?? name) === 'A' : undefined;
 }
 
-/** Parquet → staging table with the file's own column types; `onProgress` hears the share of rows in. */
+/**
+ * Parquet → staging table with the file's own column types; `onProgress` hears the share of rows
+ * in. With `read`, only the columns it names are read now (the rest stay in the file, see
+ * deferred.ts); personal columns of a file above `personalLimit` are left out for good.
+ */
 export async function stageParquet(
   engine: Engine,
   id: string,
   file: string,
-  bytes: Uint8Array,
-  options: { readonly personalLimit?: number; readonly onProgress?: (fraction: number) => void } = {},
+  source: ParquetSource,
+  options: { readonly personalLimit?: number; readonly read?: (column: string) => boolean; readonly onProgress?: (fraction: number) => void } = {},
 ): Promise<Staging> {
   const table = `stg_${id}`;
+  const forGood = personalColumnsSkip(sourceSize(source), options.personalLimit ?? PERSONAL_COLUMNS_LIMIT);
+  const read = options.read;
+  const skip = forGood || read ? (c: string) => (forGood?.(c) ?? false) || (read !== undefined && !read(c)) : undefined;
   let skipped: string[];
   try {
-    skipped = await engine.insertParquet(table, bytes, personalColumnsSkip(bytes.length, options.personalLimit ?? PERSONAL_COLUMNS_LIMIT), options.onProgress);
+    skipped = await engine.insertParquet(table, source, skip, options.onProgress);
   } catch (e) {
     throw new IngestError(file, { code: 'errParquetUnreadable', params: { reason: e instanceof Error ? e.message : String(e) } });
   }
-  const problems: Problem[] = skipped.length
-    ? [problem({ severity: 'warning', file }, 'parquetPersonalLeftOut', { columns: skipped.join(', ') })]
+  const leftOut = forGood ? skipped.filter(forGood) : [];
+  const problems: Problem[] = leftOut.length
+    ? [problem({ severity: 'warning', file }, 'parquetPersonalLeftOut', { columns: leftOut.join(', ') })]
     : [];
   return { table, format: 'parquet', problems, lineOf: () => undefined };
 }

@@ -1,6 +1,7 @@
 import type { TextEncoding } from './decode';
 import type { FileFormat } from './detect';
 import type { Problem } from './report';
+import type { DeferredColumns } from './deferred';
 
 /**
  * A file read into DuckDB as it is (original column names, rows in file order, so `rowid`
@@ -18,6 +19,8 @@ export interface Staging {
   /** The sheet read (a workbook), and every sheet with its header, for the user to pick another. */
   readonly sheet?: string;
   readonly sheets?: readonly SheetInfo[];
+  /** Columns of the file not read yet (Parquet read lazily). */
+  readonly deferred?: DeferredColumns;
   /** Line (or sheet row) of each record by index; `undefined` where the format has none. */
   lineOf(recordIndex: number): number | undefined;
 }

@@ -21,7 +21,7 @@ import { DataPreview } from './DataPreview';
 import { PrivacyBar } from './PrivacyBar';
 import { LoadFailures, SampleNote, SchemeChoiceNote } from './DataNotes';
 
-const STAGE_TEXT = { read: 'stageRead', map: 'stageMap', check: 'stageCheck', dataset: 'stageDataset' } as const;
+const STAGE_TEXT = { read: 'stageRead', map: 'stageMap', check: 'stageCheck', dataset: 'stageDataset', columns: 'stageColumns' } as const;
 
 /** Shows load progress with its stage and a percentage, but only for loads that take over half a second. */
 function LoadProgress({ busy, progress, stage, locale }: { busy: string | undefined; progress: number | undefined; stage: LoadStage | undefined; locale: Locale }) {

@@ -14,7 +14,7 @@ async function readAll(files: FileList | File[], onRefused: (name: string, refus
   for (const f of [...files]) {
     const refusal = sizeRefusalError(f.name, f.size);
     if (refusal) onRefused(f.name, refusal);
-    else accepted.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    else accepted.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f });
   }
   return accepted;
 }

@@ -113,8 +113,16 @@ export function LoadReport({ locale, files, dataset, onRemap, onRemove, onInclud
                       </select>
                     </td>
                     {c.type === 'native' ? <td data-value="">{c.sqlType}</td> : <td>{t(locale, TYPE_TEXT[c.type])}</td>}
-                    <td className="num">{formatCount(c.nulls)}</td>
-                    <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
+                    {c.pending ? (
+                      <td colSpan={2} className="pending" title={t(locale, 'columnPendingHint')}>
+                        {t(locale, 'columnPending')}
+                      </td>
+                    ) : (
+                      <>
+                        <td className="num">{formatCount(c.nulls)}</td>
+                        <td className={`num${c.invalid > 0 ? ' warn' : ''}`}>{formatCount(c.invalid)}</td>
+                      </>
+                    )}
                     <td>
                       {(() => {
                         // Levels belong to dataset columns: the field name when mapped, else the header.

@@ -51,6 +51,8 @@ describe('the dashboard under filters', () => {
 
   /** The reference: the whole dataset filtered inline (bound parameters), then plain SQL. */
   async function reference(filters: Filter[]) {
+    // The plain SQL reads every column: the workspace reads a Parquet file's columns as its views ask.
+    await ws.preview(1);
     const whole = ws.getState().dataset!;
     const where = filterWhere(filters, whole.columns);
     await engine.query(`CREATE OR REPLACE TEMP TABLE ref_source AS SELECT * FROM dataset WHERE ${where.sql}`, where.params);
@@ -192,6 +194,7 @@ describe('the dashboard under filters', () => {
     const whole = ws.getState().dataset!;
     const columns = new Set(whole.columns.map((c) => c.name));
     // The reference: retail-aum over the whole data, its VIP and private customers per period, then savings-grade on their rows.
+    await ws.preview(1);
     await engine.query(`CREATE OR REPLACE TEMP TABLE ref_keys AS SELECT customer_id, period FROM (${compileScheme(retail, { table: 'dataset', columns }).sql}) WHERE tier IN ('vip', 'private')`);
     await engine.query('CREATE OR REPLACE TEMP TABLE ref_source AS SELECT d.* FROM dataset d SEMI JOIN ref_keys k ON k.customer_id = d.customer_id AND k.period = d.period');
     await engine.query(`CREATE OR REPLACE TEMP TABLE ref_result AS ${compileScheme(savings, { table: 'ref_source', columns }).sql}`);
