@@ -4,6 +4,7 @@
  * the data files a reopened notebook names, autosave, and the notebook's file. The page subscribes
  * to its state (`subscribe`, `getState`) and calls its actions; it runs no logic of its own.
  */
+import { firstViewColumns } from './first-columns';
 import type { Locale } from '../i18n/format';
 import { t } from '../i18n/messages';
 import { errorText, say } from '../i18n/said';
@@ -237,7 +238,9 @@ export class Session {
   /** Loads the user's files; those a reopened notebook names get their saved column mapping back. */
   async addFiles(files: readonly InputFile[], encoding: EncodingChoice): Promise<void> {
     const reattach = this.state.reattach;
-    for (const f of files) await this.workspace.addFiles([f], { encoding, overrides: reattach?.mapping?.[f.name] });
+    // A Parquet file reads at load the columns the notebook will read first (see first-columns.ts).
+    const readFirst = (columns: ReadonlySet<string>) => firstViewColumns(this.controller.currentScheme(), columns);
+    for (const f of files) await this.workspace.addFiles([f], { encoding, overrides: reattach?.mapping?.[f.name], readFirst });
     if (reattach) this.set({ reattach: { ...reattach, names: reattach.names.filter((n) => !files.some((f) => f.name === n)) } });
   }
 

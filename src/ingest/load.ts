@@ -34,6 +34,8 @@ export interface LoadOptions {
    */
   readonly lazy?: boolean;
   readonly alsoRead?: ReadonlySet<string>;
+  /** Parquet read lazily: of the dataset columns the file will give, those to read at load too. */
+  readonly readFirst?: (columns: ReadonlySet<string>) => ReadonlySet<string>;
   /** Progress of one file, 0–1, by stage (reading, mapping, checking cells). */
   readonly onProgress?: (fraction: number, stage: 'read' | 'map' | 'check') => void;
 }
@@ -157,7 +159,8 @@ async function stageLazily(engine: Engine, id: string, input: InputFile, options
   const types = Object.fromEntries(described.map((d) => [d.name, d.type]));
   const mapping = mapHeaders(headers, options.overrides);
   const field = new Map(Object.entries(mapping.mapping).map(([f, c]) => [c as string, f]));
-  const also = new Set(headers.filter((h) => options.alsoRead?.has(field.get(h) ?? h)));
+  const first = options.readFirst?.(new Set(headers.map((h) => field.get(h) ?? h)));
+  const also = new Set(headers.filter((h) => options.alsoRead?.has(field.get(h) ?? h) || first?.has(field.get(h) ?? h)));
   let now = readAtLoad(types, mapping.mapping, also);
   // A file with none of those (no id mapped) still needs a column to count its rows.
   if (!headers.some(now)) now = (c) => c === headers[0];

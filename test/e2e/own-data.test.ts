@@ -127,4 +127,33 @@ describe('a new user with their own file', () => {
     ).getRowsJS();
     expect(page.map((p) => `${p.id} ${p.tier}→${p.near}`)).toEqual(cli.map(([id, tier, n]) => `${String(id)} ${String(tier)}→${String(n)}`));
   });
+  test('a Parquet file: the dashboard reads the columns it uses, a customer list the names, the preview the rest', async () => {
+    await freshPage(h);
+    const page = h.page;
+    await page.setInputFiles('[data-testid="file-input"]', 'data-samples/retail_panel_24m.parquet');
+    await expect.poll(() => page.getByTestId('sample-replaced').count(), { timeout: 60_000 }).toBe(1);
+    await settled(h);
+    // The load report is in the page while folded: which columns nothing has asked for yet.
+    const pending = () => page.locator('.data-panel tr:has(td.pending) td:first-child').allTextContents();
+    const unread = await pending();
+    expect(unread).toEqual(expect.arrayContaining(['customer_name', 'id_number', 'phone', 'consumption_12m']));
+    expect(unread).not.toContain('aum');
+    expect(unread).not.toContain('branch');
+
+    // A tier's list names its customers (masked): the names are read for it.
+    await page.locator('[data-cell="tiers"]').getByRole('button', { name: '客户名单' }).click();
+    await page.locator('[data-cell="tiers"] .menu-items').getByRole('button').nth(1).click();
+    const dialog = page.getByTestId('customer-list');
+    await dialog.locator('.vtable-row').first().waitFor({ timeout: 60_000 });
+    const first = await dialog.locator('.vtable-row').first().locator('[role="cell"]').allTextContents();
+    expect(first[1]).toMatch(/^\S+\*/);
+    await page.keyboard.press('Escape');
+    expect(await pending()).not.toContain('customer_name');
+    expect(await pending()).toContain('id_number');
+
+    // The preview shows every column: the rest are read, with the stage said while they are.
+    await page.locator('.data-panel > summary').click();
+    await expect.poll(pending, { timeout: 60_000 }).toEqual([]);
+    await expect.poll(() => page.locator('.data-panel').textContent(), { timeout: 60_000 }).toContain('consumption_12m');
+  });
 });

@@ -94,6 +94,20 @@ describe('Parquet columns read when asked for', () => {
   });
 });
 
+describe('reading ahead', () => {
+  test('the columns the first views will read are read in the load itself, nothing personal', async () => {
+    const engine = await openWasmNodeEngine();
+    try {
+      const ws = new Workspace(Promise.resolve(engine));
+      expect(await ws.addFiles([panel()], { readFirst: (columns) => new Set([...columns].filter((c) => c === 'aum' || c === 'branch')) })).toEqual([]);
+      expect(await staged(engine, ws)).toEqual(['customer_id', 'branch', 'snapshot_date', 'aum']);
+      expect(pendingOf(ws)).toContain('customer_name');
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+});
+
 describe('files stack alike', () => {
   test('a CSV added beside a lazily read Parquet file has the Parquet file read its shared columns', async () => {
     const engine = await openWasmNodeEngine();
