@@ -63,9 +63,14 @@ export const SUMMARY_PATTERN =
  * A cell that starts a note row: `注：`, `注1:`, `说明：`, `备注`, `数据来源：…`, `制表：…`,
  * `Note:`; only rows after the last customer count as notes (see {@link findLeftOutRows}).
  */
+const NOTE_WORDS = ['注', '注释', '附注', '备注', '说明', '特别说明', '数据来源', '资料来源', '来源', '数据口径', '口径说明', '制表', '制表人', '制表日期', '编制', '编制人', '审核', '审核人', '复核', '复核人', '填表', '填表人', '填报', '填报人', '打印日期', '打印时间', 'notes?', 'source'];
+/** Marks that start a numbered note (`注1：`, `※：`, `*：`). */
+const NOTE_MARKS = ['注', '※', '\\*'];
 export const NOTE_PATTERN =
-  `^${S}*((注|注释|附注|备注|说明|特别说明|数据来源|资料来源|来源|数据口径|口径说明|制表|制表人|制表日期|编制|编制人|审核|审核人|复核|复核人|填表|填表人|填报|填报人|打印日期|打印时间|notes?|source)${S}*(\\d+${S}*)?([:：、.].*)?` +
-  `|(注|※|\\*)${S}*\\d*${S}*[:：、.].*)$`;
+  `^${S}*((${NOTE_WORDS.join('|')})${S}*(\\d+${S}*)?([:：、.].*)?` +
+  `|(${NOTE_MARKS.join('|')})${S}*\\d*${S}*[:：、.].*)$`;
+/** The characters a note can start with (after blanks): a cheap test before the pattern. */
+const NOTE_FIRST = [...new Set([...NOTE_WORDS, ...NOTE_MARKS].map((w) => w.replace(/^\\/, '')[0]!))];
 
 const summaryRe = new RegExp(SUMMARY_PATTERN, 's');
 const noteRe = new RegExp(NOTE_PATTERN, 's');
@@ -82,15 +87,22 @@ export function isNoteText(text: string | null | undefined): boolean {
 
 /** SQL of the same tests; `e` is a VARCHAR expression. */
 export function summarySql(e: string): string {
-  // A cheap test first: most cells hold none of the keywords' characters.
-  return `((contains(${e}, '计') OR contains(${e}, '总') OR ${e} ILIKE '%total%') AND regexp_full_match(lower(trim(${e})), ${str(SUMMARY_PATTERN)}, 's'))`;
+  // A cheap test first: most cells hold none of the keywords' characters. "total" in any case
+  // ends in al/AL/aL/Al; plain `contains` is a fraction of ILIKE's cost (0.3 s per 1M cells here).
+  const latin = ['al', 'AL', 'aL', 'Al'].map((t) => `contains(${e}, '${t}')`).join(' OR ');
+  // CASE, not AND: DuckDB evaluated the pattern on every row under AND (0.44 against 0.12 s).
+  return `(CASE WHEN contains(${e}, '计') OR contains(${e}, '总') OR ${latin} THEN regexp_full_match(lower(trim(${e})), ${str(SUMMARY_PATTERN)}, 's') ELSE false END)`;
 }
 export function noteSql(e: string): string {
-  return `regexp_full_match(lower(trim(${e})), ${str(NOTE_PATTERN)}, 's')`;
+  // A cheap test first: a customer's first cell (an id, a name) seldom starts with those characters.
+  const first = `left(ltrim(lower(${e}), ${str(' \t\u3000\u00a0')}), 1)`;
+  return `(CASE WHEN ${first} IN (${NOTE_FIRST.map(str).join(', ')}) THEN regexp_full_match(lower(trim(${e})), ${str(NOTE_PATTERN)}, 's') ELSE false END)`;
 }
 
 /** Leading columns looked at besides the mapped ones (a `序号` column often says `合计`). */
 const LEADING = 3;
+/** Rows from the end of a file first tested for a note (see findLeftOutRows). */
+const NOTE_WINDOW = 4_096;
 /** Leading columns in which a note's text is looked for (it sits in the first non-empty cell). */
 const NOTE_LEADING = 6;
 const TEXT_KINDS = new Set(['id', 'text', 'category']);
@@ -149,18 +161,36 @@ export async function findLeftOutRows(engine: Engine, staging: Staging, id: stri
       ? `(NOT ${idEmpty} AND ${empty(text(nameColumn))} AND ${empty(text(amountColumn))} = false)`
       : 'false';
 
+  // Summaries and rows without an id, in one scan; a row's first cell (its listed text) is made
+  // only for the rows kept: made for every row, it was half the scan's time.
   await engine.query(
     `CREATE OR REPLACE TABLE ${out} AS
-     SELECT rec, CASE WHEN summary IS NOT NULL THEN 'summary' WHEN no_id THEN 'no-id' END AS kind,
-       coalesce(summary, first_cell) AS text, note, blank, maybe_sum, NULL::INTEGER AS sum_of, false AS included
-     FROM (SELECT rowid AS rec, ${summaryCell} AS summary, ${idEmpty} AS no_id,
-             CASE WHEN ${noteSql(firstCell)} THEN ${firstCell} END AS note,
-             CASE WHEN ${idEmpty} THEN ${blank} ELSE false END AS blank,
-             ${maybeSum} AS maybe_sum, ${firstCell} AS first_cell
-           FROM ${table})
-     WHERE summary IS NOT NULL OR no_id OR note IS NOT NULL OR maybe_sum`,
+     SELECT __tl_rec AS rec, CASE WHEN __tl_summary IS NOT NULL THEN 'summary' WHEN __tl_no_id THEN 'no-id' END AS kind,
+       coalesce(__tl_summary, ${firstCell}) AS text, NULL::VARCHAR AS note, __tl_blank AS blank, __tl_maybe_sum AS maybe_sum, NULL::INTEGER AS sum_of, false AS included
+     FROM (SELECT *, rowid AS __tl_rec, ${summaryCell} AS __tl_summary, ${idEmpty} AS __tl_no_id, CASE WHEN ${idEmpty} THEN ${blank} ELSE false END AS __tl_blank, ${maybeSum} AS __tl_maybe_sum FROM ${table})
+     WHERE __tl_summary IS NOT NULL OR __tl_no_id OR __tl_maybe_sum`,
   );
   const rows = Number(toRows(await engine.query(`SELECT count(*)::BIGINT AS n FROM ${table}`))[0]?.n ?? 0);
+  // Notes count only in the file's trailing run of rows that are not customers, so only the last
+  // rows are tested for one: a window from the end, widened while the run fills it.
+  const notes = ident(`${skipTable(id)}_notes`);
+  try {
+    for (let window = NOTE_WINDOW, to = rows; ; window *= 8) {
+      const from = Math.max(0, rows - window);
+      await engine.query(
+        `CREATE OR REPLACE TEMP TABLE ${notes} AS SELECT rec, note FROM (SELECT rowid AS rec, ${firstCell} AS note FROM ${table} WHERE rowid >= ${num(from)} AND rowid < ${num(to)}) WHERE ${noteSql('note')}`,
+      );
+      await engine.query(`UPDATE ${out} SET note = n.note FROM ${notes} n WHERE ${out}.rec = n.rec`);
+      await engine.query(`INSERT INTO ${out} SELECT rec, NULL, NULL, note, false, false, NULL, false FROM ${notes} WHERE rec NOT IN (SELECT rec FROM ${out})`);
+      if (from === 0) break;
+      to = from;
+      // Every row of the window left out (or a note): the run may go on above it.
+      const run = toRows(await engine.query(`SELECT count(*)::BIGINT AS n FROM ${out} WHERE rec >= ${num(from)} AND (kind IS NOT NULL OR note IS NOT NULL OR blank)`))[0]?.n;
+      if (Number(run ?? 0) < rows - from) break;
+    }
+  } finally {
+    await engine.query(`DROP TABLE IF EXISTS ${notes}`);
+  }
   // Notes count only after the last customer: the trailing run of recognized rows ends the file.
   await engine.query(
     `UPDATE ${out} SET kind = 'note', text = note FROM (

@@ -113,6 +113,15 @@ describe.each(ENGINES)('rows that are not customers, on %s', (_name, open) => {
     ]);
   });
 
+  test('thousands of note lines after the last customer are all notes (the end of the file is searched wider)', async () => {
+    const notes = Array.from({ length: 6_000 }, (_, i) => `注${i + 1}：口径说明,,`);
+    const csv = ['客户号,客户名称,月日均AUM(元)', '说明：甲,张一,100', 'A2,张二,200', ...notes, ''].join('\n');
+    const f = await load('long-notes.csv', utf8(csv));
+    expect(await ids(f)).toEqual(['说明：甲', 'A2']);
+    expect(f.report.leftOutCount).toBe(6_000);
+    expect((f.report.leftOut ?? [])[0]).toEqual(expect.objectContaining({ line: 4, kind: 'note', text: '注1：口径说明' }));
+  });
+
   test('the summary keyword in the id cell, or a text cell of a row with a real id', async () => {
     const csv = ['客户号,客户名称,所属支行,月日均AUM(元)', 'A1,张一,西湖,100', 'A2,小计,西湖,100', '合计,,,200', 'Total:,,,200', ''].join('\n');
     const f = await load('ids.csv', utf8(csv));
