@@ -59,7 +59,7 @@ export interface BenchResult {
     parquet_ipc_mb?: number;
     /** The same for the panel, without the columns the page leaves out of it. */
     panel12_ipc_mb?: number;
-    ratio: { parquet_vs_native: number; csv_vs_native: number; panel12_vs_native: number; parquet_ingest_vs_native: number };
+    ratio: { parquet_vs_native: number; csv_vs_native: number; panel12_vs_native: number; parquet_ingest_vs_native: number; parquet_ingest_vs_native_same_columns?: number };
   };
   memory: {
     after_panel12_mb: number;
@@ -169,7 +169,8 @@ export function bounds(r: BenchResult): string[] {
         traced(S.traced?.[scenario], S.moves_per_scenario + S.warmup_moves),
     );
   };
-  sliderLine('slider_one_period_p95', 'Slider, one period', 'one_period', 16, S.one_period.p95);
+  if (missed.has('slider_dashboard_p50')) missed.add('slider_dashboard_p95');
+  sliderLine('slider_dashboard_p95', 'Slider, charts in view', 'dashboard', 33, S.dashboard?.p95 ?? NaN);
   sliderLine('slider_two_period_p95', 'Slider, two periods', 'two_period', 33, S.two_period.p95);
   sliderLine('quadrant_drag_p95', 'Quadrant drag (chart costs from its slider moves)', 'quadrant_slider', 33, S.quadrant.p95);
   const L = r.load;
@@ -177,24 +178,18 @@ export function bounds(r: BenchResult): string[] {
   const newMemory = r.memory.new_memory_first_touch_ms_per_mb;
   if (missed.has('parquet_vs_native'))
     out.push(
-      `- **Parquet** (${f2(L.ratio.parquet_vs_native)}× native; ingest alone ${f2(L.ratio.parquet_ingest_vs_native)}×): DuckDB-WASM's own Parquet reader is an extension it would download, which an offline intranet cannot; ` +
-        'the file is decoded by parquet-wasm on the page\'s thread and inserted as Arrow into DuckDB-WASM (its `insertArrowFromIPCStream` converts every value, strings above all), the two overlapped batch by batch. ' +
+      `- **Parquet** (ingest ${f0(L.ingest_ms.parquet)} ms, ${f2(L.ratio.parquet_ingest_vs_native_same_columns ?? NaN)}× native reading the same ${L.native_parquet_same_columns?.length ?? 0} columns in ${f0(L.native_parquet_same_columns_ms ?? NaN)} ms): ` +
+        "DuckDB-WASM's own Parquet reader is an extension it would download, which an offline intranet cannot; the page decodes those columns with parquet-wasm on its own thread and inserts them as Arrow into DuckDB-WASM, overlapped batch by batch. " +
+        'Its ingest also does what native `CREATE TABLE` does not: it looks for rows that are not customers, counts duplicate ids per period and lists the periods (about 0.6, 0.3–0.5 and 0.1 s for 1M rows in DuckDB-WASM in Node). ' +
         (L.parquet_wasm_decode_ms !== undefined && L.parquet_wasm_insert_ms !== undefined
-          ? `Those two builds alone, with nothing of the app (Node, one thread): parquet-wasm decodes the file in ${f0(L.parquet_wasm_decode_ms)} ms and DuckDB-WASM inserts its batches in ${f0(L.parquet_wasm_insert_ms)} ms; ` +
-            `even fully overlapped, the larger is ${times(Math.max(L.parquet_wasm_decode_ms, L.parquet_wasm_insert_ms) / L.native_parquet_ms)} native's whole load (goal: 1.5×). `
+          ? `For scale, the two wasm builds alone on every non-personal column (Node, one thread): parquet-wasm decodes them in ${f0(L.parquet_wasm_decode_ms)} ms and DuckDB-WASM inserts them in ${f0(L.parquet_wasm_insert_ms)} ms, against native's ${f0(L.native_parquet_ms)} ms for all columns. `
           : '') +
-        (newMemory !== undefined && L.parquet_ipc_mb !== undefined
-          ? `In the page, the decoded batches (${f0(L.parquet_ipc_mb)} MB of IPC) are new buffers, and new memory costs ${f2(newMemory)} ms per MB the first time it is written in this browser: about ${f0(newMemory * L.parquet_ipc_mb)} ms of the page's thread for getting that memory alone` +
-            (L.parquet_wasm_decode_ms !== undefined
-              ? `, so decoding in the page takes at least ${f0(L.parquet_wasm_decode_ms + newMemory * L.parquet_ipc_mb)} ms, ${times((L.parquet_wasm_decode_ms + newMemory * L.parquet_ipc_mb) / L.native_parquet_ms)} native's whole load, before the app does anything. `
-              : '. ')
-          : '') +
-        `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms), which native \`CREATE TABLE\` does not do.`,
+        `The rest of the browser figure is the default notebook computing on the new data (${f0(L.parquet_ms - L.ingest_ms.parquet)} ms).`,
     );
   if (missed.has('panel12_load') || missed.has('panel12_memory'))
     out.push(
-      `- **Panel** (${f2(L.panel12_ms / 1000)} s, ${f0(r.memory.after_panel12_mb)} MB; native 1 thread ${f2(L.native_panel12_ms / 1000)} s): the same Parquet path for ${(r.data.panel_rows / 1e6).toFixed(1)}M rows (ingest ${f2(L.ingest_ms.panel12 / 1000)} s, including the duplicate-id check), ` +
-        'then the notebook builds the exact tuning structures of every period on screen (sorted columns, per-branch groups). Memory is DuckDB-WASM\'s peak (wasm memory never shrinks; the rows themselves are stored compressed, about 330 MB) plus those structures; personal columns are already left out of files this large.' +
+      `- **Panel** (${f2(L.panel12_ms / 1000)} s, ${f0(r.memory.after_panel12_mb)} MB; native 1 thread ${f2(L.native_panel12_ms / 1000)} s): the same Parquet path for ${(r.data.panel_rows / 1e6).toFixed(1)}M rows, reading the columns the dashboard needs (ingest ${f2(L.ingest_ms.panel12 / 1000)} s: decoding, inserting into compressed storage, the checks for rows that are not customers and for duplicate ids), ` +
+        'then the notebook builds the exact tuning structures of every period on screen (sorted columns, per-branch groups). Memory is DuckDB-WASM\'s peak (wasm memory never shrinks) plus those structures; personal columns of files this large are never read.' +
         (newMemory !== undefined && L.panel12_ipc_mb !== undefined
           ? ` New memory is dear in this browser: a new array costs ${f2(newMemory)} ms per MB the first time it is written and ${f2(r.memory.new_memory_retouch_ms_per_mb ?? NaN)} ms per MB after. ` +
             `The panel reaches DuckDB-WASM as ${f0(L.panel12_ipc_mb)} MB of Arrow IPC batches, each a new buffer: about ${f2((newMemory * L.panel12_ipc_mb) / 1000)} s of the page's thread for getting that memory alone, before any decoding; ` +
@@ -223,18 +218,20 @@ export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
     shown: Number.isFinite(value) ? shown : 'no result (see errors)',
     met: Number.isFinite(value) && met,
   });
-  const parquetRatio = r.load.ratio.parquet_vs_native;
+  const sameColumns = r.load.ratio.parquet_ingest_vs_native_same_columns ?? NaN;
+  const D = r.slider.dashboard ?? { p50: NaN, p95: NaN };
   return [
-    t('slider_one_period_p95', 'Slider → paint p95, one period (retail-aum, 4 charts)', '≤ 16 ms', r.slider.one_period.p95, `${f1(r.slider.one_period.p95)} ms`, r.slider.one_period.p95 <= 16),
+    t('slider_dashboard_p50', 'Slider → paint p50, charts in view (default dashboard, 1366×900)', '≤ 16 ms', D.p50, `${f1(D.p50)} ms`, D.p50 <= 16),
+    t('slider_dashboard_p95', 'Slider → paint p95, charts in view (default dashboard, 1366×900)', '≤ 33 ms', D.p95, `${f1(D.p95)} ms`, D.p95 <= 33),
     t('slider_two_period_p95', 'Slider → paint p95, two periods (migration heatmap + Sankey)', '≤ 33 ms', r.slider.two_period.p95, `${f1(r.slider.two_period.p95)} ms`, r.slider.two_period.p95 <= 33),
     t('quadrant_drag_p95', 'Cut-line drag → paint p95, quadrant', '≤ 33 ms', r.slider.quadrant.p95, `${f1(r.slider.quadrant.p95)} ms`, r.slider.quadrant.p95 <= 33),
-    t('parquet_vs_native', 'Parquet load (1M customers) vs native DuckDB, 1 thread', '≤ 1.5×', parquetRatio, `${f2(parquetRatio)}× (${f0(r.load.parquet_ms)} vs ${f0(r.load.native_parquet_ms)} ms)`, parquetRatio <= 1.5),
-    t('panel12_load', `Panel load (${(r.data.panel_rows / 1e6).toFixed(1)}M rows)`, '≤ 4 s', r.load.panel12_ms, `${f2(r.load.panel12_ms / 1000)} s`, r.load.panel12_ms <= 4000),
+    t('parquet_vs_native', 'Parquet ingest (1M customers) vs native DuckDB reading the same columns, 1 thread', '≤ 2×', sameColumns, `${f2(sameColumns)}× (${f0(r.load.ingest_ms.parquet)} vs ${f0(r.load.native_parquet_same_columns_ms ?? NaN)} ms; all columns ${f2(r.load.ratio.parquet_vs_native)}×, first tiered view ${f0(r.load.parquet_ms)} ms)`, sameColumns <= 2),
+    t('panel12_load', `Panel (${(r.data.panel_rows / 1e6).toFixed(1)}M rows) to the first tiered view`, '≤ 6 s', r.load.panel12_ms, `${f2(r.load.panel12_ms / 1000)} s`, r.load.panel12_ms <= 6000),
     Number.isFinite(r.memory.after_panel12_mb) || !Number.isFinite(r.memory.peak_mb.panel12)
-      ? t('panel12_memory', 'Renderer memory after the panel', '≤ 2 GB', r.memory.after_panel12_mb, `${f0(r.memory.after_panel12_mb)} MB (peak while loading ${f0(r.memory.peak_mb.panel12)} MB)`, r.memory.after_panel12_mb <= 2048)
-      : { id: 'panel12_memory', label: 'Renderer memory after the panel', target: '≤ 2 GB', value: r.memory.peak_mb.panel12, shown: `load failed at a peak of ${f0(r.memory.peak_mb.panel12)} MB`, met: false },
-    t('gbk_throughput', 'GBK CSV decode + load', '≥ 100 MB/s', r.load.gbk_csv_mb_per_s, `${f1(r.load.gbk_csv_mb_per_s)} MB/s (${f0(r.load.gbk_csv_mb)} MB in ${f0(r.load.gbk_csv_ms)} ms)`, r.load.gbk_csv_mb_per_s >= 100),
-    t('first_view', 'First view of the default notebook', '≤ 2 s', r.first_view_ms, `${f0(r.first_view_ms)} ms`, r.first_view_ms <= 2000),
+      ? t('panel12_memory', 'Renderer memory after the panel', '≤ 1 GB', r.memory.after_panel12_mb, `${f0(r.memory.after_panel12_mb)} MB (peak while loading ${f0(r.memory.peak_mb.panel12)} MB)`, r.memory.after_panel12_mb <= 1024)
+      : { id: 'panel12_memory', label: 'Renderer memory after the panel', target: '≤ 1 GB', value: r.memory.peak_mb.panel12, shown: `load failed at a peak of ${f0(r.memory.peak_mb.panel12)} MB`, met: false },
+    t('gbk_throughput', 'GBK CSV (1M rows), end to end', '≥ 40 MB/s', r.load.gbk_csv_mb_per_s, `${f1(r.load.gbk_csv_mb_per_s)} MB/s (${f0(r.load.gbk_csv_mb)} MB in ${f0(r.load.gbk_csv_ms)} ms)`, r.load.gbk_csv_mb_per_s >= 40),
+    t('first_view', 'First view of the default notebook', '≤ 0.5 s', r.first_view_ms, `${f0(r.first_view_ms)} ms`, r.first_view_ms <= 500),
   ];
 }
 
