@@ -87,11 +87,10 @@ export function isNoteText(text: string | null | undefined): boolean {
 
 /** SQL of the same tests; `e` is a VARCHAR expression. */
 export function summarySql(e: string): string {
-  // A cheap test first: most cells hold none of the keywords' characters. "total" in any case
-  // ends in al/AL/aL/Al; plain `contains` is a fraction of ILIKE's cost (0.3 s per 1M cells here).
-  const latin = ['al', 'AL', 'aL', 'Al'].map((t) => `contains(${e}, '${t}')`).join(' OR ');
+  // A cheap test first: most cells hold none of the keywords' characters ("total", in any case,
+  // ends in al/AL/aL/Al); one pass of a character test costs a third of ILIKE '%total%'.
   // CASE, not AND: DuckDB evaluated the pattern on every row under AND (0.44 against 0.12 s).
-  return `(CASE WHEN contains(${e}, '计') OR contains(${e}, '总') OR ${latin} THEN regexp_full_match(lower(trim(${e})), ${str(SUMMARY_PATTERN)}, 's') ELSE false END)`;
+  return `(CASE WHEN regexp_matches(${e}, '[计总]|[aA][lL]') THEN regexp_full_match(lower(trim(${e})), ${str(SUMMARY_PATTERN)}, 's') ELSE false END)`;
 }
 export function noteSql(e: string): string {
   // A cheap test first: a customer's first cell (an id, a name) seldom starts with those characters.
@@ -145,7 +144,8 @@ export async function findLeftOutRows(engine: Engine, staging: Staging, id: stri
   // The listed text of a row without an id: never a personal column (the page masks those).
   const personal = new Set((Object.entries(mapping) as [FieldName, string][]).filter(([f]) => FIELDS.find((x) => x.field === f)?.sensitivity === 'A').map(([, c]) => c));
   const noteColumns = [...new Set([...described.slice(0, NOTE_LEADING).map((d) => d.name), ...(idColumn ? [idColumn] : [])])].filter((c) => !personal.has(c));
-  const empty = (e: string) => `(nullif(trim(${e}), '') IS NULL)`;
+  // Empty or spaces only (what trim() strips), without trimming every cell: a fifth of the cost.
+  const empty = (e: string) => `(CASE WHEN ${e} IS NULL OR ${e} = '' THEN true WHEN starts_with(${e}, ' ') THEN trim(${e}) = '' ELSE false END)`;
   const idEmpty = idColumn ? empty(text(idColumn)) : 'false';
   const idOk = idColumn ? `(${idEmpty} OR ${summarySql(text(idColumn))})` : 'true';
   const summaryCell = keywordColumns.length

@@ -179,7 +179,7 @@ describe.each(ENGINES)('rows that are not customers, on %s', (_name, open) => {
   });
 
   test('the SQL recognizer agrees with its TypeScript twin', async () => {
-    const cells = ['合计', '合 计', '合计（元）', '西湖支行小计', 'Grand total', 'Total Solutions Ltd', '杭州汇总贸易有限公司', '注：单位元', '说明书印刷厂', 'Note: x', '张伟', '中汇总部'];
+    const cells = ['合计', '合 计', '合计（元）', '西湖支行小计', 'Grand total', 'Total Solutions Ltd', '杭州汇总贸易有限公司', '注：单位元', '说明书印刷厂', 'Note: x', '张伟', '中汇总部', 'TOTAL', 'tOtAl:', 'Sub-Total', ' 合计', '\u3000注：口径', '\t备注', '※：x', '*：y', 'note', 'Source: core', 'N/A', ''];
     const rows = toRows(await engine.query(`SELECT c, ${summarySql('c')} AS s, ${noteSql('c')} AS n FROM (SELECT unnest([${cells.map(str).join(', ')}]) AS c)`));
     for (const r of rows) {
       expect(Boolean(r.s), `summary ${r.c}`).toBe(isSummaryText(String(r.c)));
