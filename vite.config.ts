@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressed } from './build/precompressed';
 
 /**
  * The Content-Security-Policy of the built app: nothing may be fetched from, or sent to,
@@ -28,7 +29,7 @@ const contentSecurityPolicy = {
 // Everything the page needs is served from its own origin: DuckDB's wasm and worker and
 // parquet-wasm are imported with `?url` and emitted as assets (bank intranets are offline).
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy],
+  plugins: [react(), contentSecurityPolicy, precompressed()],
   // duckdb-wasm ships pre-built workers; pre-bundling breaks their relative imports.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   assetsInclude: ['**/*.parquet'],

@@ -28,6 +28,30 @@ async function tierTable(h: Harness): Promise<Record<string, number>> {
   return tierCounts(h.page);
 }
 
+describe('what the page downloads', () => {
+  test('the engine and the scripts arrive compressed, each with its own type', async () => {
+    const h = await openApp();
+    try {
+      const seen: { url: string; encoding?: string; type?: string; bytes: number }[] = [];
+      h.page.on('response', async (r) => {
+        const headers = r.headers();
+        seen.push({ url: r.url(), encoding: headers['content-encoding'], type: headers['content-type'], bytes: Number(headers['content-length'] ?? 0) });
+      });
+      await h.page.goto(`${h.origin}/`);
+      await settled(h);
+      const engine = seen.find((r) => /duckdb-eh-.*\.wasm$/.test(r.url));
+      expect(engine).toBeDefined();
+      expect(['br', 'gzip']).toContain(engine!.encoding);
+      expect(engine!.type).toBe('application/wasm');
+      // 34 MB of engine: a sixth of it on the wire.
+      expect(engine!.bytes).toBeLessThan(10 * 1024 ** 2);
+      for (const script of seen.filter((r) => /\/assets\/.*\.js$/.test(r.url))) expect(['br', 'gzip'], script.url).toContain(script.encoding);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('first screen in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
