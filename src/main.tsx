@@ -1,7 +1,7 @@
 import { Workspace } from './app/workspace';
 import { fetchFirstView, fetchSample } from './app/sample';
 import { afterFirstChart } from './app/first-chart';
-import { decodeEarly, openBrowserEngine } from './engine/wasm-browser';
+import { openBrowserEngine } from './engine/wasm-browser';
 
 // `?nosample` opens an empty page (benchmarks load their own files).
 const sample = new URLSearchParams(window.location.search).has('nosample') ? undefined : fetchSample();
@@ -14,8 +14,5 @@ const firstViewDrawn = (firstView ?? Promise.resolve(undefined)).then((snapshot)
 const workspace = new Workspace(() => firstViewDrawn.then(openBrowserEngine));
 // Exposed for end-to-end tests and the browser console; holds no data of its own.
 (window as unknown as { tierlens?: Workspace }).tierlens = workspace;
-sample
-  ?.then((file) => firstViewDrawn.then(() => decodeEarly(file.bytes)))
-  .catch(() => undefined); // reported by the App when it takes the sample
 
 void import('./ui/start').then((ui) => ui.start(workspace, sample, firstView));

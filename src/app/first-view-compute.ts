@@ -5,6 +5,7 @@ import { emptyNotebook } from '../notebook/types';
 import { encodeValue, SAMPLE_NAME, type FirstViewSnapshot } from './first-view';
 import { NotebookController } from './notebook-controller';
 import { Workspace } from './workspace';
+import { firstViewColumns } from './first-columns';
 
 /** Where `npm run snapshot` reads the sample and writes its snapshot (paths from the repository root). */
 export const SNAPSHOT_FILES = { sample: `data-samples/${SAMPLE_NAME}`, snapshot: 'src/app/first-view.snapshot.json' } as const;
@@ -16,6 +17,8 @@ export const SNAPSHOT_FILES = { sample: `data-samples/${SAMPLE_NAME}`, snapshot:
  */
 export async function computeFirstView(engine: Promise<Engine>, sample: InputFile, locale: Locale = 'zh-CN'): Promise<FirstViewSnapshot> {
   const workspace = new Workspace(engine);
+  // The columns read at load as the page reads them (Session): the default scheme's and the branch.
+  workspace.readFirstWith((columns) => firstViewColumns(undefined, columns));
   const failures = await workspace.addFiles([sample], { sample: true });
   const dataset = workspace.getState().dataset;
   if (failures.length > 0 || !dataset) throw new Error(`${sample.name}: ${failures.map((f) => f.message).join('; ') || 'no data'}`);

@@ -86,6 +86,8 @@ export class Session {
     private readonly options: SessionOptions,
   ) {
     this.state = { locale: options.locale ?? 'zh-CN', notice: undefined, reattach: undefined };
+    // A Parquet file reads at load the columns the notebook will read first (see first-columns.ts).
+    workspace.readFirstWith((columns) => firstViewColumns(controller.currentScheme(), columns));
     this.sampleStatus = workspace.getState().sample?.status;
     this.version = workspace.getState().version;
   }
@@ -238,9 +240,7 @@ export class Session {
   /** Loads the user's files; those a reopened notebook names get their saved column mapping back. */
   async addFiles(files: readonly InputFile[], encoding: EncodingChoice): Promise<void> {
     const reattach = this.state.reattach;
-    // A Parquet file reads at load the columns the notebook will read first (see first-columns.ts).
-    const readFirst = (columns: ReadonlySet<string>) => firstViewColumns(this.controller.currentScheme(), columns);
-    for (const f of files) await this.workspace.addFiles([f], { encoding, overrides: reattach?.mapping?.[f.name], readFirst });
+    for (const f of files) await this.workspace.addFiles([f], { encoding, overrides: reattach?.mapping?.[f.name] });
     if (reattach) this.set({ reattach: { ...reattach, names: reattach.names.filter((n) => !files.some((f) => f.name === n)) } });
   }
 

@@ -231,6 +231,14 @@ export class Workspace {
     };
   }
 
+  /** Which of a Parquet file's columns to read at load besides its id and period (see first-columns.ts). */
+  private readFirst: LoadOptions['readFirst'];
+
+  /** Sets what Parquet loads read at once: the columns the notebook will read first. */
+  readFirstWith(choose: LoadOptions['readFirst']): void {
+    this.readFirst = choose;
+  }
+
   /** The dataset's columns that are read, of the files that stay when more are added (not the sample). */
   private readColumnNames(): Set<string> {
     const staying = this.files.filter((f) => f.id !== this.sampleId);
@@ -285,8 +293,8 @@ export class Workspace {
         this.set({ busy: input.name, progress: i / inputs.length, stage: 'read' });
         const onProgress = throttled((f: number, stage: LoadStage) => this.set({ progress: (i + f * 0.95) / inputs.length, stage }));
         try {
-          // The user's Parquet is read lazily (the bundled sample is small and decoded ahead).
-          const file = await loadFile(engine, `f${this.nextId++}`, input, { ...options, onProgress, lazy: !options.sample, alsoRead: this.readColumnNames() });
+          // Parquet is read lazily: the columns in use now, the rest when something names them.
+          const file = await loadFile(engine, `f${this.nextId++}`, input, { readFirst: this.readFirst, ...options, onProgress, lazy: true, alsoRead: this.readColumnNames() });
           // SheetJS read the workbook in JavaScript: its bytes are still whole (the engine took none).
           if ((file.report.sheets?.length ?? 0) > 1) this.workbooks.set(file.id, input);
           added.push(file);

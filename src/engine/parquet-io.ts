@@ -66,12 +66,6 @@ export async function describeBySchema(
   }
 }
 
-/** A whole Parquet file decoded ahead of its insert: its column names and IPC batches, in order. */
-export interface DecodedParquet {
-  readonly names: readonly string[];
-  readonly batches: readonly Uint8Array[];
-}
-
 /** One decoded batch: its Arrow IPC stream and how many rows it holds. */
 interface Batch {
   readonly ipc: Uint8Array;
@@ -125,21 +119,7 @@ async function withBatches<T>(
   }
 }
 
-/**
- * Decodes a whole file to IPC batches now, for an insert later: the bundled sample is decoded
- * while DuckDB's worker is still starting (the first view waits for both).
- */
-export function decodeParquet(pq: ParquetWasm, bytes: Uint8Array): Promise<DecodedParquet> {
-  return withBatches(pq, bytes, undefined, async (batches, names) => {
-    const out: Uint8Array[] = [];
-    for await (const { ipc } of batches) out.push(ipc);
-    return { names, batches: out };
-  });
-}
-
 export interface ParquetPartsOptions {
-  /** The same file decoded earlier, used when it leaves no column out. */
-  readonly decoded?: DecodedParquet;
   /** Share of the file's rows inserted so far, 0–1, after each insert. */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -156,14 +136,7 @@ export async function readParquetInParts(
   insert: (ipcStream: Uint8Array, first: boolean) => unknown,
   options: ParquetPartsOptions = {},
 ): Promise<string[]> {
-  const { decoded, onProgress } = options;
-  if (decoded && !(skip && decoded.names.some(skip))) {
-    for (const [i, ipc] of decoded.batches.entries()) {
-      await insert(ipc, i === 0);
-      onProgress?.((i + 1) / decoded.batches.length);
-    }
-    return [];
-  }
+  const { onProgress } = options;
   return withBatches(pq, source, skip, async (batches, _names, skipped, totalRows) => {
     // Decoding (here, on this thread) and inserting (DuckDB's worker, in the browser) overlap.
     // Inserts are handed over as soon as their batch is decoded, up to INSERTS_AHEAD at once: the

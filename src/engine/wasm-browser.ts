@@ -4,29 +4,12 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { RecordBatchReader, Table as ArrowTable, type RecordBatch, type Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { decodeParquet, describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type DecodedParquet, type ParquetSource } from './parquet-io';
+import { describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type ParquetSource } from './parquet-io';
 import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
 let parquetReady: Promise<unknown> | undefined;
 const parquet = () => (parquetReady ??= initParquet({ module_or_path: parquetWasmUrl }));
-
-/** Parquet files whose decoding started before their load (the bundled sample), by their bytes. */
-const early = new WeakMap<Uint8Array, Promise<DecodedParquet | undefined>>();
-
-/**
- * Starts decoding a Parquet file on this thread now, so that its load later only inserts: the
- * bundled sample arrives about 2 s before DuckDB's worker is ready. A failure is left to the
- * load itself, which decodes the file again and reports it.
- */
-export function decodeEarly(bytes: Uint8Array): void {
-  early.set(
-    bytes,
-    parquet()
-      .then(() => decodeParquet(pq, bytes))
-      .catch(() => undefined),
-  );
-}
 
 /**
  * DuckDB-WASM in a Web Worker, served from the app's own assets (no CDN: bank intranets are
@@ -84,9 +67,7 @@ async function open(): Promise<Engine> {
       await conn.insertArrowFromIPCStream(ipcStream, { name: table, create: true });
     },
     async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
-      const decoded = source instanceof Uint8Array ? await early.get(source) : undefined;
-      if (source instanceof Uint8Array) early.delete(source);
-      return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { decoded, onProgress }));
+      return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
     },
     describeParquet: async (source: ParquetSource) => describeBySchema(await parquetSchemaIPC(pq, source), (ipc) => conn.insertArrowFromIPCStream(ipc, { name: SCHEMA_TABLE, create: true }), (sql) => conn.query(sql)),
     async exportParquet(sql: string): Promise<Uint8Array> {

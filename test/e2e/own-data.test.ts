@@ -141,8 +141,8 @@ describe('a new user with their own file', () => {
     expect(unread).not.toContain('branch');
 
     // A tier's list names its customers (masked): the names are read for it.
-    await page.locator('[data-cell="tiers"]').getByRole('button', { name: '客户名单' }).click();
-    await page.locator('[data-cell="tiers"] .menu-items').getByRole('button').nth(1).click();
+    await page.locator('[data-cell="tiers"] details.drill-menu > summary').click();
+    await page.locator('[data-cell="tiers"] details.drill-menu .menu-items').getByRole('button').nth(1).click();
     const dialog = page.getByTestId('customer-list');
     await dialog.locator('.vtable-row').first().waitFor({ timeout: 60_000 });
     const first = await dialog.locator('.vtable-row').first().locator('[role="cell"]').allTextContents();
