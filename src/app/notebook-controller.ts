@@ -160,7 +160,8 @@ export class NotebookController {
     return {
       scheme: scheme ? labelIn(locale, scheme.label) : '',
       period: typeof period === 'string' ? formatPeriod(period) : '',
-      files: this.workspace.getState().files.map((f) => f.name).join(t(locale, 'listSep')),
+      // While precomputed views stand in for the sample, the title names the sample they show.
+      files: this.workspace.getState().files.map((f) => f.name).join(t(locale, 'listSep')) || (this.precomputed?.sample.name ?? ''),
     };
   }
 

@@ -152,7 +152,7 @@ export function App({ workspace, sample, firstView }: { workspace: Workspace; sa
             </p>
           )}
           {!state.dataset && showingPrecomputed && (
-            <p className="notice" role="status" data-testid="precomputed">
+            <p className="notice transient" role="status" data-testid="precomputed">
               {t(locale, 'startingEngine')} {t(locale, 'precomputedNote')}
             </p>
           )}
