@@ -94,7 +94,7 @@ export function summarySql(e: string): string {
 }
 export function noteSql(e: string): string {
   // A cheap test first: a customer's first cell (an id, a name) seldom starts with those characters.
-  const first = `left(ltrim(lower(${e}), ${str(' \t\u3000\u00a0')}), 1)`;
+  const first = `left(ltrim(lower(${e}), ${str(S.slice(1, -1))}), 1)`;
   return `(CASE WHEN ${first} IN (${NOTE_FIRST.map(str).join(', ')}) THEN regexp_full_match(lower(trim(${e})), ${str(NOTE_PATTERN)}, 's') ELSE false END)`;
 }
 

@@ -86,6 +86,7 @@ describe('the session on a real workspace', () => {
       isPrecomputed: () => false,
       dataChanged: () => undefined,
       schemeCell: () => undefined,
+      currentScheme: () => undefined,
     };
     const autosave = { load: () => ({}), save: () => ({ ok: true }), clear: () => undefined } as unknown as Autosave;
     const session = new Session(ws, controller as unknown as NotebookController, { autosave, sampleName: 'retail_panel_24m.parquet', fetchSample: async () => sample(), locale: 'zh-CN' });

@@ -35,6 +35,7 @@ class FakeWorkspace {
     this.restored++;
     return [];
   };
+  readFirstWith = () => undefined;
 }
 
 function fakeController() {
