@@ -3,9 +3,7 @@ import { chooseScheme } from '../schemes/fit';
 import { presetById } from '../schemes/presets';
 import type { Scheme } from '../schemes/types';
 import { VIEWS } from '../views/registry';
-
-/** The preset a notebook opens with when it has none (NotebookController.DEFAULT_PRESET). */
-const DEFAULT_PRESET = 'retail-aum';
+import { NotebookController } from './notebook-controller';
 
 /**
  * The dataset columns the default notebook reads first, for data whose columns are `columns`:
@@ -16,7 +14,7 @@ const DEFAULT_PRESET = 'retail-aum';
 export function firstViewColumns(current: Scheme | undefined, columns: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   try {
-    const { fit } = chooseScheme(current ?? presetById(DEFAULT_PRESET), columns);
+    const { fit } = chooseScheme(current ?? presetById(NotebookController.DEFAULT_PRESET), columns);
     if (fit.runnable) for (const f of compileScheme(fit.scheme, { table: 'dataset', columns }).fields) out.add(f);
   } catch {
     // A scheme that does not compile over these columns reads nothing ahead; views ask later.

@@ -496,7 +496,10 @@ export class Workspace {
     if (sampleGone) this.sampleId = undefined;
     // A column one file has read is read in every file that has it, so the files stack alike.
     const read = new Set(files.flatMap((f) => f.typed.columns.filter((c) => !c.pending).map((c) => datasetNameOf(f, c.name))));
-    files = await Promise.all(files.map((f) => readMoreColumns(engine, f, (f.staging.deferred?.pending ?? []).filter((c) => read.has(datasetNameOf(f, c))))));
+    // One file at a time: inserts switch the engine's storage database around them (parquetStorage).
+    const aligned: LoadedFile[] = [];
+    for (const f of files) aligned.push(await readMoreColumns(engine, f, (f.staging.deferred?.pending ?? []).filter((c) => read.has(datasetNameOf(f, c)))));
+    files = aligned;
     const whole = files.length > 0 ? await buildDataset(engine, files) : undefined;
     this.whole = whole;
     this.files = files;

@@ -20,6 +20,16 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
   for (const s of OFFLINE_SETTINGS) await conn.run(s);
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-'));
   const path = (name: string) => join(dir, name.replace(/[^\w.\-]/g, '_'));
+  /** Native DuckDB reads Parquet by path: `source` written to a temp file for `use`, then removed. */
+  const withParquetFile = async <T,>(name: string, source: ParquetSource, use: (path: string) => Promise<T>): Promise<T> => {
+    const p = path(name);
+    writeFileSync(p, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
+    try {
+      return await use(p);
+    } finally {
+      rmSync(p, { force: true });
+    }
+  };
 
   return {
     kind: 'native',
@@ -46,29 +56,18 @@ export async function openNativeEngine(options: { threads?: number } = {}): Prom
         rmSync(p, { force: true });
       }
     },
-    async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean): Promise<string[]> {
-      const p = path(`${table}.insert.parquet`);
-      writeFileSync(p, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
-      try {
+    insertParquet: (table: string, source: ParquetSource, skip?: (column: string) => boolean) =>
+      withParquetFile(`${table}.insert.parquet`, source, async (p) => {
         const names = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(p)})`)).getRowObjects().map((r) => String(r.column_name));
         const skipped = skip ? names.filter(skip) : [];
         const columns = skipped.length > 0 ? names.filter((n) => !skipped.includes(n)).map(ident).join(', ') : '*';
         await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${columns} FROM read_parquet(${str(p)})`);
         return skipped;
-      } finally {
-        rmSync(p, { force: true });
-      }
-    },
-    async describeParquet(source: ParquetSource) {
-      const p = path('describe.parquet');
-      writeFileSync(p, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
-      try {
-        const rows = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(p)})`)).getRowObjects();
-        return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-      } finally {
-        rmSync(p, { force: true });
-      }
-    },
+      }),
+    describeParquet: (source: ParquetSource) =>
+      withParquetFile('describe.parquet', source, async (p) =>
+        (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${str(p)})`)).getRowObjects().map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
+      ),
     async exportParquet(sql: string): Promise<Uint8Array> {
       const p = path(`export-${Date.now()}-${Math.random().toString(36).slice(2)}.parquet`);
       try {

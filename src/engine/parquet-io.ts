@@ -32,32 +32,28 @@ const asBlob = (source: ParquetSource): Blob => (source instanceof Blob ? source
 /** The size in bytes of a Parquet source. */
 export const sourceSize = (source: ParquetSource): number => (source instanceof Blob ? source.size : source.length);
 
+/** Where a schema is inserted to be described (dropped right after). */
+const SCHEMA_TABLE = '__tl_parquet_schema';
+
 /**
- * A Parquet file's columns as an Arrow IPC stream without rows (its schema), read from the
- * footer alone: inserted into DuckDB, it gives each column's type before any row is decoded.
+ * A Parquet file's columns and their DuckDB types, from its footer alone: its schema (an Arrow IPC
+ * stream without rows) is inserted as an empty table and described, so the types are the ones the
+ * rows will get when they are read. Shared by the two DuckDB-WASM adapters.
  */
-export async function parquetSchemaIPC(pq: ParquetWasm, source: ParquetSource): Promise<Uint8Array> {
+export async function describeParquet(
+  pq: ParquetWasm,
+  source: ParquetSource,
+  insert: (table: string, ipc: Uint8Array) => unknown,
+  query: (sql: string) => unknown,
+): Promise<{ name: string; type: string }[]> {
   const file = await pq.ParquetFile.fromFile(asBlob(source));
+  let schema: Uint8Array;
   try {
-    return file.schema().intoIPCStream();
+    schema = file.schema().intoIPCStream();
   } finally {
     file.free();
   }
-}
-
-/** Where a schema is inserted to be described (dropped right after). */
-export const SCHEMA_TABLE = '__tl_parquet_schema';
-
-/**
- * The DuckDB types of a schema-only IPC stream: inserted as an empty table and described, so the
- * types are the ones the rows will get when they are read.
- */
-export async function describeBySchema(
-  schemaIPC: Uint8Array,
-  insert: (ipc: Uint8Array) => unknown,
-  query: (sql: string) => unknown,
-): Promise<{ name: string; type: string }[]> {
-  await insert(schemaIPC);
+  await insert(SCHEMA_TABLE, schema);
   try {
     const described = (await query(`DESCRIBE ${SCHEMA_TABLE}`)) as { toArray(): { column_name: string; column_type: string }[] };
     return described.toArray().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));

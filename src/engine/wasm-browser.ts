@@ -4,7 +4,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { RecordBatchReader, Table as ArrowTable, type RecordBatch, type Table } from 'apache-arrow';
 import initParquet, * as pq from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type ParquetSource } from './parquet-io';
+import { describeParquet, ipcFileToParquet, readParquetInParts, sourceSize, type ParquetSource } from './parquet-io';
 import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /** parquet-wasm, compiled once per page: shared by the engine and {@link decodeEarly}. */
@@ -69,7 +69,7 @@ async function open(): Promise<Engine> {
     async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
       return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
     },
-    describeParquet: async (source: ParquetSource) => describeBySchema(await parquetSchemaIPC(pq, source), (ipc) => conn.insertArrowFromIPCStream(ipc, { name: SCHEMA_TABLE, create: true }), (sql) => conn.query(sql)),
+    describeParquet: (source: ParquetSource) => describeParquet(pq, source, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), (sql) => conn.query(sql)),
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Table } from 'apache-arrow';
 import * as pq from 'parquet-wasm';
-import { describeBySchema, ipcFileToParquet, parquetSchemaIPC, readParquetInParts, SCHEMA_TABLE, sourceSize, type ParquetSource } from './parquet-io';
+import { describeParquet, ipcFileToParquet, readParquetInParts, sourceSize, type ParquetSource } from './parquet-io';
 import { COMPACT_STORAGE_OPEN, OFFLINE_SETTINGS, parquetStorage, type Engine, type SqlValue } from './types';
 
 /**
@@ -53,7 +53,7 @@ export async function openWasmNodeEngine(): Promise<Engine> {
     async insertParquet(table: string, source: ParquetSource, skip?: (column: string) => boolean, onProgress?: (fraction: number) => void): Promise<string[]> {
       return storeParquet(sourceSize(source), () => readParquetInParts(pq, source, skip, (ipc, first) => conn.insertArrowFromIPCStream(ipc, { name: table, create: first }), { onProgress }));
     },
-    describeParquet: async (source: ParquetSource) => describeBySchema(await parquetSchemaIPC(pq, source), (ipc) => conn.insertArrowFromIPCStream(ipc, { name: SCHEMA_TABLE, create: true }), (sql) => conn.query(sql)),
+    describeParquet: (source: ParquetSource) => describeParquet(pq, source, (name, ipc) => conn.insertArrowFromIPCStream(ipc, { name, create: true }), (sql) => conn.query(sql)),
     async exportParquet(sql: string): Promise<Uint8Array> {
       return ipcFileToParquet(pq, conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     },

@@ -3,6 +3,7 @@ import { toRows, type Row } from '../engine/rows';
 import { ident, str } from '../sql/quote';
 import { countDuplicateIds } from './duplicates';
 import { dropRelation, type LoadedFile } from './load';
+import { fieldsByColumn } from './mapping';
 import { PROBLEM_LIMIT, problem, type Problem } from './report';
 import type { FieldName } from './vocabulary';
 
@@ -137,7 +138,7 @@ export async function stackDataset(engine: Engine, files: readonly LoadedFile[],
 
 /** The dataset's name for a file's column: its field's, else its own (renamed if reserved). */
 export function datasetNameOf(file: LoadedFile, column: string): string {
-  const field = Object.entries(file.mapping.mapping).find(([, c]) => c === column)?.[0];
+  const field = fieldsByColumn(file.mapping.mapping).get(column);
   return field ?? (isReserved(column) ? `${column}_src` : column);
 }
 

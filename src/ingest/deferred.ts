@@ -2,11 +2,11 @@ import type { Engine } from '../engine/types';
 import type { ParquetSource } from '../engine/parquet-io';
 import { toRows } from '../engine/rows';
 import { ident } from '../sql/quote';
-import type { FieldMapping } from './mapping';
+import { fieldsByColumn, type FieldMapping } from './mapping';
 import type { ColumnReport } from './report';
 import type { Staging } from './staging';
 import type { TypedFile } from './typing';
-import { fieldByName, type FieldName } from './vocabulary';
+import { fieldByName } from './vocabulary';
 
 /**
  * The columns of a Parquet file that were not read at load: read, with their DuckDB types known
@@ -32,7 +32,7 @@ const PARSED_KINDS = new Set(['amount', 'number', 'date', 'flag', 'period']);
  * has, so files stack alike). The rest waits until asked for.
  */
 export function readAtLoad(types: Readonly<Record<string, string>>, mapping: FieldMapping, also: ReadonlySet<string> = new Set()): (column: string) => boolean {
-  const fieldOf = new Map<string, FieldName>(Object.entries(mapping).map(([f, c]) => [c as string, f as FieldName]));
+  const fieldOf = fieldsByColumn(mapping);
   return (column) => {
     const field = fieldOf.get(column);
     if (also.has(column) || field === 'customer_id' || field === 'period') return true;
@@ -44,7 +44,7 @@ export function readAtLoad(types: Readonly<Record<string, string>>, mapping: Fie
 export function withPending(typed: TypedFile, staging: Staging, mapping: FieldMapping): TypedFile {
   const deferred = staging.deferred;
   if (!deferred || deferred.pending.length === 0) return typed;
-  const fieldOf = new Map<string, FieldName>(Object.entries(mapping).map(([f, c]) => [c as string, f as FieldName]));
+  const fieldOf = fieldsByColumn(mapping);
   const pending: ColumnReport[] = deferred.pending.map((name) => ({ name, field: fieldOf.get(name), type: 'native', sqlType: deferred.types[name] ?? 'VARCHAR', nulls: 0, invalid: 0, pending: true }));
   const at = (name: string) => deferred.order.indexOf(name);
   return { ...typed, columns: [...typed.columns, ...pending].sort((a, b) => at(a.name) - at(b.name)) };
@@ -63,8 +63,8 @@ export async function readDeferred(engine: Engine, staging: Staging, id: string,
   const next = `stgn_${id}`;
   await engine.insertParquet(extra, deferred.source, (c) => !reading.includes(c));
   try {
-    const loaded = new Set(toRows(await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(staging.table)})`)).map((r) => String(r.column_name)));
-    const order = deferred.order.filter((c) => loaded.has(c) || reading.includes(c));
+    // The staging table holds the file's columns less the pending ones; these join them, in order.
+    const order = deferred.order.filter((c) => !deferred.pending.includes(c) || reading.includes(c));
     const where = toRows(await engine.query(`SELECT database_name FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' LIMIT 1`, [staging.table]))[0];
     const database = where ? `${ident(String(where.database_name))}.main.` : '';
     await engine.query(`CREATE OR REPLACE TABLE ${database}${ident(next)} AS SELECT ${order.map(ident).join(', ')} FROM ${ident(staging.table)} POSITIONAL JOIN ${ident(extra)}`);

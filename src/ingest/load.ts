@@ -3,7 +3,7 @@ import { toRows } from '../engine/rows';
 import { ident } from '../sql/quote';
 import type { EncodingChoice } from './decode';
 import { detectFormat } from './detect';
-import { applyOverrides, autoMap, type MappingResult } from './mapping';
+import { applyOverrides, autoMap, fieldsByColumn, type MappingResult } from './mapping';
 import { IngestError, type FileReport } from './report';
 import { findLeftOutRows, keptRowsSql, skipTable } from './left-out';
 import { personalColumnsSkip, stageArrow, stageParquet } from './stage-binary';
@@ -158,7 +158,7 @@ async function stageLazily(engine: Engine, id: string, input: InputFile, options
   const headers = described.map((d) => d.name).filter((n) => !forGood?.(n));
   const types = Object.fromEntries(described.map((d) => [d.name, d.type]));
   const mapping = mapHeaders(headers, options.overrides);
-  const field = new Map(Object.entries(mapping.mapping).map(([f, c]) => [c as string, f]));
+  const field = fieldsByColumn(mapping.mapping);
   const first = options.readFirst?.(new Set(headers.map((h) => field.get(h) ?? h)));
   const also = new Set(headers.filter((h) => options.alsoRead?.has(field.get(h) ?? h) || first?.has(field.get(h) ?? h)));
   let now = readAtLoad(types, mapping.mapping, also);

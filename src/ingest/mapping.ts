@@ -84,6 +84,11 @@ export function fieldForHeader(header: string): FieldName | undefined {
  * When several headers match one field, the first in column order is used and the field is
  * listed in `conflicts` with all of them.
  */
+/** Each mapped column's field: the mapping read the other way. */
+export function fieldsByColumn(mapping: FieldMapping): Map<string, FieldName> {
+  return new Map(Object.entries(mapping).map(([field, column]) => [column as string, field as FieldName]));
+}
+
 export function autoMap(headers: readonly string[]): MappingResult {
   const mapping: FieldMapping = {};
   const unmapped: string[] = [];
